@@ -1,0 +1,5 @@
+package org.jcmflow.casefile;
+
+/** Narrows a case search; a null field does not filter. */
+record CaseFilter(String organization, Stage stage, String partnerCountry, Integer fiscalYear) {
+}

@@ -1,0 +1,124 @@
+package org.jcmflow.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CaseRepository {
+
+    private static final String COLUMNS = """
+            id, title, partner_country, technology, estimated_reduction_tco2_per_year, budget_million_jpy,
+            fiscal_year, organization, created_by, created_at, stage, stage_entered_at, transfer_scheme""";
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(ProjectCase projectCase) {
+        jdbc.sql("insert into project_case (" + COLUMNS + ") values "
+                        + "(:id, :title, :country, :technology, :reduction, :budget, :fiscalYear, :organization, "
+                        + ":createdBy, :createdAt, :stage, :stageEnteredAt, null)")
+                .param("id", projectCase.id())
+                .param("title", projectCase.title())
+                .param("country", projectCase.partnerCountry())
+                .param("technology", projectCase.technology())
+                .param("reduction", projectCase.estimatedReductionTco2PerYear())
+                .param("budget", projectCase.budgetMillionJpy())
+                .param("fiscalYear", projectCase.fiscalYear())
+                .param("organization", projectCase.organization())
+                .param("createdBy", projectCase.createdBy())
+                .param("createdAt", Timestamp.from(projectCase.createdAt()))
+                .param("stage", projectCase.stage().name())
+                .param("stageEnteredAt", Timestamp.from(projectCase.stageEnteredAt()))
+                .update();
+    }
+
+    void attachProcessInstance(UUID caseId, String processInstanceId) {
+        jdbc.sql("update project_case set process_instance_id = ? where id = ?")
+                .params(processInstanceId, caseId).update();
+    }
+
+    Optional<ProjectCase> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from project_case where id = ?").param(id)
+                .query(CaseRepository::map).optional();
+    }
+
+    /** Locks the case row so that stage changes of one case are applied one after the other. */
+    Optional<Stage> lockStage(UUID id) {
+        return jdbc.sql("select stage from project_case where id = ? for update").param(id)
+                .query((rs, row) -> Stage.valueOf(rs.getString(1))).optional();
+    }
+
+    void changeStage(UUID id, Stage stage, Instant at, String transferScheme) {
+        jdbc.sql("update project_case set stage = ?, stage_entered_at = ?, "
+                        + "transfer_scheme = coalesce(?, transfer_scheme) where id = ?")
+                .params(stage.name(), Timestamp.from(at), transferScheme, id).update();
+    }
+
+    record Page(List<ProjectCase> content, long totalElements) {
+    }
+
+    Page search(CaseFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.organization() != null) {
+            where.append(" and organization = :organization");
+            params.put("organization", filter.organization());
+        }
+        if (filter.stage() != null) {
+            where.append(" and stage = :stage");
+            params.put("stage", filter.stage().name());
+        }
+        if (filter.partnerCountry() != null) {
+            where.append(" and partner_country = :country");
+            params.put("country", filter.partnerCountry());
+        }
+        if (filter.fiscalYear() != null) {
+            where.append(" and fiscal_year = :fiscalYear");
+            params.put("fiscalYear", filter.fiscalYear());
+        }
+        long total = jdbc.sql("select count(*) from project_case" + where).params(params)
+                .query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<ProjectCase> content = jdbc.sql("select " + COLUMNS + " from project_case" + where
+                        + " order by created_at desc, id limit :limit offset :offset")
+                .params(params).query(CaseRepository::map).list();
+        return new Page(content, total);
+    }
+
+    List<UUID> idsOfOrganization(String organization) {
+        return new ArrayList<>(jdbc.sql("select id from project_case where organization = ?").param(organization)
+                .query(UUID.class).list());
+    }
+
+    private static ProjectCase map(ResultSet rs, int row) throws SQLException {
+        return new ProjectCase(
+                rs.getObject("id", UUID.class),
+                rs.getString("title"),
+                rs.getString("partner_country"),
+                rs.getString("technology"),
+                rs.getBigDecimal("estimated_reduction_tco2_per_year"),
+                rs.getBigDecimal("budget_million_jpy"),
+                rs.getInt("fiscal_year"),
+                rs.getString("organization"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                Stage.valueOf(rs.getString("stage")),
+                rs.getTimestamp("stage_entered_at").toInstant(),
+                rs.getString("transfer_scheme"));
+    }
+}

@@ -1,0 +1,136 @@
+package org.jcmflow.casefile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.Role;
+import org.jcmflow.web.ApiException;
+import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens cases, keeps their stage in step with the lifecycle, and decides who may see which case. */
+@Service
+public class CaseService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+
+    private final CaseRepository cases;
+    private final CaseTimeline timeline;
+    private final PartnerCountries partnerCountries;
+    private final CaseLifecycle lifecycle;
+    private final CaseTasks caseTasks;
+    private final Clock clock;
+
+    CaseService(CaseRepository cases, CaseTimeline timeline, PartnerCountries partnerCountries,
+                CaseLifecycle lifecycle, CaseTasks caseTasks, Clock clock) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.partnerCountries = partnerCountries;
+        this.lifecycle = lifecycle;
+        this.caseTasks = caseTasks;
+        this.clock = clock;
+    }
+
+    /** The case row, its first stage and the running process are written together or not at all. */
+    @Transactional
+    public ProjectCase open(NewCase request, CurrentUser proponent) {
+        if (!proponent.has(Role.PROPONENT)) {
+            throw ApiException.forbidden("Only a proponent may submit a proposal.");
+        }
+        if (proponent.organization() == null) {
+            throw ApiException.forbidden("Your account belongs to no organisation; a case needs one.");
+        }
+        validate(request);
+        Instant now = clock.instant();
+        ProjectCase projectCase = new ProjectCase(UUID.randomUUID(), request.title().trim(), request.partnerCountry(),
+                request.technology().trim(), request.estimatedReductionTco2PerYear(), request.budgetMillionJpy(),
+                request.fiscalYear(), proponent.organization(), proponent.username(), now, Stage.FEASIBILITY_STUDY, now,
+                null);
+        cases.insert(projectCase);
+        timeline.recordStep(projectCase.id(), new CaseTimeline.Step(now, proponent.username(), "Proposal submitted",
+                "Start_CaseCreated", Stage.FEASIBILITY_STUDY, "SUBMITTED", null));
+        cases.attachProcessInstance(projectCase.id(), lifecycle.start(projectCase.id()));
+        log.info("Case {} '{}' opened by {} of {}", projectCase.id(), projectCase.title(), proponent.username(),
+                proponent.organization());
+        return cases.find(projectCase.id()).orElseThrow();
+    }
+
+    private void validate(NewCase request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!partnerCountries.exists(request.partnerCountry())) {
+            problems.add(new FieldProblem("partnerCountry", "is not a JCM partner country"));
+        }
+        int lastValid = FiscalYears.lastValid(clock);
+        if (request.fiscalYear() < FiscalYears.FIRST || request.fiscalYear() > lastValid) {
+            problems.add(new FieldProblem("fiscalYear", "must be between " + FiscalYears.FIRST + " and " + lastValid));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public CaseDetails details(UUID caseId, CurrentUser user) {
+        ProjectCase projectCase = visibleCase(caseId, user);
+        return new CaseDetails(projectCase, caseTasks.openTasks(caseId), timeline.stagePeriods(caseId),
+                timeline.history(caseId));
+    }
+
+    /** A case the user may not see is reported as missing, so that its existence does not leak. */
+    public ProjectCase visibleCase(UUID caseId, CurrentUser user) {
+        return cases.find(caseId).filter(found -> maySee(user, found))
+                .orElseThrow(() -> ApiException.notFound("No case " + caseId));
+    }
+
+    public Optional<ProjectCase> find(UUID caseId) {
+        return cases.find(caseId);
+    }
+
+    public boolean maySee(CurrentUser user, ProjectCase projectCase) {
+        return !user.seesOnlyOwnOrganization() || projectCase.organization().equals(user.organization());
+    }
+
+    @Transactional(readOnly = true)
+    public CaseRepository.Page search(CurrentUser user, Stage stage, String partnerCountry, Integer fiscalYear,
+                                      int page, int size) {
+        String organization = user.seesOnlyOwnOrganization() ? user.organization() : null;
+        return cases.search(new CaseFilter(organization, stage, partnerCountry, fiscalYear), page, size);
+    }
+
+    /** The ids of the cases a user may see, or empty when the user may see every case. */
+    public Optional<List<UUID>> visibleCaseIds(CurrentUser user) {
+        return user.seesOnlyOwnOrganization()
+                ? Optional.of(cases.idsOfOrganization(user.organization()))
+                : Optional.empty();
+    }
+
+    /** Called by the lifecycle process when a case enters a stage. */
+    @Transactional
+    public void enterStage(UUID caseId, Stage stage, String transferScheme) {
+        Stage previous = cases.lockStage(caseId)
+                .orElseThrow(() -> new IllegalStateException("Lifecycle runs for unknown case " + caseId));
+        Instant now = clock.instant();
+        cases.changeStage(caseId, stage, now, transferScheme);
+        timeline.enterStage(caseId, stage, now);
+        log.info("Case {} moved from {} to {}", caseId, previous, stage);
+    }
+
+    /** Called when a step of the case's processes is completed. */
+    @Transactional
+    public void recordStep(UUID caseId, String stepKey, String what, String who, String outcome, String detailsJson) {
+        Stage stage = cases.lockStage(caseId)
+                .orElseThrow(() -> new IllegalStateException("Step recorded for unknown case " + caseId));
+        timeline.recordStep(caseId, new CaseTimeline.Step(clock.instant(), who, what, stepKey, stage, outcome,
+                detailsJson));
+    }
+}

@@ -1,0 +1,61 @@
+package org.jcmflow.casefile;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stages a case went through and the steps taken on it. */
+@Repository
+class CaseTimeline {
+
+    record StagePeriod(Stage stage, Instant enteredAt, Instant leftAt) {
+    }
+
+    record Step(Instant when, String who, String what, String stepKey, Stage stage, String outcome, String details) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CaseTimeline(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void enterStage(UUID caseId, Stage stage, Instant at) {
+        jdbc.sql("update case_stage_period set left_at = ? where case_id = ? and left_at is null")
+                .params(Timestamp.from(at), caseId).update();
+        jdbc.sql("insert into case_stage_period (case_id, stage, entered_at, left_at) values (?, ?, ?, ?)")
+                .params(caseId, stage.name(), Timestamp.from(at), stage.isFinal() ? Timestamp.from(at) : null)
+                .update();
+    }
+
+    List<StagePeriod> stagePeriods(UUID caseId) {
+        return jdbc.sql("select stage, entered_at, left_at from case_stage_period where case_id = ? order by id")
+                .param(caseId)
+                .query((rs, row) -> new StagePeriod(Stage.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    void recordStep(UUID caseId, Step step) {
+        jdbc.sql("""
+                        insert into case_history (case_id, occurred_at, actor, step_key, step_name, stage, outcome, details)
+                        values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+                .params(caseId, Timestamp.from(step.when()), step.who(), step.stepKey(), step.what(),
+                        step.stage().name(), step.outcome(), step.details() == null ? "{}" : step.details())
+                .update();
+    }
+
+    List<Step> history(UUID caseId) {
+        return jdbc.sql("""
+                        select occurred_at, actor, step_name, step_key, stage, outcome, details::text
+                        from case_history where case_id = ? order by occurred_at, id""")
+                .param(caseId)
+                .query((rs, row) -> new Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), Stage.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+}

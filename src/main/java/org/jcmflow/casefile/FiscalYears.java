@@ -1,0 +1,26 @@
+package org.jcmflow.casefile;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** Japanese fiscal years run April to March; the programme's start in FY2011 is the earliest valid one. */
+public final class FiscalYears {
+
+    public static final int FIRST = 2011;
+
+    private FiscalYears() {
+    }
+
+    public static int of(LocalDate date) {
+        return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+    }
+
+    public static int current(Clock clock) {
+        return of(LocalDate.now(clock));
+    }
+
+    /** The latest fiscal year a case may be filed under: the one after the current. */
+    public static int lastValid(Clock clock) {
+        return current(clock) + 1;
+    }
+}

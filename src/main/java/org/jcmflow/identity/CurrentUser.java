@@ -1,0 +1,29 @@
+package org.jcmflow.identity;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The caller as the rest of the application sees it, whichever identity mode is on.
+ *
+ * @param organization the organisation code of the user's Keycloak group
+ */
+public record CurrentUser(String username, Set<Role> roles, String organization) {
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAnyGroup(List<String> candidateGroups) {
+        return roles.stream().anyMatch(role -> candidateGroups.contains(role.groupId()));
+    }
+
+    public List<String> groupIds() {
+        return roles.stream().map(Role::groupId).sorted().toList();
+    }
+
+    /** Proponents work on their own organisation's cases; every other role works across the programme. */
+    public boolean seesOnlyOwnOrganization() {
+        return has(Role.PROPONENT) && roles.stream().allMatch(role -> role == Role.PROPONENT);
+    }
+}

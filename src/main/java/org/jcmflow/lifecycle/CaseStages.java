@@ -1,0 +1,34 @@
+package org.jcmflow.lifecycle;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.jcmflow.casefile.CaseService;
+import org.jcmflow.casefile.Stage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the case record's stage in step with the lifecycle process. Called from execution listeners in
+ * {@code bpmn/project-lifecycle.bpmn}: {@code ${caseStages.enter(execution, 'MOU')}}.
+ */
+@Component("caseStages")
+public class CaseStages {
+
+    private final CaseService cases;
+
+    CaseStages(CaseService cases) {
+        this.cases = cases;
+    }
+
+    public void enter(DelegateExecution execution, String stage) {
+        cases.enterStage(caseId(execution), Stage.valueOf(stage), null);
+    }
+
+    public void transfer(DelegateExecution execution, String transferScheme) {
+        cases.enterStage(caseId(execution), Stage.TRANSFERRED, transferScheme);
+    }
+
+    private static UUID caseId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable(LifecycleProcess.CASE_ID));
+    }
+}

@@ -1,0 +1,39 @@
+package org.jcmflow.lifecycle;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.jcmflow.tasks.CompletionRule;
+import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.springframework.stereotype.Component;
+
+/** No installation before the MOU is signed, and no installation that ends before it starts. */
+@Component
+class InstallationAfterMouRule implements CompletionRule {
+
+    static final String TASK = "Task_InstallTechnology";
+
+    @Override
+    public List<FieldProblem> check(String taskKey, Map<String, Object> values, Function<String, Object> variable) {
+        if (!TASK.equals(taskKey)) {
+            return List.of();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate start = LocalDate.parse((String) values.get("installationStartDate"));
+        LocalDate completed = LocalDate.parse((String) values.get("installationCompletedDate"));
+        Object signed = variable.apply("mouSignedDate");
+        if (signed == null) {
+            problems.add(new FieldProblem("installationStartDate", "no MOU has been signed for this case"));
+        } else if (start.isBefore(LocalDate.parse(signed.toString()))) {
+            problems.add(new FieldProblem("installationStartDate",
+                    "must not be before the MOU was signed (" + signed + ")"));
+        }
+        if (completed.isBefore(start)) {
+            problems.add(new FieldProblem("installationCompletedDate", "must not be before the installation started"));
+        }
+        return problems;
+    }
+}

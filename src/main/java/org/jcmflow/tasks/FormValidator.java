@@ -1,0 +1,125 @@
+package org.jcmflow.tasks;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.web.InvalidInputException.FieldProblem;
+
+/**
+ * Checks submitted values against a task's form on the server, as form-js does in the browser: required
+ * fields, types, ranges, lengths and allowed options; keys the form does not have are refused. Returns the
+ * values in the types the processes read (whole numbers as Long, decimals as Double, dates as ISO strings).
+ */
+final class FormValidator {
+
+    private FormValidator() {
+    }
+
+    static Map<String, Object> validate(FormSchema form, Map<String, Object> submitted) {
+        Map<String, Object> values = submitted == null ? Map.of() : submitted;
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, FormSchema.Field> fieldsByKey = new HashMap<>();
+        form.fields().forEach(field -> fieldsByKey.put(field.key(), field));
+        values.keySet().stream().filter(key -> !fieldsByKey.containsKey(key)).sorted()
+                .forEach(key -> problems.add(new FieldProblem(key, "is not a field of this form")));
+
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        for (FormSchema.Field field : form.fields()) {
+            // form-js submits no value for a hidden field; neither does the server keep one
+            if (field.hideWhen().map(condition -> condition.hides(values)).orElse(false)) {
+                continue;
+            }
+            Object value = values.get(field.key());
+            if (isEmpty(value)) {
+                if (field.required()) {
+                    problems.add(new FieldProblem(field.key(), "is required"));
+                } else if (field.type() == FormSchema.FieldType.CHECKBOX) {
+                    accepted.put(field.key(), Boolean.FALSE);
+                }
+                continue;
+            }
+            String problem = check(field, value, accepted);
+            if (problem != null) {
+                problems.add(new FieldProblem(field.key(), problem));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return accepted;
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || (value instanceof String text && text.isBlank());
+    }
+
+    /** @return what is wrong with the value, or null after putting the accepted value */
+    private static String check(FormSchema.Field field, Object value, Map<String, Object> accepted) {
+        switch (field.type()) {
+            case TEXT -> {
+                if (!(value instanceof String text)) {
+                    return "must be text";
+                }
+                if (field.maxLength() != null && text.length() > field.maxLength()) {
+                    return "must be at most " + field.maxLength() + " characters";
+                }
+                if (field.minLength() != null && text.strip().length() < field.minLength()) {
+                    return "must be at least " + field.minLength() + " characters";
+                }
+                if (field.pattern() != null && !Pattern.matches(field.pattern(), text)) {
+                    return "does not have the expected format";
+                }
+                accepted.put(field.key(), text.strip());
+            }
+            case NUMBER -> {
+                if (!(value instanceof Number number)) {
+                    return "must be a number";
+                }
+                BigDecimal decimal = new BigDecimal(number.toString());
+                if (field.min() != null && decimal.compareTo(field.min()) < 0) {
+                    return "must be at least " + field.min().toPlainString();
+                }
+                if (field.max() != null && decimal.compareTo(field.max()) > 0) {
+                    return "must be at most " + field.max().toPlainString();
+                }
+                if (Math.max(decimal.stripTrailingZeros().scale(), 0) > field.decimalDigits()) {
+                    return field.decimalDigits() == 0 ? "must be a whole number"
+                            : "must have at most " + field.decimalDigits() + " decimal places";
+                }
+                accepted.put(field.key(), field.decimalDigits() == 0 ? (Object) decimal.longValueExact()
+                        : (Object) decimal.doubleValue());
+            }
+            case CHECKBOX -> {
+                if (!(value instanceof Boolean)) {
+                    return "must be true or false";
+                }
+                accepted.put(field.key(), value);
+            }
+            case CHOICE -> {
+                if (!(value instanceof String choice) || !field.options().contains(choice)) {
+                    return "must be one of " + String.join(", ", field.options());
+                }
+                accepted.put(field.key(), choice);
+            }
+            case DATE -> {
+                if (!(value instanceof String text)) {
+                    return "must be a date (YYYY-MM-DD)";
+                }
+                try {
+                    accepted.put(field.key(), LocalDate.parse(text).toString());
+                } catch (DateTimeParseException e) {
+                    return "must be a date (YYYY-MM-DD)";
+                }
+            }
+        }
+        return null;
+    }
+}

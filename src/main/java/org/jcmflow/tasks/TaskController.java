@@ -1,0 +1,70 @@
+package org.jcmflow.tasks;
+
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.jcmflow.identity.CurrentUsers;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+@Validated
+class TaskController {
+
+    private final CaseTaskService tasks;
+    private final CurrentUsers currentUsers;
+
+    TaskController(CaseTaskService tasks, CurrentUsers currentUsers) {
+        this.tasks = tasks;
+        this.currentUsers = currentUsers;
+    }
+
+    /** The body of a completion: the values of the task's form fields. */
+    record Completion(Map<String, Object> variables) {
+    }
+
+    @GetMapping
+    CaseTaskService.TaskPage inbox(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return tasks.inbox(currentUsers.current(), page, size);
+    }
+
+    @GetMapping("/{id}")
+    TaskView task(@PathVariable String id) {
+        return tasks.view(id, currentUsers.current());
+    }
+
+    @GetMapping(value = "/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
+    String form(@PathVariable String id) {
+        return tasks.form(id, currentUsers.current());
+    }
+
+    @PostMapping("/{id}/claim")
+    ResponseEntity<Void> claim(@PathVariable String id) {
+        tasks.claim(id, currentUsers.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/unclaim")
+    ResponseEntity<Void> unclaim(@PathVariable String id) {
+        tasks.unclaim(id, currentUsers.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/complete")
+    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Completion completion) {
+        tasks.complete(id, completion == null ? Map.of() : completion.variables(), currentUsers.current());
+        return ResponseEntity.noContent().build();
+    }
+}

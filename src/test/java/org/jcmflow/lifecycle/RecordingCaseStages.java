@@ -1,0 +1,30 @@
+package org.jcmflow.lifecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** Stands in for {@link CaseStages} in process tests and remembers the stages the process announced. */
+public class RecordingCaseStages {
+
+    private final List<String> entered = new ArrayList<>();
+    private String transferScheme;
+
+    public void enter(DelegateExecution execution, String stage) {
+        entered.add(stage);
+    }
+
+    public void transfer(DelegateExecution execution, String scheme) {
+        entered.add("TRANSFERRED");
+        transferScheme = scheme;
+    }
+
+    public List<String> entered() {
+        return entered;
+    }
+
+    public String transferScheme() {
+        return transferScheme;
+    }
+}
