@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Min;
 
 import org.jcmflow.identity.CurrentUsers;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,13 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/cases")
-@Validated
 class CaseController {
 
-    private final CaseService cases;
+    private final CaseFileService cases;
     private final CurrentUsers currentUsers;
 
-    CaseController(CaseService cases, CurrentUsers currentUsers) {
+    CaseController(CaseFileService cases, CurrentUsers currentUsers) {
         this.cases = cases;
         this.currentUsers = currentUsers;
     }

@@ -2,7 +2,6 @@ package org.jcmflow.identity;
 
 import java.util.Map;
 
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +11,9 @@ class CamundaWebappSecurityConfiguration {
 
     /** Runs after the Spring Security filter chain, which has authenticated the user already. */
     @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    FilterRegistrationBean<CamundaWebappSingleSignOnFilter> camundaWebappSingleSignOn() {
+        FilterRegistrationBean<CamundaWebappSingleSignOnFilter> registration =
+                new FilterRegistrationBean<>(new CamundaWebappSingleSignOnFilter());
         registration.setInitParameters(Map.of("authentication-provider",
                 CamundaWebappAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/*");

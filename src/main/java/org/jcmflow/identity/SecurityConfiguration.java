@@ -25,6 +25,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The default identity mode: users held by the application, HTTP Basic on the APIs, a login page in the
@@ -40,9 +43,9 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
         return http
-                .securityMatcher("/api/**", "/engine-rest/**")
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/engine-rest/**").hasRole(ADMIN)
+                        .requestMatchers(path("/engine-rest/**")).hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
@@ -57,17 +60,27 @@ class SecurityConfiguration {
     SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/login", "/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/camunda/app/cockpit/**", "/camunda/app/admin/**",
-                                "/camunda/api/cockpit/**", "/camunda/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
+                        .requestMatchers(path("/actuator/**")).hasRole(ADMIN)
+                        // every webapp asks who is logged in; Tasklist is for every role
+                        .requestMatchers(path("/camunda/api/admin/auth/**")).authenticated()
+                        .requestMatchers(path("/camunda/app/cockpit/**"), path("/camunda/app/admin/**"),
+                                path("/camunda/api/cockpit/**"), path("/camunda/api/admin/**")).hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 // The Camunda webapps protect themselves against CSRF with their own filter and header.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 .build();
+    }
+
+    /**
+     * Matches the whole path below the context path. Camunda's REST API and webapps are servlets of their
+     * own, where Spring MVC's default matchers would only see the path within the servlet.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     @Bean

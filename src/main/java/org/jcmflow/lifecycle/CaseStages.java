@@ -3,7 +3,7 @@ package org.jcmflow.lifecycle;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.jcmflow.casefile.CaseService;
+import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.Stage;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component("caseStages")
 public class CaseStages {
 
-    private final CaseService cases;
+    private final CaseFileService cases;
 
-    CaseStages(CaseService cases) {
+    CaseStages(CaseFileService cases) {
         this.cases = cases;
     }
 

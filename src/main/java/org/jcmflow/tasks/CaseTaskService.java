@@ -19,11 +19,9 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.jcmflow.casefile.CaseService;
-import org.jcmflow.casefile.CaseTasks;
+import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
@@ -41,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * with the rules of who may act on which case.
  */
 @Service
-class CaseTaskService implements CaseTasks {
+class CaseTaskService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseTaskService.class);
 
@@ -49,18 +47,20 @@ class CaseTaskService implements CaseTasks {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final IdentityService identity;
-    private final CaseService cases;
+    private final CaseFileService cases;
+    private final OpenCaseTasks openTasks;
     private final FormRegistry forms;
     private final List<CompletionRule> rules;
     private final Clock clock;
 
     CaseTaskService(TaskService tasks, RuntimeService runtime, HistoryService history, IdentityService identity,
-                    CaseService cases, FormRegistry forms, List<CompletionRule> rules, Clock clock) {
+                    CaseFileService cases, OpenCaseTasks openTasks, FormRegistry forms, List<CompletionRule> rules, Clock clock) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
         this.identity = identity;
         this.cases = cases;
+        this.openTasks = openTasks;
         this.forms = forms;
         this.rules = rules;
         this.clock = clock;
@@ -87,16 +87,6 @@ class CaseTaskService implements CaseTasks {
         return new TaskPage(views(found), page, size, total);
     }
 
-    @Override
-    public List<OpenTask> openTasks(UUID caseId) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()).active()
-                .orderByTaskCreateTime().asc().list().stream()
-                .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                        candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()),
-                        instant(task.getDueDate())))
-                .toList();
-    }
-
     @Transactional(readOnly = true)
     public TaskView view(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
@@ -110,7 +100,10 @@ class CaseTaskService implements CaseTasks {
 
     @Transactional
     public void claim(String taskId, CurrentUser user) {
-        Task task = actionableTask(taskId, user);
+        Task task = workableTask(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw ApiException.conflict("The task is already claimed by " + task.getAssignee() + ".");
+        }
         try {
             tasks.claim(task.getId(), user.username());
         } catch (TaskAlreadyClaimedException e) {
@@ -175,15 +168,21 @@ class CaseTaskService implements CaseTasks {
         return task;
     }
 
-    /** A task the user may act on: one of the user's roles is a candidate group and nobody else holds it. */
+    /** A task the user may complete: one the user may work on that nobody else has claimed. */
     private Task actionableTask(String taskId, CurrentUser user) {
+        Task task = workableTask(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw ApiException.forbidden("The task is claimed by " + task.getAssignee() + ".");
+        }
+        return task;
+    }
+
+    /** A task one of the user's roles is a candidate for, on a case the user may work on. */
+    private Task workableTask(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
         if (!user.hasAnyGroup(candidateGroups(task.getId()))) {
             throw ApiException.forbidden("The task is for " + String.join(", ", candidateGroups(task.getId()))
                     + "; you hold none of these roles.");
-        }
-        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-            throw ApiException.forbidden("The task is claimed by " + task.getAssignee() + ".");
         }
         if (candidateGroups(task.getId()).contains(Role.STAGE_GATE_COMMITTEE.groupId())
                 && user.organization() != null
@@ -200,9 +199,7 @@ class CaseTaskService implements CaseTasks {
     }
 
     private List<String> candidateGroups(String taskId) {
-        return tasks.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(link -> link.getGroupId()).sorted().toList();
+        return openTasks.candidateGroups(taskId);
     }
 
     private UUID caseIdOf(Task task) {
@@ -224,17 +221,14 @@ class CaseTaskService implements CaseTasks {
         return found.stream().map(task -> {
             UUID caseId = UUID.fromString(businessKeys.get(task.getProcessInstanceId()));
             Optional<ProjectCase> projectCase = caseById.computeIfAbsent(caseId, cases::find);
-            Instant due = instant(task.getDueDate());
+            Instant due = OpenCaseTasks.instant(task.getDueDate());
             return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), caseId,
                     projectCase.map(ProjectCase::title).orElse(null),
                     projectCase.map(c -> c.stage().name()).orElse(null),
                     projectCase.map(ProjectCase::partnerCountry).orElse(null),
-                    candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()), due,
+                    candidateGroups(task.getId()), task.getAssignee(), OpenCaseTasks.instant(task.getCreateTime()), due,
                     due != null && due.isBefore(now));
         }).toList();
     }
 
-    private static Instant instant(java.util.Date date) {
-        return date == null ? null : date.toInstant();
-    }
 }

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.jcmflow.casefile.CaseService;
+import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.lifecycle.LifecycleProcess;
 
 import org.springframework.context.event.EventListener;
@@ -25,11 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 class StepHistoryRecorder {
 
-    private final CaseService cases;
+    private final CaseFileService cases;
     private final FormRegistry forms;
     private final ObjectMapper json;
 
-    StepHistoryRecorder(CaseService cases, FormRegistry forms, ObjectMapper json) {
+    StepHistoryRecorder(CaseFileService cases, FormRegistry forms, ObjectMapper json) {
         this.cases = cases;
         this.forms = forms;
         this.json = json;

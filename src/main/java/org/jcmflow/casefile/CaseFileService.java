@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens cases, keeps their stage in step with the lifecycle, and decides who may see which case. */
 @Service
-public class CaseService {
+public class CaseFileService {
 
-    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+    private static final Logger log = LoggerFactory.getLogger(CaseFileService.class);
 
     private final CaseRepository cases;
     private final CaseTimeline timeline;
@@ -31,7 +31,7 @@ public class CaseService {
     private final CaseTasks caseTasks;
     private final Clock clock;
 
-    CaseService(CaseRepository cases, CaseTimeline timeline, PartnerCountries partnerCountries,
+    CaseFileService(CaseRepository cases, CaseTimeline timeline, PartnerCountries partnerCountries,
                 CaseLifecycle lifecycle, CaseTasks caseTasks, Clock clock) {
         this.cases = cases;
         this.timeline = timeline;
@@ -57,6 +57,7 @@ public class CaseService {
                 request.fiscalYear(), proponent.organization(), proponent.username(), now, Stage.FEASIBILITY_STUDY, now,
                 null);
         cases.insert(projectCase);
+        timeline.enterStage(projectCase.id(), Stage.FEASIBILITY_STUDY, now);
         timeline.recordStep(projectCase.id(), new CaseTimeline.Step(now, proponent.username(), "Proposal submitted",
                 "Start_CaseCreated", Stage.FEASIBILITY_STUDY, "SUBMITTED", null));
         cases.attachProcessInstance(projectCase.id(), lifecycle.start(projectCase.id()));
@@ -119,6 +120,9 @@ public class CaseService {
     public void enterStage(UUID caseId, Stage stage, String transferScheme) {
         Stage previous = cases.lockStage(caseId)
                 .orElseThrow(() -> new IllegalStateException("Lifecycle runs for unknown case " + caseId));
+        if (previous == stage) {
+            return;
+        }
         Instant now = clock.instant();
         cases.changeStage(caseId, stage, now, transferScheme);
         timeline.enterStage(caseId, stage, now);

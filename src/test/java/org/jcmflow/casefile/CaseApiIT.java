@@ -1,0 +1,141 @@
+package org.jcmflow.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcmflow.testsupport.DemoUser.OTHER_PROPONENT;
+import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
+import static org.jcmflow.testsupport.DemoUser.PROPONENT;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.ApplicationTest;
+import org.jcmflow.testsupport.CaseDriver;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ApplicationTest
+class CaseApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    CaseDriver driver;
+
+    @BeforeEach
+    void driver() {
+        driver = new CaseDriver(port);
+    }
+
+    @Test
+    void proponentOpensACaseThatStartsInTheFeasibilityStudy() {
+        ApiClient.Response created = driver.as(PROPONENT).post("/api/cases", CaseDriver.newCase("LED fishing lights"));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode body = created.json();
+        assertThat(body.path("id").asText()).isNotBlank();
+        assertThat(body.path("stage").asText()).isEqualTo("FEASIBILITY_STUDY");
+        assertThat(body.path("title").asText()).isEqualTo("LED fishing lights");
+        assertThat(body.path("partnerCountry").asText()).isEqualTo("VN");
+        assertThat(body.path("organization").asText()).isEqualTo("nihon-ecotech");
+        assertThat(body.path("estimatedReductionTco2PerYear").decimalValue()).isEqualByComparingTo("1250.5");
+        assertThat(body.path("openTasks").findValuesAsText("taskKey")).containsExactly("Task_ScreenProposal");
+        assertThat(body.path("history").get(0).path("who").asText()).isEqualTo(PROPONENT);
+    }
+
+    @Test
+    void invalidProposalsAreRefusedWithTheFieldsNamedAndNoCaseWritten() {
+        long casesBefore = caseCount();
+        Map<String, Object> body = CaseDriver.newCase("  ");
+        body.put("partnerCountry", "US");
+        body.put("fiscalYear", 2010);
+        body.put("estimatedReductionTco2PerYear", -1);
+        body.remove("technology");
+        ApiClient.Response response = driver.as(PROPONENT).post("/api/cases", body);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(fields(response.json())).contains("title", "technology", "estimatedReductionTco2PerYear");
+
+        body = CaseDriver.newCase("Unknown partner");
+        body.put("partnerCountry", "US");
+        body.put("fiscalYear", 2010);
+        response = driver.as(PROPONENT).post("/api/cases", body);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(fields(response.json())).containsExactlyInAnyOrder("partnerCountry", "fiscalYear");
+
+        body = CaseDriver.newCase("Wrong type");
+        body.put("fiscalYear", "next year");
+        response = driver.as(PROPONENT).post("/api/cases", body);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(fields(response.json())).containsExactly("fiscalYear");
+
+        response = driver.as(PROPONENT).post("/api/cases", "{not json");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(caseCount()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void onlyProponentsOpenCases() {
+        ApiClient.Response response = driver.as(PROGRAM_MANAGER).post("/api/cases", CaseDriver.newCase("Not mine to open"));
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void proponentsSeeOnlyTheirOwnOrganisationsCases() {
+        String own = driver.openCase(PROPONENT, "Nihon EcoTech hotel BEMS");
+        String other = driver.openCase(OTHER_PROPONENT, "Sakura data centre");
+
+        assertThat(driver.as(OTHER_PROPONENT).get("/api/cases/" + own).status()).isEqualTo(404);
+        assertThat(driver.as(PROPONENT).get("/api/cases/" + own).status()).isEqualTo(200);
+        List<String> seenByTanaka = driver.as(PROPONENT).get("/api/cases?size=200").json().path("content").findValuesAsText("id");
+        assertThat(seenByTanaka).contains(own).doesNotContain(other);
+        List<String> seenByManager = driver.as(PROGRAM_MANAGER).get("/api/cases?size=200").json().path("content").findValuesAsText("id");
+        assertThat(seenByManager).contains(own, other);
+    }
+
+    @Test
+    void casesAreFilteredAndPaged() {
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = CaseDriver.newCase("Mongolian heat supply " + i);
+            body.put("partnerCountry", "MN");
+            body.put("fiscalYear", 2013);
+            assertThat(driver.as(PROPONENT).post("/api/cases", body).status()).isEqualTo(201);
+        }
+        JsonNode page = driver.as(PROGRAM_MANAGER).get("/api/cases?partnerCountry=MN&fiscalYear=2013&stage=FEASIBILITY_STUDY&size=2&page=0").json();
+        assertThat(page.path("totalElements").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(page.path("content")).hasSize(2);
+        assertThat(page.path("content").findValuesAsText("partnerCountry")).containsOnly("MN");
+        assertThat(driver.as(PROGRAM_MANAGER).get("/api/cases?stage=NO_SUCH_STAGE").status()).isEqualTo(400);
+        assertThat(driver.as(PROGRAM_MANAGER).get("/api/cases?size=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownCaseIsNotFound() {
+        assertThat(driver.as(PROGRAM_MANAGER).get("/api/cases/6f1c1a52-0000-4000-8000-000000000000").status()).isEqualTo(404);
+        assertThat(driver.as(PROGRAM_MANAGER).get("/api/cases/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    @Test
+    void meTellsTheCallersRolesAndOrganisation() {
+        JsonNode me = driver.as(PROPONENT).get("/api/me").json();
+        assertThat(me.path("username").asText()).isEqualTo(PROPONENT);
+        assertThat(me.path("roles")).extracting(JsonNode::asText).containsExactly("proponent");
+        assertThat(me.path("organization").asText()).isEqualTo("nihon-ecotech");
+    }
+
+    private long caseCount() {
+        return jdbc.sql("select count(*) from project_case").query(Long.class).single();
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        return problem.path("errors").findValuesAsText("field");
+    }
+}

@@ -1,0 +1,101 @@
+package org.jcmflow.testsupport;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** Talks to the running application over HTTP as one user, the way an API client does. */
+public final class ApiClient {
+
+    public static final String DEMO_PASSWORD = "jcm-demo-2026";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Each client keeps its own cookies, like a browser: the Camunda webapps keep their login in the session. */
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    private final String baseUrl;
+    private final String authorization;
+
+    private ApiClient(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    public static ApiClient as(int port, String username) {
+        return as(port, username, DEMO_PASSWORD);
+    }
+
+    public static ApiClient as(int port, String username, String password) {
+        String credentials = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new ApiClient("http://localhost:" + port, "Basic " + credentials);
+    }
+
+    public static ApiClient anonymous(int port) {
+        return new ApiClient("http://localhost:" + port, null);
+    }
+
+    public record Response(int status, String contentType, String text) {
+
+        public JsonNode json() {
+            try {
+                return text == null || text.isEmpty() ? MissingNode.getInstance() : JSON.readTree(text);
+            } catch (IOException e) {
+                throw new IllegalStateException("Not JSON (" + status + "): " + text, e);
+            }
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    /** A GET as a browser sends it, asking for a page. */
+    public Response getPage(String path) {
+        return send(request(path).setHeader("Accept", "text/html").GET());
+    }
+
+    public Response post(String path, Object body) {
+        try {
+            String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+            return send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(text)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).setHeader("Accept", "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.jcmflow.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The whole application on a random port, on a fresh embedded PostgreSQL of its own. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "jcm.embedded-db.clean=true",
+        "jcm.embedded-db.data-directory=${java.io.tmpdir}/jcm-flow-test-${random.uuid}",
+})
+public @interface ApplicationTest {
+}

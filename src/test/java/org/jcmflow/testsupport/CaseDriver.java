@@ -1,0 +1,71 @@
+package org.jcmflow.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Drives cases through the public API the way the programme's users do. */
+public final class CaseDriver {
+
+    private final int port;
+
+    public CaseDriver(int port) {
+        this.port = port;
+    }
+
+    public ApiClient as(String username) {
+        return ApiClient.as(port, username);
+    }
+
+    public static Map<String, Object> newCase(String title) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("partnerCountry", "VN");
+        body.put("technology", "Energy-saving air-conditioning for hospitals");
+        body.put("estimatedReductionTco2PerYear", 1250.5);
+        body.put("budgetMillionJpy", 480);
+        body.put("fiscalYear", 2016);
+        return body;
+    }
+
+    /** Opens a case as the given proponent and returns its id. */
+    public String openCase(String proponent, String title) {
+        ApiClient.Response created = as(proponent).post("/api/cases", newCase(title));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    public JsonNode caseFile(String caseId) {
+        ApiClient.Response response = as(DemoUser.PROGRAM_MANAGER).get("/api/cases/" + caseId);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
+    }
+
+    public String stage(String caseId) {
+        return caseFile(caseId).path("stage").asText();
+    }
+
+    /** The id of the case's open task with the given BPMN id. */
+    public String openTask(String caseId, String taskKey) {
+        for (JsonNode task : caseFile(caseId).path("openTasks")) {
+            if (task.path("taskKey").asText().equals(taskKey)) {
+                return task.path("id").asText();
+            }
+        }
+        throw new AssertionError("Case " + caseId + " has no open task " + taskKey + ": " + caseFile(caseId).path("openTasks"));
+    }
+
+    /** Completes the case's open task as the user with valid values, changed by the given decisions. */
+    public void complete(String caseId, String taskKey, String username, Object... decisions) {
+        Map<String, Object> values = new HashMap<>(ValidSubmissions.of(taskKey));
+        for (int i = 0; i < decisions.length; i += 2) {
+            values.put((String) decisions[i], decisions[i + 1]);
+        }
+        ApiClient.Response response = as(username).post("/api/tasks/" + openTask(caseId, taskKey) + "/complete",
+                Map.of("variables", values));
+        assertThat(response.status()).as("completing %s as %s: %s", taskKey, username, response.text()).isEqualTo(204);
+    }
+}
