@@ -2,6 +2,7 @@ package org.jcmflow.identity;
 
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CamundaWebappSecurityConfiguration {
 
-    /** Runs after the Spring Security filter chain, which has authenticated the user already. */
+    /**
+     * Runs right after the Spring Security filter chain, which has authenticated the user, and before the
+     * webapps' own filters, which would otherwise ask for a second login.
+     */
     @Bean
     FilterRegistrationBean<CamundaWebappSingleSignOnFilter> camundaWebappSingleSignOn() {
         FilterRegistrationBean<CamundaWebappSingleSignOnFilter> registration =
@@ -17,7 +21,7 @@ class CamundaWebappSecurityConfiguration {
         registration.setInitParameters(Map.of("authentication-provider",
                 CamundaWebappAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/*");
-        registration.setOrder(101);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 }

@@ -131,6 +131,15 @@ class CaseTaskService {
      */
     @Transactional
     public void complete(String taskId, Map<String, Object> submitted, CurrentUser user) {
+        try {
+            completeChecked(taskId, submitted, user);
+        } catch (OptimisticLockingException | NullValueException completedMeanwhile) {
+            // another user completed the task between our checks and our completion
+            throw ApiException.conflict("The task was completed by someone else at the same time.");
+        }
+    }
+
+    private void completeChecked(String taskId, Map<String, Object> submitted, CurrentUser user) {
         Task task = actionableTask(taskId, user);
         Map<String, Object> values = FormValidator.validate(formOf(task), submitted);
         Function<String, Object> variable = name -> tasks.getVariable(task.getId(), name);
@@ -139,16 +148,14 @@ class CaseTaskService {
         if (!broken.isEmpty()) {
             throw new InvalidInputException(broken);
         }
+        UUID caseId = caseIdOf(task);
         identity.setAuthentication(user.username(), user.groupIds());
         try {
             tasks.complete(task.getId(), values);
-        } catch (OptimisticLockingException | NullValueException e) {
-            throw ApiException.conflict("The task was completed by someone else at the same time.");
         } finally {
             identity.clearAuthentication();
         }
-        log.info("Task {} '{}' of case {} completed by {}", task.getId(), task.getName(), caseIdOf(task),
-                user.username());
+        log.info("Task {} '{}' of case {} completed by {}", task.getId(), task.getName(), caseId, user.username());
     }
 
     /** A task the user may see; a completed task is a conflict, an unknown or hidden one is not found. */

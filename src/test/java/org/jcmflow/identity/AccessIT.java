@@ -52,9 +52,9 @@ class AccessIT {
                 .isEqualTo(200);
         assertThat(ApiClient.as(port, DemoUser.PROGRAM_MANAGER).get("/engine-rest/process-definition").status())
                 .isEqualTo(403);
-        assertThat(ApiClient.as(port, DemoUser.PROGRAM_MANAGER).get("/camunda/app/cockpit/default/").status())
+        assertThat(ApiClient.as(port, DemoUser.PROGRAM_MANAGER).getPage("/camunda/app/cockpit/default/").status())
                 .isEqualTo(403);
-        assertThat(ApiClient.as(port, DemoUser.ADMIN).get("/camunda/app/cockpit/default/").status()).isEqualTo(200);
+        assertThat(ApiClient.as(port, DemoUser.ADMIN).getPage("/camunda/app/cockpit/default/").status()).isEqualTo(200);
     }
 
     @Test
