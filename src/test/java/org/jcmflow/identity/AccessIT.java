@@ -58,12 +58,19 @@ class AccessIT {
     }
 
     @Test
-    void tasklistKnowsTheLoggedInUserWithoutASecondLogin() {
-        ApiClient browser = ApiClient.as(port, DemoUser.COMMITTEE_MEMBER);
-        assertThat(browser.getPage("/camunda/app/tasklist/default/").status()).isLessThan(400);
+    void operatorsReachTheWebappsWithoutASecondLogin() {
+        ApiClient browser = ApiClient.as(port, DemoUser.ADMIN);
+        assertThat(browser.getPage("/camunda/app/tasklist/default/").status()).isEqualTo(200);
         ApiClient.Response user = browser.get("/camunda/api/admin/auth/user/default");
         assertThat(user.status()).isEqualTo(200);
-        assertThat(user.json().path("userId").asText()).isEqualTo(DemoUser.COMMITTEE_MEMBER);
-        assertThat(user.json().path("authorizedApps").toString()).contains("tasklist");
+        assertThat(user.json().path("userId").asText()).isEqualTo(DemoUser.ADMIN);
+        assertThat(user.json().path("authorizedApps").toString()).contains("tasklist", "cockpit", "admin");
+    }
+
+    @Test
+    void otherRolesDoNotReachTheWebappsWhereOurCaseRulesWouldNotHold() {
+        ApiClient proponent = ApiClient.as(port, DemoUser.PROPONENT);
+        assertThat(proponent.getPage("/camunda/app/tasklist/default/").status()).isEqualTo(403);
+        assertThat(proponent.get("/camunda/api/engine/engine/default/task").status()).isEqualTo(403);
     }
 }

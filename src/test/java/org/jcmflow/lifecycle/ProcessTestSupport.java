@@ -11,11 +11,18 @@ final class ProcessTestSupport {
     /** Each process test class must cover at least this share of its process's flow nodes and sequence flows. */
     static final double MINIMUM_COVERAGE = 0.9;
 
+    /**
+     * Not named camunda.cfg.xml: Camunda looks that name up on the classpath and would start a second engine
+     * inside the application tests.
+     */
+    static final String ENGINE_CONFIGURATION = "process-test-engine.cfg.xml";
+
     private ProcessTestSupport() {
     }
 
     static ProcessEngineCoverageExtension engineWithCoverage() {
-        return ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(MINIMUM_COVERAGE).build();
+        return ProcessEngineCoverageExtension.builder(ENGINE_CONFIGURATION)
+                .assertClassCoverageAtLeast(MINIMUM_COVERAGE).build();
     }
 
     static RecordingCaseStages registerBeans() {

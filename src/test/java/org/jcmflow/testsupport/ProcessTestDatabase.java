@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** One fresh embedded PostgreSQL for all process tests of a test run (referenced from camunda.cfg.xml). */
+/** One fresh embedded PostgreSQL for all process tests of a test run (referenced from process-test-engine.cfg.xml). */
 public final class ProcessTestDatabase {
 
     private static EmbeddedPostgres postgres;
