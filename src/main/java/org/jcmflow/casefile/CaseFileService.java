@@ -115,6 +115,12 @@ public class CaseFileService {
                 : Optional.empty();
     }
 
+    /** Holds the case until the current transaction ends, so that changes to one case do not interleave. */
+    @Transactional
+    public void lockForChange(UUID caseId) {
+        cases.lockStage(caseId).orElseThrow(() -> ApiException.notFound("No case " + caseId));
+    }
+
     /** Called by the lifecycle process when a case enters a stage. */
     @Transactional
     public void enterStage(UUID caseId, Stage stage, String transferScheme) {

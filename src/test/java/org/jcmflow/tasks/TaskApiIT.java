@@ -182,7 +182,7 @@ class TaskApiIT {
     void whenTwoUsersCompleteATaskAtOnceOneWinsAndTheOtherGetsAConflict() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < 5; round++) {
                 String caseId = driver.openCase(PROPONENT, "Race " + round);
                 driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
                 String taskId = driver.openTask(caseId, "Task_SubmitFeasibilityReport");
