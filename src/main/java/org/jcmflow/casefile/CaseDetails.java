@@ -9,5 +9,6 @@ public record CaseDetails(
         @JsonUnwrapped ProjectCase projectCase,
         List<CaseTasks.OpenTask> openTasks,
         List<CaseTimeline.StagePeriod> stages,
+        List<DocumentInfo> documents,
         List<CaseTimeline.Step> history) {
 }

@@ -15,6 +15,7 @@ import org.jcmflow.web.InvalidInputException.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,15 +30,17 @@ public class CaseFileService {
     private final PartnerCountries partnerCountries;
     private final CaseLifecycle lifecycle;
     private final CaseTasks caseTasks;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     CaseFileService(CaseRepository cases, CaseTimeline timeline, PartnerCountries partnerCountries,
-                CaseLifecycle lifecycle, CaseTasks caseTasks, Clock clock) {
+                    CaseLifecycle lifecycle, CaseTasks caseTasks, JdbcClient jdbc, Clock clock) {
         this.cases = cases;
         this.timeline = timeline;
         this.partnerCountries = partnerCountries;
         this.lifecycle = lifecycle;
         this.caseTasks = caseTasks;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -84,7 +87,7 @@ public class CaseFileService {
     public CaseDetails details(UUID caseId, CurrentUser user) {
         ProjectCase projectCase = visibleCase(caseId, user);
         return new CaseDetails(projectCase, caseTasks.openTasks(caseId), timeline.stagePeriods(caseId),
-                timeline.history(caseId));
+                DocumentInfo.ofCase(jdbc, caseId), timeline.history(caseId));
     }
 
     /** A case the user may not see is reported as missing, so that its existence does not leak. */

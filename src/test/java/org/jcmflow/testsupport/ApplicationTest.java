@@ -13,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "jcm.embedded-db.clean=true",
         "jcm.embedded-db.data-directory=${java.io.tmpdir}/jcm-flow-test-${random.uuid}",
+        // small, so that the limit is cheap to exceed in a test
+        "jcm.documents.max-size=1MB",
 })
 public @interface ApplicationTest {
 }

@@ -1,0 +1,51 @@
+package org.jcmflow.casefile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.jcmflow.identity.CurrentUsers;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/cases/{caseId}/documents")
+class CaseDocumentController {
+
+    private final CaseDocuments documents;
+    private final CurrentUsers currentUsers;
+
+    CaseDocumentController(CaseDocuments documents, CurrentUsers currentUsers) {
+        this.documents = documents;
+        this.currentUsers = currentUsers;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<DocumentInfo> upload(@PathVariable UUID caseId,
+                                                      @RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        var info = documents.upload(caseId, file, currentUsers.current());
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + info.id())).body(info);
+    }
+
+    @GetMapping("/{documentId}")
+    ResponseEntity<byte[]> download(@PathVariable UUID caseId, @PathVariable UUID documentId) {
+        var document = documents.download(caseId, documentId, currentUsers.current());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.info().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.info().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document.content());
+    }
+}
