@@ -1,0 +1,89 @@
+package org.jcmflow.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jcmflow.web.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+/** The server's check of a submission against a Camunda Form, on the real forms of the lifecycle. */
+class FormValidatorTest {
+
+    private static FormSchema form(String id) throws IOException {
+        String raw = Files.readString(Path.of("forms", id + ".form"));
+        return FormSchema.parse(new ObjectMapper().readTree(raw), raw);
+    }
+
+    private static List<String> badFields(FormSchema form, Map<String, Object> values) {
+        try {
+            FormValidator.validate(form, values);
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.problems().stream().map(InvalidInputException.FieldProblem::field).toList();
+        }
+    }
+
+    @Test
+    void validValuesComeBackInTheTypesTheProcessesRead() throws IOException {
+        Map<String, Object> accepted = FormValidator.validate(form("mrv-register-project"),
+                Map.of("registrationNumber", " VN004 ", "registrationDate", "2018-02-01", "monitoringPeriods", 2));
+        assertThat(accepted).containsEntry("registrationNumber", "VN004").containsEntry("registrationDate", "2018-02-01")
+                .containsEntry("monitoringPeriods", 2L);
+        Map<String, Object> decimals = FormValidator.validate(form("mrv-issue-credits"),
+                Map.of("creditsIssuedTco2", 1180.5, "issuanceDate", "2018-06-15"));
+        assertThat(decimals).containsEntry("creditsIssuedTco2", 1180.5);
+    }
+
+    @Test
+    void everyRuleOfTheFormIsChecked() throws IOException {
+        FormSchema register = form("mrv-register-project");
+        assertThat(badFields(register, Map.of())).containsExactlyInAnyOrder("registrationNumber", "registrationDate",
+                "monitoringPeriods");
+        assertThat(badFields(register, Map.of("registrationNumber", "VN004", "registrationDate", "1 Feb 2018",
+                "monitoringPeriods", 11))).containsExactlyInAnyOrder("registrationDate", "monitoringPeriods");
+        assertThat(badFields(register, Map.of("registrationNumber", 4, "registrationDate", "2018-02-01",
+                "monitoringPeriods", 1.5))).containsExactlyInAnyOrder("registrationNumber", "monitoringPeriods");
+        assertThat(badFields(register, Map.of("registrationNumber", "VN004", "registrationDate", "2018-02-01",
+                "monitoringPeriods", "2"))).containsExactly("monitoringPeriods");
+        assertThat(badFields(register, Map.of("registrationNumber", "x".repeat(256), "registrationDate", "2018-02-01",
+                "monitoringPeriods", 2))).containsExactly("registrationNumber");
+    }
+
+    @Test
+    void unknownKeysAndChoicesOutsideTheOptionsAreRefused() throws IOException {
+        FormSchema screening = form("feasibility-screen-proposal");
+        assertThat(badFields(screening, Map.of("screeningDecision", "ACCEPT", "screeningComments", "ok", "extra", 1)))
+                .containsExactly("extra");
+        assertThat(badFields(screening, Map.of("screeningDecision", "accept", "screeningComments", "ok")))
+                .containsExactly("screeningDecision");
+    }
+
+    @Test
+    void aHiddenFieldIsNeitherRequiredNorKept() throws IOException {
+        FormSchema review = form("feasibility-review-report");
+        Map<String, Object> values = new HashMap<>(Map.of("studyOutcome", "TERMINATE", "reviewComments", "No market."));
+        values.put("transferScheme", "MOE_SUBSIDY");
+        assertThat(FormValidator.validate(review, values)).doesNotContainKey("transferScheme");
+
+        assertThat(badFields(review, Map.of("studyOutcome", "TRANSFER", "reviewComments", "To the MOE.")))
+                .containsExactly("transferScheme");
+    }
+
+    @Test
+    void anUncheckedCheckboxIsFalse() throws IOException {
+        Map<String, Object> accepted = FormValidator.validate(form("demonstration-commission"),
+                Map.of("commissioningDate", "2017-04-15"));
+        assertThat(accepted).containsEntry("performanceConfirmed", false).doesNotContainKey("openingCeremonyDate");
+        assertThatThrownBy(() -> FormValidator.validate(form("demonstration-commission"),
+                Map.of("commissioningDate", "2017-04-15", "performanceConfirmed", "yes")))
+                .isInstanceOf(InvalidInputException.class);
+    }
+}
