@@ -33,7 +33,11 @@ public final class CaseDriver {
 
     /** Opens a case as the given proponent and returns its id. */
     public String openCase(String proponent, String title) {
-        ApiClient.Response created = as(proponent).post("/api/cases", newCase(title));
+        return openCase(proponent, newCase(title));
+    }
+
+    public String openCase(String proponent, Map<String, Object> body) {
+        ApiClient.Response created = as(proponent).post("/api/cases", body);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.json().path("id").asText();
     }

@@ -1,0 +1,53 @@
+package org.jcmflow.dashboard;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The programme's figures, as GET /api/dashboard returns them. */
+record Dashboard(
+        Filter filter,
+        Pipeline pipeline,
+        Indicators indicators,
+        Conversion feasibilityStudyConversion,
+        Reductions reductions,
+        List<BudgetYear> budget,
+        long overdueTasks,
+        List<TimeInStage> timeInStage) {
+
+    record Filter(Integer fiscalYear, String partnerCountry) {
+    }
+
+    record Pipeline(Map<String, Long> byStage, List<CountryCount> byPartnerCountry) {
+    }
+
+    record CountryCount(String partnerCountry, String nameEn, String nameJa, long cases) {
+    }
+
+    record Indicators(Target methodologiesApproved, List<ActivityYear> studiesAndDemonstrations) {
+    }
+
+    record Target(long actual, int target) {
+    }
+
+    record ActivityYear(int fiscalYear, long feasibilityStudies, long demonstrations, long total, int target) {
+    }
+
+    /** Shares are of the studies completed, between 0 and 1. */
+    record Conversion(long studiesCompleted, Share toNedoNextStage, Share toJcmProject, Share toAnyNextStage) {
+    }
+
+    record Share(long count, BigDecimal share) {
+    }
+
+    record Reductions(BigDecimal estimatedTco2PerYearOfDemonstrations, BigDecimal atEndOfDemonstrationsTco2PerYear,
+                      BigDecimal verifiedTco2, BigDecimal followUpCumulativeTco2) {
+    }
+
+    record BudgetYear(int fiscalYear, BigDecimal budgetMillionJpy, BigDecimal returnedMillionJpy,
+                      BigDecimal executedMillionJpy) {
+    }
+
+    record TimeInStage(String stage, long periods, BigDecimal medianDays, BigDecimal p90Days) {
+    }
+}

@@ -1,0 +1,211 @@
+package org.jcmflow.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jcmflow.casefile.Stage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every figure of the dashboard as one SQL aggregate over the case tables, the case history and the engine's
+ * task table: nothing loads cases into memory, so the figures stay quick with many cases.
+ */
+@Repository
+class DashboardQueries {
+
+    /** The case filter every query shares; a null parameter does not filter. Spaces around it on purpose. */
+    private static final String CASES = " project_case c where (cast(:fiscalYear as integer) is null"
+            + " or c.fiscal_year = :fiscalYear) and (cast(:country as varchar) is null or c.partner_country = :country) ";
+
+    private static final List<String> NEDO_NEXT_STAGES = List.of("PRE_DEMONSTRATION_SURVEY", "MRV_APPLICATION_SURVEY",
+            "CONTINUE_STUDY");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final DashboardProperties targets;
+
+    DashboardQueries(JdbcClient jdbc, Clock clock, DashboardProperties targets) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.targets = targets;
+    }
+
+    @Transactional(readOnly = true)
+    Dashboard dashboard(Integer fiscalYear, String country) {
+        Map<String, Object> filter = new HashMap<>();
+        filter.put("fiscalYear", fiscalYear);
+        filter.put("country", country);
+        return new Dashboard(new Dashboard.Filter(fiscalYear, country), pipeline(filter), indicators(filter),
+                conversion(filter), reductions(filter), budget(filter), overdueTasks(filter), timeInStage(filter));
+    }
+
+    private Dashboard.Pipeline pipeline(Map<String, Object> filter) {
+        Map<String, Long> byStage = new LinkedHashMap<>();
+        for (Stage stage : Stage.values()) {
+            byStage.put(stage.name(), 0L);
+        }
+        jdbc.sql("select c.stage, count(*) from " + CASES + " group by c.stage").params(filter)
+                .query(rs -> {
+                    byStage.put(rs.getString(1), rs.getLong(2));
+                });
+        List<Dashboard.CountryCount> byCountry = jdbc.sql("""
+                        select c.partner_country, p.name_en, p.name_ja, count(*) as cases
+                        from partner_country p, """ + CASES + """
+                         and c.partner_country = p.iso_code
+                        group by c.partner_country, p.name_en, p.name_ja, p.signing_order
+                        order by cases desc, p.signing_order""")
+                .params(filter)
+                .query((rs, row) -> new Dashboard.CountryCount(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4)))
+                .list();
+        return new Dashboard.Pipeline(byStage, byCountry);
+    }
+
+    private Dashboard.Indicators indicators(Map<String, Object> filter) {
+        long approved = jdbc.sql("""
+                        select count(*) from case_history h, """ + CASES + """
+                         and h.case_id = c.id and h.step_key = 'Task_DecideMethodology'
+                         and h.details ->> 'methodologyDecision' in ('APPROVED', 'APPROVED_WITH_REVISIONS')""")
+                .params(filter).query(Long.class).single();
+        int perYear = targets.studiesAndDemonstrationsPerYearTarget();
+        List<Dashboard.ActivityYear> activity = jdbc.sql("""
+                        select c.fiscal_year,
+                               count(*) filter (where exists (select 1 from case_history h where h.case_id = c.id
+                                   and h.step_key = 'Task_ScreenProposal' and h.details ->> 'screeningDecision' = 'ACCEPT')),
+                               count(*) filter (where exists (select 1 from case_stage_period s where s.case_id = c.id
+                                   and s.stage = 'DEMONSTRATION'))
+                        from """ + CASES + " group by c.fiscal_year order by c.fiscal_year")
+                .params(filter)
+                .query((rs, row) -> new Dashboard.ActivityYear(rs.getInt(1), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(2) + rs.getLong(3), perYear))
+                .list();
+        return new Dashboard.Indicators(new Dashboard.Target(approved, targets.methodologiesApprovedTarget()), activity);
+    }
+
+    /**
+     * Each completed review of a feasibility study is one study. A NEDO next stage is a pre-demonstration
+     * survey, an MRV application survey or a follow-on study; a JCM project adds transfers to the Ministry of the
+     * Environment's subsidy; any next stage adds the other transfers (as the programme's ledger counts them).
+     */
+    private Dashboard.Conversion conversion(Map<String, Object> filter) {
+        Map<String, Object> params = new HashMap<>(filter);
+        params.put("nedo", NEDO_NEXT_STAGES);
+        return jdbc.sql("""
+                        select count(*),
+                               count(*) filter (where h.details ->> 'studyOutcome' in (:nedo)),
+                               count(*) filter (where h.details ->> 'studyOutcome' in (:nedo)
+                                   or h.details ->> 'transferScheme' = 'MOE_SUBSIDY'),
+                               count(*) filter (where h.details ->> 'studyOutcome' in (:nedo)
+                                   or h.details ->> 'studyOutcome' = 'TRANSFER')
+                        from case_history h, """ + CASES + """
+                         and h.case_id = c.id and h.step_key = 'Task_ReviewFeasibilityReport'""")
+                .params(params)
+                .query((rs, row) -> {
+                    long completed = rs.getLong(1);
+                    return new Dashboard.Conversion(completed, share(rs.getLong(2), completed),
+                            share(rs.getLong(3), completed), share(rs.getLong(4), completed));
+                })
+                .single();
+    }
+
+    private static Dashboard.Share share(long count, long of) {
+        return new Dashboard.Share(count, of == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(count).divide(BigDecimal.valueOf(of), 4, RoundingMode.HALF_UP));
+    }
+
+    private Dashboard.Reductions reductions(Map<String, Object> filter) {
+        BigDecimal estimated = decimal("""
+                select sum(c.estimated_reduction_tco2_per_year) from """ + CASES + """
+                 and exists (select 1 from case_stage_period s where s.case_id = c.id and s.stage = 'DEMONSTRATION')""",
+                filter);
+        // the last final report of each case whose review accepted it
+        BigDecimal atEnd = decimal("""
+                select sum(last_report.reduction) from (
+                    select distinct on (h.case_id) (h.details ->> 'annualReductionTco2')::numeric as reduction
+                    from case_history h, """ + CASES + """
+                     and h.case_id = c.id and h.step_key = 'Task_SubmitFinalReport'
+                     and exists (select 1 from case_history r where r.case_id = h.case_id
+                         and r.step_key = 'Task_ReviewFinalReport' and r.details ->> 'finalReportDecision' = 'ACCEPTED')
+                    order by h.case_id, h.occurred_at desc, h.id desc) last_report""", filter);
+        BigDecimal verified = decimal("""
+                select sum((h.details ->> 'verifiedReductionTco2')::numeric)
+                from case_history h, """ + CASES + """
+                 and h.case_id = c.id and h.step_key = 'Task_VerifyMonitoringReport'
+                 and h.details ->> 'verificationDecision' = 'VERIFIED'""", filter);
+        // a yearly report counts when the review right after it accepted it
+        BigDecimal followUp = decimal("""
+                select sum(reported) from (
+                    select h.step_key, (h.details ->> 'achievedReductionTco2')::numeric as reported,
+                           lead(h.details ->> 'disseminationReviewDecision') over (partition by h.case_id
+                               order by h.occurred_at, h.id) as next_decision
+                    from case_history h, """ + CASES + """
+                     and h.case_id = c.id
+                     and h.step_key in ('Task_SubmitDisseminationReport', 'Task_ReviewDisseminationReport')) steps
+                where step_key = 'Task_SubmitDisseminationReport' and next_decision = 'ACCEPTED'""", filter);
+        return new Dashboard.Reductions(estimated, atEnd, verified, followUp);
+    }
+
+    /** Budget as entered per fiscal year; execution is the budget of the cases of that year that passed screening. */
+    private List<Dashboard.BudgetYear> budget(Map<String, Object> filter) {
+        return jdbc.sql("""
+                        with executed as (
+                            select c.fiscal_year, sum(c.budget_million_jpy) as amount from """ + CASES + """
+                             and exists (select 1 from case_history h where h.case_id = c.id
+                                 and h.step_key = 'Task_ScreenProposal' and h.details ->> 'screeningDecision' = 'ACCEPT')
+                            group by c.fiscal_year)
+                        select coalesce(b.fiscal_year, e.fiscal_year) as fiscal_year, b.budget_million_jpy,
+                               b.returned_million_jpy, coalesce(e.amount, 0)
+                        from programme_budget b full outer join executed e on e.fiscal_year = b.fiscal_year
+                        where cast(:fiscalYear as integer) is null or coalesce(b.fiscal_year, e.fiscal_year) = :fiscalYear
+                        order by 1""")
+                .params(filter)
+                .query((rs, row) -> new Dashboard.BudgetYear(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4)))
+                .list();
+    }
+
+    private long overdueTasks(Map<String, Object> filter) {
+        Map<String, Object> params = new HashMap<>(filter);
+        params.put("now", Timestamp.from(clock.instant()));
+        return jdbc.sql("""
+                        select count(*) from act_ru_task t
+                        join act_ru_execution e on e.id_ = t.proc_inst_id_
+                        , """ + CASES + """
+                         and e.business_key_ = c.id::text and t.due_date_ < :now""")
+                .params(params).query(Long.class).single();
+    }
+
+    private List<Dashboard.TimeInStage> timeInStage(Map<String, Object> filter) {
+        Map<String, Object> params = new HashMap<>(filter);
+        params.put("now", Timestamp.from(clock.instant()));
+        return jdbc.sql("""
+                        select s.stage, count(*),
+                               percentile_cont(0.5) within group (order by days),
+                               percentile_cont(0.9) within group (order by days)
+                        from (select s.stage, extract(epoch from (coalesce(s.left_at, :now) - s.entered_at)) / 86400 as days
+                              from case_stage_period s, """ + CASES + """
+                               and s.case_id = c.id
+                               and s.stage not in ('COMPLETED', 'TERMINATED', 'TRANSFERRED')) s
+                        group by s.stage order by s.stage""")
+                .params(params)
+                .query((rs, row) -> new Dashboard.TimeInStage(rs.getString(1), rs.getLong(2), days(rs.getBigDecimal(3)),
+                        days(rs.getBigDecimal(4))))
+                .list();
+    }
+
+    private static BigDecimal days(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private BigDecimal decimal(String sql, Map<String, Object> filter) {
+        return jdbc.sql("select coalesce((" + sql + "), 0)").params(filter).query(BigDecimal.class).single();
+    }
+}

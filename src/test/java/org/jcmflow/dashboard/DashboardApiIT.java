@@ -1,0 +1,149 @@
+package org.jcmflow.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcmflow.testsupport.DemoUser.OTHER_PROPONENT;
+import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
+import static org.jcmflow.testsupport.DemoUser.PROPONENT;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.ApplicationTest;
+import org.jcmflow.testsupport.CaseDriver;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard's figures against hand-computed ones, on cases in Palau in FY2012 (which no other test uses;
+ * the application tests share one database).
+ */
+@ApplicationTest
+class DashboardApiIT {
+
+    private static final String FILTER = "?fiscalYear=2012&partnerCountry=PW";
+
+    @LocalServerPort
+    int port;
+
+    CaseDriver driver;
+
+    @BeforeEach
+    void driver() {
+        driver = new CaseDriver(port);
+    }
+
+    @Test
+    void figuresFollowTheOutcomesOfTheStudies() {
+        String rejected = palauCase("Rejected at screening");
+        driver.complete(rejected, "Task_ScreenProposal", PROGRAM_MANAGER, "screeningDecision", "REJECT");
+        String surveyed = studiedPalauCase("Goes to the pre-demonstration survey");
+        driver.complete(surveyed, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
+        String subsidised = studiedPalauCase("Continued, then to the MOE subsidy");
+        driver.complete(subsidised, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER, "studyOutcome", "CONTINUE_STUDY");
+        driver.complete(subsidised, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver.complete(subsidised, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER,
+                "studyOutcome", "TRANSFER", "transferScheme", "MOE_SUBSIDY");
+        String commercialised = studiedPalauCase("Private commercialisation");
+        driver.complete(commercialised, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER,
+                "studyOutcome", "TRANSFER", "transferScheme", "PRIVATE_COMMERCIALISATION");
+        String terminated = studiedPalauCase("Terminated after the study");
+        driver.complete(terminated, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER, "studyOutcome", "TERMINATE");
+        ApiClient manager = driver.as(PROGRAM_MANAGER);
+        assertThat(put(manager, "/api/budget/2012", "{\"budgetMillionJpy\": 2400}")).isEqualTo(204);
+
+        JsonNode dashboard = manager.get("/api/dashboard" + FILTER).json();
+
+        JsonNode byStage = dashboard.path("pipeline").path("byStage");
+        assertThat(byStage.path("TERMINATED").asLong()).isEqualTo(2);
+        assertThat(byStage.path("TRANSFERRED").asLong()).isEqualTo(2);
+        assertThat(byStage.path("PRE_DEMONSTRATION_SURVEY").asLong()).isEqualTo(1);
+        assertThat(byStage.path("FEASIBILITY_STUDY").asLong()).isZero();
+        JsonNode country = dashboard.path("pipeline").path("byPartnerCountry").get(0);
+        assertThat(country.path("partnerCountry").asText()).isEqualTo("PW");
+        assertThat(country.path("nameJa").asText()).isEqualTo("パラオ");
+        assertThat(country.path("cases").asLong()).isEqualTo(5);
+
+        JsonNode conversion = dashboard.path("feasibilityStudyConversion");
+        assertThat(conversion.path("studiesCompleted").asLong()).isEqualTo(5);
+        assertThat(conversion.path("toNedoNextStage").path("count").asLong()).isEqualTo(2);
+        assertThat(conversion.path("toNedoNextStage").path("share").decimalValue()).isEqualByComparingTo("0.4");
+        assertThat(conversion.path("toJcmProject").path("count").asLong()).isEqualTo(3);
+        assertThat(conversion.path("toAnyNextStage").path("count").asLong()).isEqualTo(4);
+        assertThat(conversion.path("toAnyNextStage").path("share").decimalValue()).isEqualByComparingTo("0.8");
+
+        JsonNode activity = dashboard.path("indicators").path("studiesAndDemonstrations").get(0);
+        assertThat(activity.path("fiscalYear").asInt()).isEqualTo(2012);
+        assertThat(activity.path("feasibilityStudies").asLong()).isEqualTo(4);
+        assertThat(activity.path("demonstrations").asLong()).isZero();
+        assertThat(activity.path("target").asInt()).isEqualTo(10);
+        assertThat(dashboard.path("indicators").path("methodologiesApproved").path("target").asInt()).isEqualTo(10);
+
+        JsonNode budget = dashboard.path("budget").get(0);
+        assertThat(budget.path("fiscalYear").asInt()).isEqualTo(2012);
+        assertThat(budget.path("budgetMillionJpy").decimalValue()).isEqualByComparingTo("2400");
+        assertThat(budget.path("executedMillionJpy").decimalValue()).isEqualByComparingTo("1920");
+
+        assertThat(dashboard.path("reductions").path("verifiedTco2").decimalValue()).isEqualByComparingTo("0");
+        assertThat(dashboard.path("overdueTasks").asLong()).isZero();
+        List<String> stagesTimed = dashboard.path("timeInStage").findValuesAsText("stage");
+        assertThat(stagesTimed).contains("FEASIBILITY_STUDY", "PRE_DEMONSTRATION_SURVEY");
+    }
+
+    @Test
+    void theDashboardIsForTheProgrammeOffice() {
+        assertThat(driver.as(PROPONENT).get("/api/dashboard").status()).isEqualTo(403);
+        assertThat(driver.as(PROGRAM_MANAGER).get("/api/dashboard").status()).isEqualTo(200);
+        assertThat(put(driver.as(PROPONENT), "/api/budget/2013", "{\"budgetMillionJpy\": 1}")).isEqualTo(403);
+        assertThat(put(driver.as(PROGRAM_MANAGER), "/api/budget/2009", "{\"budgetMillionJpy\": 1}")).isEqualTo(400);
+        assertThat(put(driver.as(PROGRAM_MANAGER), "/api/budget/2013", "{\"budgetMillionJpy\": -1}")).isEqualTo(400);
+    }
+
+    @Test
+    void theCaseListExportOpensInASpreadsheetAndHoldsOnlyVisibleCases() throws Exception {
+        String own = driver.openCase(PROPONENT, "Efficiency labelling, \"phase 2\"");
+        String other = driver.openCase(OTHER_PROPONENT, "Fluorocarbon recovery");
+        java.net.http.HttpResponse<byte[]> export = driver.as(PROPONENT).download("/api/reports/cases.csv");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        byte[] body = export.body();
+        assertThat(body[0]).isEqualTo((byte) 0xEF);
+        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+            it.forEachRemaining(rows::add);
+        }
+        assertThat(rows).extracting(row -> row.get("id")).contains(own).doesNotContain(other);
+        Map<String, String> row = rows.stream().filter(r -> r.get("id").equals(own)).findFirst().orElseThrow();
+        assertThat(row.get("title")).isEqualTo("Efficiency labelling, \"phase 2\"");
+        assertThat(row.get("partnerCountryJa")).isEqualTo("ベトナム");
+        assertThat(row.get("stage")).isEqualTo("FEASIBILITY_STUDY");
+    }
+
+    private String palauCase(String title) {
+        Map<String, Object> body = CaseDriver.newCase(title);
+        body.put("partnerCountry", "PW");
+        body.put("fiscalYear", 2012);
+        return driver.openCase(PROPONENT, body);
+    }
+
+    private String studiedPalauCase(String title) {
+        String caseId = palauCase(title);
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        return caseId;
+    }
+
+    private static int put(ApiClient client, String path, String json) {
+        return client.put(path, json).status();
+    }
+}
