@@ -43,6 +43,9 @@ class EmbeddedPostgresLauncher {
                 .setCleanDataDirectory(properties.clean())
                 .setPort(properties.port())
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops the server after the engine and the pool are closed; a JVM hook of its own
+                // would stop it first and leave them waiting for connections that cannot come
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", properties.clean() ? "off" : "on")
                 .setServerConfig("synchronous_commit", properties.clean() ? "off" : "on")
                 .setServerConfig("full_page_writes", properties.clean() ? "off" : "on")
