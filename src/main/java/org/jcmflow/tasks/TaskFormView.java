@@ -36,8 +36,9 @@ record TaskFormView(String formId, List<Block> blocks) {
     }
 
     /**
-     * @param value   the value to show: what the user entered, kept when the page comes back with errors
-     * @param showIf  when the form hides the field depending on another one: which one, the value and a note
+     * @param value  the value to show: what the user entered, kept when the page comes back with errors
+     *                ({@code "true"} for a ticked checkbox)
+     * @param showIf when the form hides the field depending on another one: which one, the value and a note
      */
     record FieldBlock(String key, String component, String label, String description, boolean required,
                       String min, String max, String step, Integer maxLength, List<Choice> choices, String value,
@@ -46,10 +47,6 @@ record TaskFormView(String formId, List<Block> blocks) {
         @Override
         public String kind() {
             return "field";
-        }
-
-        boolean checked() {
-            return "true".equals(value);
         }
     }
 

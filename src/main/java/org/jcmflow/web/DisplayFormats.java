@@ -18,6 +18,8 @@ public class DisplayFormats {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Shown for no date, so that an empty cell does not look like a missing value. */
+    private static final String NONE = "—";
 
     private final ZoneId zone;
     private final Clock clock;
@@ -28,11 +30,11 @@ public class DisplayFormats {
     }
 
     public String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant.atZone(zone));
+        return instant == null ? NONE : DATE.format(instant.atZone(zone));
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+        return instant == null ? NONE : DATE_TIME.format(instant.atZone(zone));
     }
 
     /** Whole days from one instant to another, or to now while the period is still open. */
