@@ -47,12 +47,7 @@ public class CaseFileService {
     /** The case row, its first stage and the running process are written together or not at all. */
     @Transactional
     public ProjectCase open(NewCase request, CurrentUser proponent) {
-        if (!proponent.has(Role.PROPONENT)) {
-            throw ApiException.forbidden("Only a proponent may submit a proposal.");
-        }
-        if (proponent.organization() == null) {
-            throw ApiException.forbidden("Your account belongs to no organisation; a case needs one.");
-        }
+        checkMayPropose(proponent);
         validate(request);
         Instant now = clock.instant();
         ProjectCase projectCase = new ProjectCase(UUID.randomUUID(), request.title().trim(), request.partnerCountry(),
@@ -69,14 +64,25 @@ public class CaseFileService {
         return cases.find(projectCase.id()).orElseThrow();
     }
 
+    /** Only a proponent of an organisation may submit a proposal: the case belongs to the organisation. */
+    public void checkMayPropose(CurrentUser user) {
+        if (!user.has(Role.PROPONENT)) {
+            throw ApiException.forbidden("Only a proponent may submit a proposal.", "proponentsOnly");
+        }
+        if (user.organization() == null) {
+            throw ApiException.forbidden("Your account belongs to no organisation; a case needs one.", "noOrganization");
+        }
+    }
+
     private void validate(NewCase request) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!partnerCountries.exists(request.partnerCountry())) {
-            problems.add(new FieldProblem("partnerCountry", "is not a JCM partner country"));
+            problems.add(FieldProblem.coded("partnerCountry", "is not a JCM partner country", "notPartnerCountry"));
         }
         int lastValid = FiscalYears.lastValid(clock);
         if (request.fiscalYear() < FiscalYears.FIRST || request.fiscalYear() > lastValid) {
-            problems.add(new FieldProblem("fiscalYear", "must be between " + FiscalYears.FIRST + " and " + lastValid));
+            problems.add(FieldProblem.coded("fiscalYear", "must be between " + FiscalYears.FIRST + " and " + lastValid,
+                    "fiscalYearRange", String.valueOf(FiscalYears.FIRST), String.valueOf(lastValid)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -93,7 +99,7 @@ public class CaseFileService {
     /** A case the user may not see is reported as missing, so that its existence does not leak. */
     public ProjectCase visibleCase(UUID caseId, CurrentUser user) {
         return cases.find(caseId).filter(found -> maySee(user, found))
-                .orElseThrow(() -> ApiException.notFound("No case " + caseId));
+                .orElseThrow(() -> ApiException.notFound("No case " + caseId, "noCase"));
     }
 
     public Optional<ProjectCase> find(UUID caseId) {
@@ -111,17 +117,20 @@ public class CaseFileService {
         return cases.search(new CaseFilter(organization, stage, partnerCountry, fiscalYear), page, size);
     }
 
-    /** The ids of the cases a user may see, or empty when the user may see every case. */
-    public Optional<List<UUID>> visibleCaseIds(CurrentUser user) {
-        return user.seesOnlyOwnOrganization()
-                ? Optional.of(cases.idsOfOrganization(user.organization()))
-                : Optional.empty();
+    /**
+     * The ids of the cases a user may see in the given stage and partner country (null: any), or empty when
+     * nothing narrows them: the user may see every case and no filter is set.
+     */
+    public Optional<List<UUID>> visibleCaseIds(CurrentUser user, Stage stage, String partnerCountry) {
+        String organization = user.seesOnlyOwnOrganization() ? user.organization() : null;
+        CaseFilter filter = new CaseFilter(organization, stage, partnerCountry, null);
+        return filter.narrowsNothing() ? Optional.empty() : Optional.of(cases.ids(filter));
     }
 
     /** Holds the case until the current transaction ends, so that changes to one case do not interleave. */
     @Transactional
     public void lockForChange(UUID caseId) {
-        cases.lockStage(caseId).orElseThrow(() -> ApiException.notFound("No case " + caseId));
+        cases.lockStage(caseId).orElseThrow(() -> ApiException.notFound("No case " + caseId, "noCase"));
     }
 
     /** Called by the lifecycle process when a case enters a stage. */

@@ -2,4 +2,8 @@ package org.jcmflow.casefile;
 
 /** Narrows a case search; a null field does not filter. */
 record CaseFilter(String organization, Stage stage, String partnerCountry, Integer fiscalYear) {
+
+    boolean narrowsNothing() {
+        return organization == null && stage == null && partnerCountry == null && fiscalYear == null;
+    }
 }

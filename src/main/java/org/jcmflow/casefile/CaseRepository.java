@@ -72,8 +72,26 @@ class CaseRepository {
     }
 
     Page search(CaseFilter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        long total = jdbc.sql("select count(*) from project_case" + where).params(params)
+                .query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<ProjectCase> content = jdbc.sql("select " + COLUMNS + " from project_case" + where
+                        + " order by created_at desc, id limit :limit offset :offset")
+                .params(params).query(CaseRepository::map).list();
+        return new Page(content, total);
+    }
+
+    List<UUID> ids(CaseFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return new ArrayList<>(jdbc.sql("select id from project_case" + where(filter, params)).params(params)
+                .query(UUID.class).list());
+    }
+
+    private static String where(CaseFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where true");
         if (filter.organization() != null) {
             where.append(" and organization = :organization");
             params.put("organization", filter.organization());
@@ -90,19 +108,7 @@ class CaseRepository {
             where.append(" and fiscal_year = :fiscalYear");
             params.put("fiscalYear", filter.fiscalYear());
         }
-        long total = jdbc.sql("select count(*) from project_case" + where).params(params)
-                .query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<ProjectCase> content = jdbc.sql("select " + COLUMNS + " from project_case" + where
-                        + " order by created_at desc, id limit :limit offset :offset")
-                .params(params).query(CaseRepository::map).list();
-        return new Page(content, total);
-    }
-
-    List<UUID> idsOfOrganization(String organization) {
-        return new ArrayList<>(jdbc.sql("select id from project_case where organization = ?").param(organization)
-                .query(UUID.class).list());
+        return where.toString();
     }
 
     private static ProjectCase map(ResultSet rs, int row) throws SQLException {

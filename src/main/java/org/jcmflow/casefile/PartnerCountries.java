@@ -1,7 +1,10 @@
 package org.jcmflow.casefile;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,6 +14,11 @@ import org.springframework.stereotype.Repository;
 public class PartnerCountries {
 
     public record PartnerCountry(String isoCode, String nameEn, String nameJa, LocalDate signedOn, int signingOrder) {
+
+        /** The name in Japanese for a Japanese reader, in English for everybody else. */
+        public String name(Locale locale) {
+            return "ja".equals(locale.getLanguage()) ? nameJa : nameEn;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -22,6 +30,13 @@ public class PartnerCountries {
     public boolean exists(String isoCode) {
         return jdbc.sql("select count(*) from partner_country where iso_code = ?").param(isoCode)
                 .query(Long.class).single() > 0;
+    }
+
+    /** ISO code to name in the reader's language, in signing order: for selects and for showing a case's country. */
+    public Map<String, String> names(Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        inSigningOrder().forEach(country -> names.put(country.isoCode(), country.name(locale)));
+        return names;
     }
 
     public List<PartnerCountry> inSigningOrder() {

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -60,13 +59,14 @@ class SecurityConfiguration {
     SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
+                        .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error"), path("/assets/**"))
+                        .permitAll()
                         .requestMatchers(path("/actuator/**")).hasRole(ADMIN)
                         // With Camunda's authorizations off, its webapps can read and complete any task,
                         // past our rules of organisation and role: they are for operators only.
                         .requestMatchers(path("/camunda/**")).hasRole(ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 // The Camunda webapps protect themselves against CSRF with their own filter and header.

@@ -26,13 +26,14 @@ class InstallationAfterMouRule implements CompletionRule {
         LocalDate completed = LocalDate.parse((String) values.get("installationCompletedDate"));
         Object signed = variable.apply("mouSignedDate");
         if (signed == null) {
-            problems.add(new FieldProblem("installationStartDate", "no MOU has been signed for this case"));
+            problems.add(FieldProblem.coded("installationStartDate", "no MOU has been signed for this case", "noMouSigned"));
         } else if (start.isBefore(LocalDate.parse(signed.toString()))) {
-            problems.add(new FieldProblem("installationStartDate",
-                    "must not be before the MOU was signed (" + signed + ")"));
+            problems.add(FieldProblem.coded("installationStartDate",
+                    "must not be before the MOU was signed (" + signed + ")", "beforeMouSigned", signed.toString()));
         }
         if (completed.isBefore(start)) {
-            problems.add(new FieldProblem("installationCompletedDate", "must not be before the installation started"));
+            problems.add(FieldProblem.coded("installationCompletedDate", "must not be before the installation started",
+                    "completedBeforeStart"));
         }
         return problems;
     }

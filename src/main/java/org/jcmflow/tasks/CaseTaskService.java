@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.ProjectCase;
+import org.jcmflow.casefile.Stage;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
 import org.jcmflow.web.ApiException;
@@ -69,12 +70,15 @@ class CaseTaskService {
     record TaskPage(List<TaskView> content, int page, int size, long totalElements) {
     }
 
-    /** Tasks assigned to the user, and unassigned tasks open to one of the user's roles, on cases they may see. */
+    /**
+     * Tasks assigned to the user, and unassigned tasks open to one of the user's roles, on cases they may see,
+     * narrowed to cases in the given stage and partner country where these are given.
+     */
     @Transactional(readOnly = true)
-    public TaskPage inbox(CurrentUser user, int page, int size) {
+    public TaskPage inbox(CurrentUser user, Stage stage, String partnerCountry, int page, int size) {
         TaskQuery query = tasks.createTaskQuery().active()
                 .or().taskAssignee(user.username()).taskCandidateGroupIn(user.groupIds()).endOr();
-        Optional<List<UUID>> visible = cases.visibleCaseIds(user);
+        Optional<List<UUID>> visible = cases.visibleCaseIds(user, stage, partnerCountry);
         if (visible.isPresent()) {
             if (visible.get().isEmpty()) {
                 return new TaskPage(List.of(), page, size, 0);
@@ -95,21 +99,29 @@ class CaseTaskService {
 
     @Transactional(readOnly = true)
     public String form(String taskId, CurrentUser user) {
-        return formOf(visibleTask(taskId, user)).rawJson();
+        return schema(taskId, user).rawJson();
+    }
+
+    @Transactional(readOnly = true)
+    FormSchema schema(String taskId, CurrentUser user) {
+        return formOf(visibleTask(taskId, user));
     }
 
     @Transactional
     public void claim(String taskId, CurrentUser user) {
         Task task = workableTask(taskId, user);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-            throw ApiException.conflict("The task is already claimed by " + task.getAssignee() + ".");
+            throw ApiException.conflict("The task is already claimed by " + task.getAssignee() + ".", "taskClaimed",
+                    task.getAssignee());
         }
         try {
             tasks.claim(task.getId(), user.username());
         } catch (TaskAlreadyClaimedException e) {
-            throw ApiException.conflict("The task is already claimed by " + e.getTaskAssignee() + ".");
+            throw ApiException.conflict("The task is already claimed by " + e.getTaskAssignee() + ".", "taskClaimed",
+                    e.getTaskAssignee());
         } catch (OptimisticLockingException e) {
-            throw ApiException.conflict("The task was changed by someone else at the same time; reload it.");
+            throw ApiException.conflict("The task was changed by someone else at the same time; reload it.",
+                    "taskChangedMeanwhile");
         }
     }
 
@@ -120,7 +132,8 @@ class CaseTaskService {
             return;
         }
         if (!task.getAssignee().equals(user.username()) && !user.has(Role.PROGRAM_MANAGER)) {
-            throw ApiException.forbidden("Only the assignee or a programme manager may unclaim this task.");
+            throw ApiException.forbidden("Only the assignee or a programme manager may unclaim this task.",
+                    "unclaimNotAllowed");
         }
         tasks.setAssignee(task.getId(), null);
     }
@@ -135,7 +148,7 @@ class CaseTaskService {
             completeChecked(taskId, submitted, user);
         } catch (OptimisticLockingException | NullValueException completedMeanwhile) {
             // another user completed the task between our checks and our completion
-            throw ApiException.conflict("The task was completed by someone else at the same time.");
+            throw ApiException.conflict("The task was completed by someone else at the same time.", "taskCompletedMeanwhile");
         }
     }
 
@@ -167,13 +180,13 @@ class CaseTaskService {
         if (task == null) {
             boolean done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
             if (done) {
-                throw ApiException.conflict("The task has already been completed.");
+                throw ApiException.conflict("The task has already been completed.", "taskDone");
             }
-            throw ApiException.notFound("No task " + taskId);
+            throw ApiException.notFound("No task " + taskId, "noTask");
         }
         Optional<ProjectCase> projectCase = cases.find(caseIdOf(task));
         if (projectCase.isEmpty() || !cases.maySee(user, projectCase.get())) {
-            throw ApiException.forbidden("This task belongs to a case of another organisation.");
+            throw ApiException.forbidden("This task belongs to a case of another organisation.", "otherOrganization");
         }
         return task;
     }
@@ -182,7 +195,8 @@ class CaseTaskService {
     private Task actionableTask(String taskId, CurrentUser user) {
         Task task = workableTask(taskId, user);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-            throw ApiException.forbidden("The task is claimed by " + task.getAssignee() + ".");
+            throw ApiException.forbidden("The task is claimed by " + task.getAssignee() + ".", "taskClaimed",
+                    task.getAssignee());
         }
         return task;
     }
@@ -191,13 +205,15 @@ class CaseTaskService {
     private Task workableTask(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
         if (!user.hasAnyGroup(candidateGroups(task.getId()))) {
-            throw ApiException.forbidden("The task is for " + String.join(", ", candidateGroups(task.getId()))
-                    + "; you hold none of these roles.");
+            String groups = String.join(", ", candidateGroups(task.getId()));
+            throw ApiException.forbidden("The task is for " + groups + "; you hold none of these roles.",
+                    "notYourRole", groups);
         }
         if (candidateGroups(task.getId()).contains(Role.STAGE_GATE_COMMITTEE.groupId())
                 && user.organization() != null
                 && cases.find(caseIdOf(task)).map(ProjectCase::organization).orElse("").equals(user.organization())) {
-            throw ApiException.forbidden("A committee member may not evaluate a case of their own organisation.");
+            throw ApiException.forbidden("A committee member may not evaluate a case of their own organisation.",
+                    "ownOrganization");
         }
         return task;
     }

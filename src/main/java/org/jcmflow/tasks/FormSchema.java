@@ -8,14 +8,36 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The input fields of a Camunda Form (form-js JSON), as the server needs them to check a submission. */
-record FormSchema(String id, String rawJson, List<Field> fields) {
+/**
+ * The input fields of a Camunda Form (form-js JSON), as the server needs them to check a submission and the
+ * task page to render it, with the form's text blocks.
+ */
+record FormSchema(String id, String rawJson, List<Field> fields, List<Text> texts) {
 
     enum FieldType { TEXT, NUMBER, CHECKBOX, CHOICE, DATE }
 
-    record Field(String key, String label, FieldType type, boolean required, BigDecimal min, BigDecimal max,
-                 Integer minLength, Integer maxLength, String pattern, int decimalDigits, List<String> options,
-                 Optional<HideCondition> hideWhen) {
+    /**
+     * @param component the form-js type ({@code textfield}, {@code textarea}, {@code radio}, ...), which
+     *                  tells apart fields of one {@link FieldType}
+     */
+    record Field(String key, String label, FieldType type, String component, String description, boolean required,
+                 BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength, String pattern,
+                 int decimalDigits, List<Option> options, Optional<HideCondition> hideWhen) {
+
+        List<String> optionValues() {
+            return options.stream().map(Option::value).toList();
+        }
+    }
+
+    record Option(String value, String label) {
+    }
+
+    /**
+     * A text block (Markdown in form-js).
+     *
+     * @param position the number of fields before it
+     */
+    record Text(String id, String markdown, int position) {
     }
 
     private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea");
@@ -23,25 +45,32 @@ record FormSchema(String id, String rawJson, List<Field> fields) {
 
     static FormSchema parse(JsonNode form, String rawJson) {
         List<Field> fields = new ArrayList<>();
-        collect(form.path("components"), fields);
-        return new FormSchema(form.path("id").asText(), rawJson, List.copyOf(fields));
+        List<Text> texts = new ArrayList<>();
+        collect(form.path("components"), fields, texts);
+        return new FormSchema(form.path("id").asText(), rawJson, List.copyOf(fields), List.copyOf(texts));
     }
 
-    private static void collect(JsonNode components, List<Field> fields) {
+    private static void collect(JsonNode components, List<Field> fields, List<Text> texts) {
         for (JsonNode component : components) {
             if (component.has("components")) {
-                collect(component.path("components"), fields);
+                collect(component.path("components"), fields, texts);
             }
             String type = component.path("type").asText();
+            if ("text".equals(type)) {
+                texts.add(new Text(component.path("id").asText(), component.path("text").asText(""), fields.size()));
+                continue;
+            }
             String key = component.path("key").asText(null);
             if (key == null) {
                 continue;
             }
             JsonNode validate = component.path("validate");
             FieldType fieldType = fieldType(type, component);
-            List<String> options = new ArrayList<>();
-            component.path("values").forEach(value -> options.add(value.path("value").asText()));
-            fields.add(new Field(key, component.path("label").asText(key), fieldType,
+            List<Option> options = new ArrayList<>();
+            component.path("values").forEach(value -> options.add(new Option(value.path("value").asText(),
+                    value.path("label").asText(value.path("value").asText()))));
+            fields.add(new Field(key, component.path("label").asText(key), fieldType, type,
+                    component.path("description").asText(null),
                     validate.path("required").asBoolean(false),
                     validate.has("min") ? validate.get("min").decimalValue() : null,
                     validate.has("max") ? validate.get("max").decimalValue() : null,

@@ -29,7 +29,7 @@ final class FormValidator {
         Map<String, FormSchema.Field> fieldsByKey = new HashMap<>();
         form.fields().forEach(field -> fieldsByKey.put(field.key(), field));
         values.keySet().stream().filter(key -> !fieldsByKey.containsKey(key)).sorted()
-                .forEach(key -> problems.add(new FieldProblem(key, "is not a field of this form")));
+                .forEach(key -> problems.add(FieldProblem.coded(key, "is not a field of this form", "notAField")));
 
         Map<String, Object> accepted = new LinkedHashMap<>();
         for (FormSchema.Field field : form.fields()) {
@@ -40,15 +40,15 @@ final class FormValidator {
             Object value = values.get(field.key());
             if (isEmpty(value)) {
                 if (field.required()) {
-                    problems.add(new FieldProblem(field.key(), "is required"));
+                    problems.add(FieldProblem.coded(field.key(), "is required", "required"));
                 } else if (field.type() == FormSchema.FieldType.CHECKBOX) {
                     accepted.put(field.key(), Boolean.FALSE);
                 }
                 continue;
             }
-            String problem = check(field, value, accepted);
+            FieldProblem problem = check(field, value, accepted);
             if (problem != null) {
-                problems.add(new FieldProblem(field.key(), problem));
+                problems.add(problem);
             }
         }
         if (!problems.isEmpty()) {
@@ -62,61 +62,67 @@ final class FormValidator {
     }
 
     /** @return what is wrong with the value, or null after putting the accepted value */
-    private static String check(FormSchema.Field field, Object value, Map<String, Object> accepted) {
+    private static FieldProblem check(FormSchema.Field field, Object value, Map<String, Object> accepted) {
+        String key = field.key();
         switch (field.type()) {
             case TEXT -> {
                 if (!(value instanceof String text)) {
-                    return "must be text";
+                    return FieldProblem.coded(key, "must be text", "text");
                 }
                 if (field.maxLength() != null && text.length() > field.maxLength()) {
-                    return "must be at most " + field.maxLength() + " characters";
+                    return FieldProblem.coded(key, "must be at most " + field.maxLength() + " characters", "maxLength",
+                            String.valueOf(field.maxLength()));
                 }
                 if (field.minLength() != null && text.strip().length() < field.minLength()) {
-                    return "must be at least " + field.minLength() + " characters";
+                    return FieldProblem.coded(key, "must be at least " + field.minLength() + " characters", "minLength",
+                            String.valueOf(field.minLength()));
                 }
                 if (field.pattern() != null && !Pattern.matches(field.pattern(), text)) {
-                    return "does not have the expected format";
+                    return FieldProblem.coded(key, "does not have the expected format", "pattern");
                 }
-                accepted.put(field.key(), text.strip());
+                accepted.put(key, text.strip());
             }
             case NUMBER -> {
                 if (!(value instanceof Number number)) {
-                    return "must be a number";
+                    return FieldProblem.coded(key, "must be a number", "number");
                 }
                 BigDecimal decimal = new BigDecimal(number.toString());
                 if (field.min() != null && decimal.compareTo(field.min()) < 0) {
-                    return "must be at least " + field.min().toPlainString();
+                    return FieldProblem.coded(key, "must be at least " + field.min().toPlainString(), "min",
+                            field.min().toPlainString());
                 }
                 if (field.max() != null && decimal.compareTo(field.max()) > 0) {
-                    return "must be at most " + field.max().toPlainString();
+                    return FieldProblem.coded(key, "must be at most " + field.max().toPlainString(), "max",
+                            field.max().toPlainString());
                 }
                 if (Math.max(decimal.stripTrailingZeros().scale(), 0) > field.decimalDigits()) {
-                    return field.decimalDigits() == 0 ? "must be a whole number"
-                            : "must have at most " + field.decimalDigits() + " decimal places";
+                    return field.decimalDigits() == 0 ? FieldProblem.coded(key, "must be a whole number", "wholeNumber")
+                            : FieldProblem.coded(key, "must have at most " + field.decimalDigits() + " decimal places",
+                            "decimalDigits", String.valueOf(field.decimalDigits()));
                 }
-                accepted.put(field.key(), field.decimalDigits() == 0 ? (Object) decimal.longValueExact()
+                accepted.put(key, field.decimalDigits() == 0 ? (Object) decimal.longValueExact()
                         : (Object) decimal.doubleValue());
             }
             case CHECKBOX -> {
                 if (!(value instanceof Boolean)) {
-                    return "must be true or false";
+                    return FieldProblem.coded(key, "must be true or false", "boolean");
                 }
-                accepted.put(field.key(), value);
+                accepted.put(key, value);
             }
             case CHOICE -> {
-                if (!(value instanceof String choice) || !field.options().contains(choice)) {
-                    return "must be one of " + String.join(", ", field.options());
+                if (!(value instanceof String choice) || !field.optionValues().contains(choice)) {
+                    return FieldProblem.coded(key, "must be one of " + String.join(", ", field.optionValues()), "choice");
                 }
-                accepted.put(field.key(), choice);
+                accepted.put(key, choice);
             }
             case DATE -> {
                 if (!(value instanceof String text)) {
-                    return "must be a date (YYYY-MM-DD)";
+                    return FieldProblem.coded(key, "must be a date (YYYY-MM-DD)", "date");
                 }
                 try {
-                    accepted.put(field.key(), LocalDate.parse(text).toString());
+                    accepted.put(key, LocalDate.parse(text).toString());
                 } catch (DateTimeParseException e) {
-                    return "must be a date (YYYY-MM-DD)";
+                    return FieldProblem.coded(key, "must be a date (YYYY-MM-DD)", "date");
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.jcmflow.casefile.Stage;
 import org.jcmflow.identity.CurrentUsers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +34,11 @@ class TaskController {
     }
 
     @GetMapping
-    CaseTaskService.TaskPage inbox(@RequestParam(defaultValue = "0") @Min(0) int page,
+    CaseTaskService.TaskPage inbox(@RequestParam(required = false) Stage stage,
+                                   @RequestParam(required = false) String partnerCountry,
+                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return tasks.inbox(currentUsers.current(), page, size);
+        return tasks.inbox(currentUsers.current(), stage, partnerCountry, page, size);
     }
 
     @GetMapping("/{id}")

@@ -1,20 +1,40 @@
 package org.jcmflow.web;
 
+import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /** Input that breaks the rules of a form or request body; each bad field is named. */
 public class InvalidInputException extends ApiException {
 
-    public record FieldProblem(String field, String message) {
+    /**
+     * One bad field. {@code message} is the API's English text; pages say the same in the reader's language
+     * through the message {@code problem.<code>} with the arguments, and fall back to the English text.
+     */
+    public record FieldProblem(String field, String message, @JsonIgnore String code, @JsonIgnore List<Object> arguments) {
+
+        public FieldProblem(String field, String message) {
+            this(field, message, null, List.of());
+        }
+
+        public static FieldProblem coded(String field, String message, String code, Object... arguments) {
+            return new FieldProblem(field, message, code, Arrays.asList(arguments));
+        }
+
+        public MessageSourceResolvable localizable() {
+            return ApiException.localizable(code, arguments.toArray(), message);
+        }
     }
 
     private final List<FieldProblem> problems;
 
     public InvalidInputException(List<FieldProblem> problems) {
         super(HttpStatus.BAD_REQUEST, "Invalid " + (problems.size() == 1 ? "field: " : "fields: ")
-                + String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList()));
+                + String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList()), "invalidInput");
         this.problems = List.copyOf(problems);
     }
 

@@ -3,23 +3,18 @@ package org.jcmflow.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jcmflow.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** The server's check of a submission against a Camunda Form, on the real forms of the lifecycle. */
 class FormValidatorTest {
 
-    private static FormSchema form(String id) throws IOException {
-        String raw = Files.readString(Path.of("forms", id + ".form"));
-        return FormSchema.parse(new ObjectMapper().readTree(raw), raw);
+    private static FormSchema form(String id) {
+        return Forms.read(id);
     }
 
     private static List<String> badFields(FormSchema form, Map<String, Object> values) {
@@ -32,7 +27,7 @@ class FormValidatorTest {
     }
 
     @Test
-    void validValuesComeBackInTheTypesTheProcessesRead() throws IOException {
+    void validValuesComeBackInTheTypesTheProcessesRead() {
         Map<String, Object> accepted = FormValidator.validate(form("mrv-register-project"),
                 Map.of("registrationNumber", " VN004 ", "registrationDate", "2018-02-01", "monitoringPeriods", 2));
         assertThat(accepted).containsEntry("registrationNumber", "VN004").containsEntry("registrationDate", "2018-02-01")
@@ -43,7 +38,7 @@ class FormValidatorTest {
     }
 
     @Test
-    void everyRuleOfTheFormIsChecked() throws IOException {
+    void everyRuleOfTheFormIsChecked() {
         FormSchema register = form("mrv-register-project");
         assertThat(badFields(register, Map.of())).containsExactlyInAnyOrder("registrationNumber", "registrationDate",
                 "monitoringPeriods");
@@ -58,7 +53,7 @@ class FormValidatorTest {
     }
 
     @Test
-    void unknownKeysAndChoicesOutsideTheOptionsAreRefused() throws IOException {
+    void unknownKeysAndChoicesOutsideTheOptionsAreRefused() {
         FormSchema screening = form("feasibility-screen-proposal");
         assertThat(badFields(screening, Map.of("screeningDecision", "ACCEPT", "screeningComments", "ok", "extra", 1)))
                 .containsExactly("extra");
@@ -67,7 +62,7 @@ class FormValidatorTest {
     }
 
     @Test
-    void aHiddenFieldIsNeitherRequiredNorKept() throws IOException {
+    void aHiddenFieldIsNeitherRequiredNorKept() {
         FormSchema review = form("feasibility-review-report");
         Map<String, Object> values = new HashMap<>(Map.of("studyOutcome", "TERMINATE", "reviewComments", "No market."));
         values.put("transferScheme", "MOE_SUBSIDY");
@@ -78,7 +73,7 @@ class FormValidatorTest {
     }
 
     @Test
-    void anUncheckedCheckboxIsFalse() throws IOException {
+    void anUncheckedCheckboxIsFalse() {
         Map<String, Object> accepted = FormValidator.validate(form("demonstration-commission"),
                 Map.of("commissioningDate", "2017-04-15"));
         assertThat(accepted).containsEntry("performanceConfirmed", false).doesNotContainKey("openingCeremonyDate");

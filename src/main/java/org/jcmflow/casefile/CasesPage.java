@@ -1,0 +1,129 @@
+package org.jcmflow.casefile;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.CurrentUsers;
+import org.jcmflow.web.PageController;
+import org.jcmflow.web.PageMessages;
+import org.jcmflow.web.Pagination;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The list of cases the user may see, and one case's page: its fields, stages, open tasks and history. */
+@PageController
+class CasesPage {
+
+    static final int PAGE_SIZE = 20;
+
+    private static final Pattern DECISION = Pattern.compile("[A-Z][A-Z_]*");
+
+    private final CaseFileService cases;
+    private final PartnerCountries partnerCountries;
+    private final CurrentUsers currentUsers;
+    private final PageMessages messages;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CasesPage(CaseFileService cases, PartnerCountries partnerCountries, CurrentUsers currentUsers,
+              PageMessages messages, ObjectMapper json, Clock clock) {
+        this.cases = cases;
+        this.partnerCountries = partnerCountries;
+        this.currentUsers = currentUsers;
+        this.messages = messages;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A step of the history as the page shows it: the values entered, under their labels. */
+    record HistoryEntry(CaseTimeline.Step step, String what, String outcome, Map<String, String> details) {
+    }
+
+    @GetMapping("/cases")
+    String list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String partnerCountry,
+                @RequestParam(required = false) Integer fiscalYear, @RequestParam(defaultValue = "0") int page,
+                Locale locale, HttpServletRequest request, Model model) {
+        String country = StringUtils.hasText(partnerCountry) ? partnerCountry : null;
+        int current = Math.max(page, 0);
+        CaseRepository.Page found = cases.search(currentUsers.current(), stage, country, fiscalYear, current, PAGE_SIZE);
+        model.addAttribute("cases", found.content());
+        model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements()));
+        model.addAttribute("stage", stage);
+        model.addAttribute("partnerCountry", country);
+        model.addAttribute("fiscalYear", fiscalYear);
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("countries", partnerCountries.names(locale));
+        model.addAttribute("fiscalYears", FiscalYears.valid(clock));
+        return "cases/list";
+    }
+
+    @GetMapping("/cases/{id}")
+    String details(@PathVariable UUID id, Locale locale, Model model) {
+        CurrentUser user = currentUsers.current();
+        CaseDetails details = cases.details(id, user);
+        model.addAttribute("details", details);
+        model.addAttribute("projectCase", details.projectCase());
+        model.addAttribute("countries", partnerCountries.names(locale));
+        model.addAttribute("history", details.history().stream().map(this::entry).toList());
+        return "cases/case";
+    }
+
+    private HistoryEntry entry(CaseTimeline.Step step) {
+        String what = messages.getOrDefault("step." + step.stepKey(), step.what());
+        return new HistoryEntry(step, what, outcome(step.outcome()), details(step.details()));
+    }
+
+    /** A task's outcome is its decisions joined with commas (ACCEPT; TRANSFER, MOE_SUBSIDY); other steps name a file. */
+    private String outcome(String outcome) {
+        if (outcome == null) {
+            return null;
+        }
+        List<String> decisions = Arrays.asList(outcome.split(",\\s*"));
+        return decisions.stream().allMatch(value -> DECISION.matcher(value).matches())
+                ? decisions.stream().map(this::valueText).collect(Collectors.joining(", ")) : outcome;
+    }
+
+    /** The values a step recorded, labelled as their forms label them in the reader's language where known. */
+    private Map<String, String> details(String detailsJson) {
+        Map<String, String> labelled = new LinkedHashMap<>();
+        if (detailsJson == null || detailsJson.isBlank()) {
+            return labelled;
+        }
+        try {
+            Map<String, Object> values = json.readValue(detailsJson, new TypeReference<>() { });
+            values.forEach((key, value) -> labelled.put(messages.getOrDefault("form.field." + key, humanized(key)),
+                    value instanceof Boolean yes ? messages.get(yes ? "common.yes" : "common.no")
+                            : valueText(String.valueOf(value))));
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable step details: " + detailsJson, e);
+        }
+        return labelled;
+    }
+
+    /** A decision's code (ACCEPT) in words; anything else as it was entered. */
+    private String valueText(String value) {
+        return DECISION.matcher(value).matches() ? messages.getOrDefault("outcome." + value, value) : value;
+    }
+
+    /** {@code screeningComments} reads as "Screening comments". */
+    static String humanized(String key) {
+        String words = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,80 @@
+package org.jcmflow.tasks;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.casefile.PartnerCountries;
+import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.CurrentUsers;
+import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.web.PageController;
+import org.jcmflow.web.PageMessages;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A task's page: its Camunda Form next to a summary of the case, completed through the same service as the API. */
+@PageController
+class TaskFormPage {
+
+    private final CaseTaskService tasks;
+    private final CaseFileService cases;
+    private final PartnerCountries partnerCountries;
+    private final CurrentUsers currentUsers;
+    private final PageMessages messages;
+
+    TaskFormPage(CaseTaskService tasks, CaseFileService cases, PartnerCountries partnerCountries,
+                 CurrentUsers currentUsers, PageMessages messages) {
+        this.tasks = tasks;
+        this.cases = cases;
+        this.partnerCountries = partnerCountries;
+        this.currentUsers = currentUsers;
+        this.messages = messages;
+    }
+
+    @GetMapping("/tasks/{id}")
+    String task(@PathVariable String id, Locale locale, Model model) {
+        return page(id, Map.of(), Map.of(), locale, model);
+    }
+
+    @PostMapping("/tasks/{id}")
+    String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> submitted, Locale locale,
+                    Model model, RedirectAttributes flash) {
+        CurrentUser user = currentUsers.current();
+        TaskView task = tasks.view(id, user);
+        FormSchema form = tasks.schema(id, user);
+        try {
+            tasks.complete(id, HtmlFormValues.convert(form, submitted), user);
+        } catch (InvalidInputException e) {
+            model.addAttribute("alert", messages.get("task.invalid"));
+            return page(id, submitted.toSingleValueMap(), messages.fieldErrors(e), locale, model);
+        }
+        flash.addFlashAttribute("notice", messages.get("task.completed", taskName(task), task.caseTitle()));
+        return "redirect:/tasks";
+    }
+
+    private String page(String id, Map<String, String> values, Map<String, String> errors, Locale locale,
+                        Model model) {
+        CurrentUser user = currentUsers.current();
+        TaskView task = tasks.view(id, user);
+        FormSchema form = tasks.schema(id, user);
+        model.addAttribute("task", task);
+        model.addAttribute("taskName", taskName(task));
+        model.addAttribute("projectCase", cases.visibleCase(task.caseId(), user));
+        model.addAttribute("countries", partnerCountries.names(locale));
+        model.addAttribute("form", TaskFormView.of(form, values, errors, messages));
+        model.addAttribute("mayComplete", user.hasAnyGroup(task.candidateGroups())
+                && (task.assignee() == null || task.assignee().equals(user.username())));
+        return "tasks/task";
+    }
+
+    /** The task's name in the reader's language; the BPMN's own name where no translation exists. */
+    private String taskName(TaskView task) {
+        return messages.getOrDefault("step." + task.taskKey(), task.name());
+    }
+}

@@ -1,0 +1,85 @@
+package org.jcmflow.tasks;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jcmflow.casefile.PartnerCountries;
+import org.jcmflow.casefile.Stage;
+import org.jcmflow.identity.CurrentUsers;
+import org.jcmflow.web.ApiException;
+import org.jcmflow.web.PageController;
+import org.jcmflow.web.PageMessages;
+import org.jcmflow.web.Pagination;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The task inbox page, and claiming and unclaiming from it or from a task's page. */
+@PageController
+class TasksPage {
+
+    static final int PAGE_SIZE = 20;
+
+    private final CaseTaskService tasks;
+    private final CurrentUsers currentUsers;
+    private final PartnerCountries partnerCountries;
+    private final PageMessages messages;
+
+    TasksPage(CaseTaskService tasks, CurrentUsers currentUsers, PartnerCountries partnerCountries,
+              PageMessages messages) {
+        this.tasks = tasks;
+        this.currentUsers = currentUsers;
+        this.partnerCountries = partnerCountries;
+        this.messages = messages;
+    }
+
+    @GetMapping("/tasks")
+    String inbox(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String partnerCountry,
+                 @RequestParam(defaultValue = "0") int page, Locale locale, HttpServletRequest request, Model model) {
+        String country = StringUtils.hasText(partnerCountry) ? partnerCountry : null;
+        int current = Math.max(page, 0);
+        CaseTaskService.TaskPage found = tasks.inbox(currentUsers.current(), stage, country, current, PAGE_SIZE);
+        model.addAttribute("tasks", found.content());
+        model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements()));
+        model.addAttribute("stage", stage);
+        model.addAttribute("partnerCountry", country);
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("countries", partnerCountries.names(locale));
+        model.addAttribute("back", request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        return "tasks/inbox";
+    }
+
+    @PostMapping("/tasks/{id}/claim")
+    String claim(@PathVariable String id, @RequestParam(required = false) String back, RedirectAttributes flash) {
+        try {
+            tasks.claim(id, currentUsers.current());
+            flash.addFlashAttribute("notice", messages.get("tasks.claimed"));
+        } catch (ApiException e) {
+            flash.addFlashAttribute("alert", messages.get(e.localizable()));
+        }
+        return "redirect:" + safe(back);
+    }
+
+    @PostMapping("/tasks/{id}/unclaim")
+    String unclaim(@PathVariable String id, @RequestParam(required = false) String back, RedirectAttributes flash) {
+        try {
+            tasks.unclaim(id, currentUsers.current());
+            flash.addFlashAttribute("notice", messages.get("tasks.unclaimed"));
+        } catch (ApiException e) {
+            flash.addFlashAttribute("alert", messages.get(e.localizable()));
+        }
+        return "redirect:" + safe(back);
+    }
+
+    /** Back to the page the button was on, but only to a page of the inbox: never to another site. */
+    private static String safe(String back) {
+        return back != null && back.startsWith("/tasks") && !back.contains("//") && !back.contains("\\")
+                ? back : "/tasks";
+    }
+}

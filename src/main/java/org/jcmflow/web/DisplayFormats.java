@@ -1,0 +1,44 @@
+package org.jcmflow.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * How pages show times: in the programme office's time zone (Japan by default), the same in both languages,
+ * so that a date read aloud in a meeting is the same date for everybody. Templates call it as {@code @display}.
+ */
+@Component("display")
+public class DisplayFormats {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Shown for no date, so that an empty cell does not look like a missing value. */
+    private static final String NONE = "—";
+
+    private final ZoneId zone;
+    private final Clock clock;
+
+    DisplayFormats(@Value("${jcm.portal.time-zone}") ZoneId zone, Clock clock) {
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? NONE : DATE.format(instant.atZone(zone));
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? NONE : DATE_TIME.format(instant.atZone(zone));
+    }
+
+    /** Whole days from one instant to another, or to now while the period is still open. */
+    public long days(Instant from, Instant to) {
+        return Duration.between(from, to == null ? clock.instant() : to).toDays();
+    }
+}

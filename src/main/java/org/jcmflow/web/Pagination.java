@@ -1,0 +1,26 @@
+package org.jcmflow.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The pager under a list: which page of how many, and the links to the neighbouring pages, which keep the
+ * list's filters from the current address.
+ *
+ * @param page zero-based, as the API counts
+ */
+public record Pagination(int page, int size, long totalElements, long totalPages, String previousUrl, String nextUrl) {
+
+    public static Pagination of(HttpServletRequest request, int page, int size, long totalElements) {
+        long totalPages = Math.max(1, (totalElements + size - 1) / size);
+        return new Pagination(page, size, totalElements, totalPages,
+                page > 0 ? link(request, page - 1) : null,
+                page + 1 < totalPages ? link(request, page + 1) : null);
+    }
+
+    private static String link(HttpServletRequest request, int page) {
+        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                .replaceQueryParam("page", page).build().toUriString();
+    }
+}

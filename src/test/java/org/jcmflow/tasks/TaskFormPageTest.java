@@ -1,0 +1,154 @@
+package org.jcmflow.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.casefile.PartnerCountries;
+import org.jcmflow.casefile.ProjectCase;
+import org.jcmflow.casefile.Stage;
+import org.jcmflow.testsupport.PageTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PageTest(TaskFormPage.class)
+@WithMockUser(username = "kobayashi", roles = "stage-gate-committee")
+class TaskFormPageTest {
+
+    private static final UUID CASE_ID = UUID.randomUUID();
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CaseTaskService tasks;
+    @MockitoBean
+    CaseFileService cases;
+    @MockitoBean
+    PartnerCountries partnerCountries;
+
+    @BeforeEach
+    void aStageGateTask() {
+        task("t-evaluate", "Task_EvaluateCase", "Evaluate case", "stage-gate-evaluate", "stage-gate-committee");
+        when(cases.visibleCase(eq(CASE_ID), any())).thenReturn(new ProjectCase(CASE_ID, "Hospital air-conditioning",
+                "VN", "Inverter air-conditioning", new BigDecimal("1250.5"), new BigDecimal("480"), 2016,
+                "nihon-ecotech", "tanaka", Instant.now(), Stage.STAGE_GATE, Instant.now(), null));
+        when(partnerCountries.names(any())).thenReturn(Map.of("VN", "Viet Nam"));
+    }
+
+    private void task(String id, String key, String name, String formId, String group) {
+        when(tasks.view(eq(id), any())).thenReturn(new TaskView(id, key, name, CASE_ID, "Hospital air-conditioning",
+                "STAGE_GATE", "VN", List.of(group), null, Instant.now(), null, false));
+        when(tasks.schema(eq(id), any())).thenReturn(Forms.read(formId));
+    }
+
+    @Test
+    void theFormIsRenderedWithLabelsLimitsAndTheCaseBesideIt() throws Exception {
+        String page = mvc.perform(get("/tasks/t-evaluate")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Evaluate case", "Technical effectiveness", "1 (poor) to 5 (excellent)",
+                "From 1 to 5", "type=\"checkbox\"", "name=\"conflictOfInterest\"", "Hospital air-conditioning",
+                "Viet Nam", "Complete task");
+        assertThat(page).contains("name=\"scorePolicyFit\"", "min=\"1\"", "max=\"5\"", "step=\"1\"");
+    }
+
+    @Test
+    void textValuesAreConvertedPerFieldTypeBeforeTheServiceValidatesThem() throws Exception {
+        mvc.perform(post("/tasks/t-evaluate").with(csrf())
+                        .param("scoreTechnicalEffectiveness", "4").param("scoreGhgReduction", " 5 ")
+                        .param("scoreDisseminationPotential", "3").param("scoreCostEffectiveness", "")
+                        .param("scorePolicyFit", "2.5").param("evaluationComments", "Sound plan."))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/tasks"))
+                .andExpect(flash().attribute("notice", "“Evaluate case” on “Hospital air-conditioning” is done."));
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, Object>> values = ArgumentCaptor.forClass(Map.class);
+        verify(tasks).complete(eq("t-evaluate"), values.capture(), any());
+        assertThat(values.getValue()).containsEntry("scoreTechnicalEffectiveness", 4L)
+                .containsEntry("scoreGhgReduction", 5L).containsEntry("scorePolicyFit", 2.5)
+                .containsEntry("conflictOfInterest", false).containsEntry("evaluationComments", "Sound plan.")
+                .doesNotContainKeys("scoreCostEffectiveness", "_csrf");
+    }
+
+    @Test
+    void invalidValuesComeBackWithEachErrorNextToItsFieldAndTheInputKept() throws Exception {
+        validateLikeTheService("stage-gate-evaluate");
+        String page = mvc.perform(post("/tasks/t-evaluate").with(csrf())
+                        .param("conflictOfInterest", "true").param("scoreTechnicalEffectiveness", "9")
+                        .param("scoreGhgReduction", "many").param("evaluationComments", "Kept, not lost."))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Some values need correcting");
+        assertThat(errorOf(page, "scoreTechnicalEffectiveness")).isEqualTo("Please enter at most 5.");
+        assertThat(errorOf(page, "scoreGhgReduction")).isEqualTo("Please enter a number.");
+        assertThat(errorOf(page, "scorePolicyFit")).isEqualTo("Please fill this in.");
+        assertThat(page).doesNotContain("id=\"evaluationComments-error\"");
+        assertThat(page).contains("value=\"9\"", "value=\"many\"", ">Kept, not lost.</textarea>", "checked=\"checked\"");
+    }
+
+    @Test
+    void errorsAreInTheReadersLanguage() throws Exception {
+        validateLikeTheService("stage-gate-evaluate");
+        String page = mvc.perform(post("/tasks/t-evaluate").with(csrf()).header("Accept-Language", "ja")
+                        .param("scoreTechnicalEffectiveness", "0"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(errorOf(page, "scoreTechnicalEffectiveness")).isEqualTo("1以上の値を入力してください。");
+        assertThat(errorOf(page, "evaluationComments")).isEqualTo("入力してください。");
+        assertThat(page).contains("案件の評価", "タスクを完了");
+    }
+
+    @Test
+    void aFieldTheFormHidesIsShownWithWhenItIsNeeded() throws Exception {
+        task("t-review", "Task_ReviewFeasibilityReport", "Review feasibility study", "feasibility-review-report",
+                "stage-gate-committee");
+        String page = mvc.perform(get("/tasks/t-review")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-show-key=\"studyOutcome\"", "data-show-equal=\"true\"",
+                "data-show-value=\"TRANSFER\"",
+                "Only needed when “Outcome of the study” is “Transfer to another scheme”.");
+    }
+
+    @Test
+    void aTaskForAnotherRoleIsShownReadOnly() throws Exception {
+        task("t-screen", "Task_ScreenProposal", "Screen proposal", "feasibility-screen-proposal", "program-manager");
+        String page = mvc.perform(get("/tasks/t-screen")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("You can read this task, but not complete it").doesNotContain("Complete task");
+    }
+
+    private void validateLikeTheService(String formId) {
+        doAnswer(call -> FormValidator.validate(Forms.read(formId), call.getArgument(1)))
+                .when(tasks).complete(any(), anyMap(), any());
+    }
+
+    private static String errorOf(String page, String field) {
+        String marker = "id=\"" + field + "-error\">";
+        int start = page.indexOf(marker);
+        assertThat(start).as("error of %s", field).isNotNegative();
+        return page.substring(start + marker.length(), page.indexOf('<', start + marker.length()));
+    }
+}

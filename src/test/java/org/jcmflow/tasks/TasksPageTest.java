@@ -1,0 +1,116 @@
+package org.jcmflow.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jcmflow.casefile.PartnerCountries;
+import org.jcmflow.casefile.Stage;
+import org.jcmflow.testsupport.PageTest;
+import org.jcmflow.web.ApiException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PageTest(TasksPage.class)
+@WithMockUser(username = "sato", roles = "program-manager")
+class TasksPageTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CaseTaskService tasks;
+    @MockitoBean
+    PartnerCountries partnerCountries;
+
+    @BeforeEach
+    void countries() {
+        when(partnerCountries.names(any())).thenReturn(Map.of("VN", "Viet Nam", "MN", "Mongolia"));
+    }
+
+    private static TaskView task(String id, String title, String assignee, Instant due, boolean overdue) {
+        return new TaskView(id, "Task_ScreenProposal", "Screen proposal", UUID.randomUUID(), title,
+                "FEASIBILITY_STUDY", "VN", List.of("program-manager"), assignee, Instant.now(), due, overdue);
+    }
+
+    @Test
+    void theInboxListsTasksWithDueDatesOverdueMarksAndClaimButtons() throws Exception {
+        Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS);
+        when(tasks.inbox(any(), eq(null), eq(null), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
+                new CaseTaskService.TaskPage(List.of(task("t1", "Late case", null, lastWeek, true),
+                        task("t2", "My case", "sato", null, false)), 0, TasksPage.PAGE_SIZE, 2));
+
+        String page = mvc.perform(get("/tasks")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Late case", "My case", "Screen proposal", "Feasibility study", "Overdue",
+                "class=\"overdue\"", "/tasks/t1/claim", "/tasks/t2/unclaim", "Page 1 of 1 (2 in all)");
+        assertThat(page).doesNotContain("/tasks/t2/claim", "/tasks/t1/unclaim");
+    }
+
+    @Test
+    void filtersReachTheServiceAndThePagerKeepsThem() throws Exception {
+        when(tasks.inbox(any(), eq(Stage.MOU), eq("VN"), eq(1), eq(TasksPage.PAGE_SIZE))).thenReturn(
+                new CaseTaskService.TaskPage(List.of(task("t3", "Case", null, null, false)), 1, TasksPage.PAGE_SIZE, 45));
+
+        String page = mvc.perform(get("/tasks?stage=MOU&partnerCountry=VN&page=1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Page 2 of 3 (45 in all)",
+                "href=\"/tasks?stage=MOU&amp;partnerCountry=VN&amp;page=0\"",
+                "href=\"/tasks?stage=MOU&amp;partnerCountry=VN&amp;page=2\"",
+                "<option value=\"MOU\" selected=\"selected\">MOU</option>");
+    }
+
+    @Test
+    void claimingGoesBackToThePageItCameFromWithAConfirmation() throws Exception {
+        mvc.perform(post("/tasks/t1/claim").with(csrf()).param("back", "/tasks?stage=MOU"))
+                .andExpect(redirectedUrl("/tasks?stage=MOU"))
+                .andExpect(flash().attribute("notice", "The task is now yours: others see it claimed by you."));
+        verify(tasks).claim(eq("t1"), any());
+    }
+
+    @Test
+    void aClaimThatFailsIsToldInTheReadersLanguage() throws Exception {
+        doThrow(ApiException.conflict("The task is already claimed by takahashi.", "taskClaimed", "takahashi"))
+                .when(tasks).claim(eq("t1"), any());
+        mvc.perform(post("/tasks/t1/claim").with(csrf()).header("Accept-Language", "ja").param("back", "/tasks"))
+                .andExpect(redirectedUrl("/tasks"))
+                .andExpect(flash().attribute("alert", "このタスクは takahashi が担当しています。"));
+    }
+
+    @Test
+    void theWayBackNeverLeadsOffTheInbox() throws Exception {
+        mvc.perform(post("/tasks/t1/unclaim").with(csrf()).param("back", "//evil.example/tasks"))
+                .andExpect(redirectedUrl("/tasks"));
+        mvc.perform(post("/tasks/t1/unclaim").with(csrf()).param("back", "https://evil.example/"))
+                .andExpect(redirectedUrl("/tasks"));
+    }
+
+    @Test
+    void aStageThatDoesNotExistIsABadRequestPage() throws Exception {
+        String page = mvc.perform(get("/tasks").param("stage", "NO_SUCH_STAGE")).andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("The request was not understood");
+    }
+}

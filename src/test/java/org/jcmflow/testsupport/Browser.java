@@ -1,0 +1,135 @@
+package org.jcmflow.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven through Debian's chromedriver, the way a user works the portal: one fresh
+ * profile per browser, so no cookie or language choice leaks from one test into the next.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final Path profile;
+    private final String baseUrl;
+
+    private Browser(WebDriver driver, Path profile, String baseUrl) {
+        this.driver = driver;
+        this.profile = profile;
+        this.baseUrl = baseUrl;
+    }
+
+    /** A browser whose user prefers English, in a laptop-sized window. */
+    public static Browser open(int port) {
+        try {
+            Path profile = Files.createTempDirectory("jcm-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-dev-shm-usage", "--lang=en-US", "--window-size=1280,900",
+                    "--user-data-dir=" + profile.toAbsolutePath());
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+            return new Browser(new ChromeDriver(service, options), profile, "http://localhost:" + port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Browser go(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    /** Signs in on the portal's login page with the demo password. */
+    public Browser logIn(String username) {
+        go("/login");
+        type(By.id("username"), username);
+        type(By.id("password"), ApiClient.DEMO_PASSWORD);
+        find(By.cssSelector("form button[type=submit]")).click();
+        waitFor(By.cssSelector("form.logout"));
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return waitFor(by);
+    }
+
+    public List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    public WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public void type(By by, String text) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    public String text(By by) {
+        return find(by).getText();
+    }
+
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Saves the whole page as target/screenshots/{name}.png, for a person to look at. */
+    public void screenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        // a screenshot shows the window only: grow it to the page's height for the shot
+        long height = ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 140)));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // the profile is in the temporary directory; a leftover does no harm
+        }
+    }
+}
