@@ -106,7 +106,8 @@ class CaseDocuments {
                 .params(caseId, documentId)
                 .query((rs, row) -> new Document(DocumentInfo.of(rs), rs.getBytes("content")))
                 .optional()
-                .orElseThrow(() -> ApiException.notFound("No document " + documentId + " on case " + caseId, "noDocument"));
+                .orElseThrow(() -> ApiException.notFound("No document " + documentId + " on case " + caseId,
+                        "noDocument"));
     }
 
     /** Keeps the last segment of whatever the browser sent, without control characters: a name to show only. */

@@ -70,7 +70,8 @@ public class CaseFileService {
             throw ApiException.forbidden("Only a proponent may submit a proposal.", "proponentsOnly");
         }
         if (user.organization() == null) {
-            throw ApiException.forbidden("Your account belongs to no organisation; a case needs one.", "noOrganization");
+            throw ApiException.forbidden("Your account belongs to no organisation; a case needs one.",
+                    "noOrganization");
         }
     }
 

@@ -61,7 +61,8 @@ class CasesPage {
                 Locale locale, HttpServletRequest request, Model model) {
         String country = StringUtils.hasText(partnerCountry) ? partnerCountry : null;
         int current = Math.max(page, 0);
-        CaseRepository.Page found = cases.search(currentUsers.current(), stage, country, fiscalYear, current, PAGE_SIZE);
+        CaseRepository.Page found = cases.search(currentUsers.current(), stage, country, fiscalYear, current,
+                PAGE_SIZE);
         model.addAttribute("cases", found.content());
         model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements()));
         model.addAttribute("stage", stage);
@@ -89,7 +90,7 @@ class CasesPage {
         return new HistoryEntry(step, what, outcome(step.outcome()), details(step.details()));
     }
 
-    /** A task's outcome is its decisions joined with commas (ACCEPT; TRANSFER, MOE_SUBSIDY); other steps name a file. */
+    /** A task's outcome is its decisions joined with commas (TRANSFER, MOE_SUBSIDY); other steps name a file. */
     private String outcome(String outcome) {
         if (outcome == null) {
             return null;

@@ -59,8 +59,8 @@ class SecurityConfiguration {
     SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error"), path("/assets/**"))
-                        .permitAll()
+                        .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
+                        .requestMatchers(path("/assets/**")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasRole(ADMIN)
                         // With Camunda's authorizations off, its webapps can read and complete any task,
                         // past our rules of organisation and role: they are for operators only.

@@ -26,7 +26,8 @@ class InstallationAfterMouRule implements CompletionRule {
         LocalDate completed = LocalDate.parse((String) values.get("installationCompletedDate"));
         Object signed = variable.apply("mouSignedDate");
         if (signed == null) {
-            problems.add(FieldProblem.coded("installationStartDate", "no MOU has been signed for this case", "noMouSigned"));
+            problems.add(FieldProblem.coded("installationStartDate", "no MOU has been signed for this case",
+                    "noMouSigned"));
         } else if (start.isBefore(LocalDate.parse(signed.toString()))) {
             problems.add(FieldProblem.coded("installationStartDate",
                     "must not be before the MOU was signed (" + signed + ")", "beforeMouSigned", signed.toString()));

@@ -148,7 +148,8 @@ class CaseTaskService {
             completeChecked(taskId, submitted, user);
         } catch (OptimisticLockingException | NullValueException completedMeanwhile) {
             // another user completed the task between our checks and our completion
-            throw ApiException.conflict("The task was completed by someone else at the same time.", "taskCompletedMeanwhile");
+            throw ApiException.conflict("The task was completed by someone else at the same time.",
+                    "taskCompletedMeanwhile");
         }
     }
 

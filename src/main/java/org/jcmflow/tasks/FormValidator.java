@@ -111,7 +111,8 @@ final class FormValidator {
             }
             case CHOICE -> {
                 if (!(value instanceof String choice) || !field.optionValues().contains(choice)) {
-                    return FieldProblem.coded(key, "must be one of " + String.join(", ", field.optionValues()), "choice");
+                    return FieldProblem.coded(key, "must be one of " + String.join(", ", field.optionValues()),
+                            "choice");
                 }
                 accepted.put(key, choice);
             }

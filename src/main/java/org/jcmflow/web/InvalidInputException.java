@@ -15,7 +15,8 @@ public class InvalidInputException extends ApiException {
      * One bad field. {@code message} is the API's English text; pages say the same in the reader's language
      * through the message {@code problem.<code>} with the arguments, and fall back to the English text.
      */
-    public record FieldProblem(String field, String message, @JsonIgnore String code, @JsonIgnore List<Object> arguments) {
+    public record FieldProblem(String field, String message, @JsonIgnore String code,
+                               @JsonIgnore List<Object> arguments) {
 
         public FieldProblem(String field, String message) {
             this(field, message, null, List.of());

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,7 +41,7 @@ class CasesPageTest {
 
     @BeforeEach
     void countries() {
-        when(partnerCountries.names(any())).thenAnswer(call -> "ja".equals(call.<java.util.Locale>getArgument(0).getLanguage())
+        when(partnerCountries.names(any())).thenAnswer(call -> "ja".equals(call.<Locale>getArgument(0).getLanguage())
                 ? Map.of("VN", "ベトナム") : Map.of("VN", "Viet Nam"));
     }
 
@@ -102,8 +103,8 @@ class CasesPageTest {
 
     private static CaseDetails details(UUID id) {
         return new CaseDetails(projectCase(id, Stage.PRE_DEMONSTRATION_SURVEY),
-                List.of(new CaseTasks.OpenTask("t2", "Task_SubmitFeasibilityReport", "Carry out study and submit report",
-                        List.of("proponent"), null, SCREENED, null)),
+                List.of(new CaseTasks.OpenTask("t2", "Task_SubmitFeasibilityReport",
+                        "Carry out study and submit report", List.of("proponent"), null, SCREENED, null)),
                 List.of(new CaseTimeline.StagePeriod(Stage.FEASIBILITY_STUDY, OPENED, SCREENED),
                         new CaseTimeline.StagePeriod(Stage.PRE_DEMONSTRATION_SURVEY, SCREENED, null)),
                 List.of(),

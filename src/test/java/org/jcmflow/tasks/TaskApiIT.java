@@ -65,6 +65,18 @@ class TaskApiIT {
     }
 
     @Test
+    void theInboxFiltersByStageAndPartnerCountry() {
+        String caseId = driver.openCase(PROPONENT, "Filtered case in Viet Nam");
+        String screening = driver.openTask(caseId, "Task_ScreenProposal");
+        ApiClient manager = driver.as(PROGRAM_MANAGER);
+        assertThat(ids(manager.get("/api/tasks?size=200&partnerCountry=VN&stage=FEASIBILITY_STUDY").json()
+                .path("content"))).contains(screening);
+        assertThat(ids(manager.get("/api/tasks?size=200&partnerCountry=MN").json().path("content")))
+                .doesNotContain(screening);
+        assertThat(ids(manager.get("/api/tasks?size=200&stage=MOU").json().path("content"))).doesNotContain(screening);
+    }
+
+    @Test
     void formOfATaskIsTheCamundaFormSchema() {
         String caseId = driver.openCase(PROPONENT, "Form case");
         ApiClient.Response form = driver.as(PROGRAM_MANAGER)
@@ -92,6 +104,9 @@ class TaskApiIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(fields(response.json())).containsExactlyInAnyOrder("businessViability",
                 "estimatedReductionTco2PerYear", "financingPlan", "colour");
+        // the message codes that pages translate are not part of the API
+        assertThat(response.json().path("errors").get(0).fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("field", "message");
         assertThat(driver.openTask(caseId, "Task_SubmitFeasibilityReport")).isEqualTo(taskId);
         assertThat(driver.caseFile(caseId).path("history")).hasSize(stepsBefore);
     }

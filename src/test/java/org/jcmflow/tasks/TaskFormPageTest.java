@@ -83,7 +83,8 @@ class TaskFormPageTest {
                         .param("scoreDisseminationPotential", "3").param("scoreCostEffectiveness", "")
                         .param("scorePolicyFit", "2.5").param("evaluationComments", "Sound plan."))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/tasks"))
-                .andExpect(flash().attribute("notice", "“Evaluate case” on “Hospital air-conditioning” is done."));
+                .andExpect(flash().attribute("notice",
+                        "“Evaluate case” on “Hospital air-conditioning” is done."));
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, Object>> values = ArgumentCaptor.forClass(Map.class);
@@ -107,7 +108,8 @@ class TaskFormPageTest {
         assertThat(errorOf(page, "scoreGhgReduction")).isEqualTo("Please enter a number.");
         assertThat(errorOf(page, "scorePolicyFit")).isEqualTo("Please fill this in.");
         assertThat(page).doesNotContain("id=\"evaluationComments-error\"");
-        assertThat(page).contains("value=\"9\"", "value=\"many\"", ">Kept, not lost.</textarea>", "checked=\"checked\"");
+        assertThat(page).contains("value=\"9\"", "value=\"many\"", ">Kept, not lost.</textarea>",
+                "checked=\"checked\"");
     }
 
     @Test

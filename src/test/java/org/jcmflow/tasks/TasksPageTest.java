@@ -71,7 +71,8 @@ class TasksPageTest {
     @Test
     void filtersReachTheServiceAndThePagerKeepsThem() throws Exception {
         when(tasks.inbox(any(), eq(Stage.MOU), eq("VN"), eq(1), eq(TasksPage.PAGE_SIZE))).thenReturn(
-                new CaseTaskService.TaskPage(List.of(task("t3", "Case", null, null, false)), 1, TasksPage.PAGE_SIZE, 45));
+                new CaseTaskService.TaskPage(List.of(task("t3", "Case", null, null, false)), 1, TasksPage.PAGE_SIZE,
+                        45));
 
         String page = mvc.perform(get("/tasks?stage=MOU&partnerCountry=VN&page=1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -45,9 +45,14 @@ class PortalBrowserIT {
         browser.type(By.id("title"), "LED fishing lights for Palau");
         new Select(browser.find(By.id("partnerCountry"))).selectByVisibleText("Palau");
         browser.type(By.id("technology"), "LED fishing lights replacing metal-halide lamps");
-        browser.type(By.id("estimatedReductionTco2PerYear"), "830.5");
+        browser.type(By.id("estimatedReductionTco2PerYear"), "about 800");
         browser.type(By.id("budgetMillionJpy"), "120");
         new Select(browser.find(By.id("fiscalYear"))).selectByVisibleText("FY2016");
+        browser.find(By.cssSelector("#proposal-form button[type=submit]")).click();
+        assertThat(browser.text(By.id("estimatedReductionTco2PerYear-error"))).isEqualTo("Please enter a number.");
+        assertThat(browser.find(By.id("title")).getDomProperty("value")).isEqualTo("LED fishing lights for Palau");
+        browser.screenshot("proposal-with-error");
+        browser.type(By.id("estimatedReductionTco2PerYear"), "830.5");
         browser.find(By.cssSelector("#proposal-form button[type=submit]")).click();
 
         assertThat(browser.text(By.cssSelector(".flash.notice"))).contains("LED fishing lights for Palau");
@@ -122,7 +127,8 @@ class PortalBrowserIT {
         browser.find(By.cssSelector("form.logout button")).click();
 
         browser.logIn(ADMIN);
-        assertThat(browser.find(By.linkText("Camunda Cockpit")).getAttribute("href")).endsWith("/camunda/app/cockpit/default/");
+        assertThat(browser.find(By.linkText("Camunda Cockpit")).getDomAttribute("href"))
+                .isEqualTo("/camunda/app/cockpit/default/");
         assertThat(browser.findAll(By.linkText("New proposal"))).isEmpty();
     }
 }
