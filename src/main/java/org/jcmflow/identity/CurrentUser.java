@@ -1,7 +1,11 @@
 package org.jcmflow.identity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The caller as the rest of the application sees it, whichever identity mode is on.
@@ -20,6 +24,16 @@ public record CurrentUser(String username, Set<Role> roles, String organization)
 
     public List<String> groupIds() {
         return roles.stream().map(Role::groupId).sorted().toList();
+    }
+
+    /** What every identity mode hands to Spring Security, so that {@link CurrentUsers#of} reads it back. */
+    List<GrantedAuthority> authorities() {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        roles.stream().sorted().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        if (organization != null) {
+            authorities.add(new OrganizationAuthority(organization));
+        }
+        return authorities;
     }
 
     /** Proponents work on their own organisation's cases; every other role works across the programme. */

@@ -4,20 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Drives cases through the public API the way the programme's users do. */
 public final class CaseDriver {
 
-    private final int port;
+    private final Function<String, ApiClient> clients;
 
+    /** Users of the default identity mode, with their passwords. */
     public CaseDriver(int port) {
-        this.port = port;
+        this(username -> ApiClient.as(port, username));
+    }
+
+    /** Users as the given function makes clients for them, e.g. with a Keycloak token each. */
+    public CaseDriver(Function<String, ApiClient> clients) {
+        this.clients = clients;
     }
 
     public ApiClient as(String username) {
-        return ApiClient.as(port, username);
+        return clients.apply(username);
     }
 
     public static Map<String, Object> newCase(String title) {

@@ -1,0 +1,74 @@
+package org.jcmflow.identity;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+/**
+ * The default identity mode: users held by the application, HTTP Basic on the APIs, a login page in the
+ * browser.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(IdentityMode.KeycloakOff.class)
+class DemoUserIdentity implements IdentityMode {
+
+    private final ProblemAuthenticationEntryPoint entryPoint;
+
+    DemoUserIdentity(ObjectMapper json) {
+        this.entryPoint = ProblemAuthenticationEntryPoint.basic(json);
+    }
+
+    @Override
+    public void authenticateApiCallers(HttpSecurity http) throws Exception {
+        http
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint));
+    }
+
+    @Override
+    public void authenticateBrowserUsers(HttpSecurity http) throws Exception {
+        http
+                .formLogin(form -> form.loginPage("/login"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService demoUsers(@Value("${jcm.identity.realm-file}") Resource realmFile, ObjectMapper json,
+                                 PasswordEncoder passwordEncoder) throws IOException {
+        List<UserDetails> users = new ArrayList<>();
+        for (DemoUsers.DemoUser user : DemoUsers.readRealm(realmFile, json).users()) {
+            users.add(User.withUsername(user.username())
+                    .password(passwordEncoder.encode(user.password()))
+                    .authorities(new CurrentUser(user.username(), Set.copyOf(user.roles()), user.organization())
+                            .authorities())
+                    // a user without a role may not do anything, so may not log in either
+                    .disabled(user.roles().isEmpty())
+                    .build());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+}
