@@ -16,9 +16,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** The portal in a real browser, the way proponents and programme managers use it. */
+/**
+ * On an application and database of its own: the browser reads the first page of the inbox, which the API
+ * tests sharing the other application context would fill with their cases.
+ */
 @ApplicationTest
+@TestPropertySource(properties = "spring.application.name=jcm-flow-browser-test")
 class PortalBrowserIT {
 
     @LocalServerPort
