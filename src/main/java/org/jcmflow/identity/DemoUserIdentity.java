@@ -52,6 +52,11 @@ class DemoUserIdentity implements IdentityMode {
     }
 
     @Bean
+    LoginPage loginPage() {
+        return LoginPage.withPassword();
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }

@@ -83,18 +83,26 @@ class KeycloakIdentity implements IdentityMode {
             return new DefaultOidcUser(user.authorities(), request.getIdToken(), userInfo, KeycloakClaims.USERNAME);
         });
         OidcClientInitiatedLogoutSuccessHandler logoutAtKeycloak = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        // Back to the start page, which sends the user, logged out of Keycloak as well, to Keycloak's login.
-        logoutAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/");
+        logoutAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/login?logout");
         http
                 // A bearer token works here too, in place of the default mode's HTTP Basic: for scripts and
                 // monitoring (the actuator), which cannot log in through a browser. It comes first so that
                 // requests which are not pages get its 401 instead of a redirect to Keycloak.
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakIdentity::authenticate)))
+                // The portal's login page (a link to Keycloak in this mode) rather than Spring's generated one,
+                // so that a refused login and the end of a logout are told in the portal's words and languages.
                 .oauth2Login(login -> login
+                        .loginPage("/login")
                         .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(authorizationRequests))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users)))
                 .logout(logout -> logout.logoutSuccessHandler(logoutAtKeycloak));
+    }
+
+    @Bean
+    LoginPage loginPage() {
+        return new LoginPage(OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/"
+                + REGISTRATION_ID);
     }
 
     /** The caller of a valid token, unless the token's user may not use the application at all. */

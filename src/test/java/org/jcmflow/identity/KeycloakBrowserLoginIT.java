@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcmflow.testsupport.DemoUser.ADMIN;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
-import java.net.URI;
-import java.util.Map;
-
-import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.Browser;
 import org.jcmflow.testsupport.KeycloakApplicationTest;
 import org.jcmflow.testsupport.KeycloakServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Keycloak mode in the browser: logging in at Keycloak (authorization code with PKCE), single sign-on into the
- * Camunda webapps, and a logout that ends the Keycloak session too.
+ * Keycloak mode in a real browser: signing in at Keycloak (authorization code with PKCE), the roles and
+ * organisation from the ID token in the portal, single sign-on into the Camunda webapps, and a logout that
+ * ends the Keycloak session too.
  */
 @KeycloakApplicationTest
 class KeycloakBrowserLoginIT {
@@ -29,66 +29,65 @@ class KeycloakBrowserLoginIT {
 
     final KeycloakServer keycloak = KeycloakServer.shared();
 
-    String app;
+    Browser browser;
 
     @BeforeEach
-    void app() {
-        app = "http://localhost:" + port;
-        keycloak.allowRedirectsTo(app);
+    void openBrowser() {
+        keycloak.allowRedirectsTo("http://localhost:" + port);
+        browser = Browser.open(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
     }
 
     @Test
-    void anOperatorLogsInAtKeycloakAndReachesTheCamundaWebappsWithoutASecondLogin() {
-        Browser browser = new Browser();
-        Browser.Page login = browser.open(app + TASKLIST);
-        assertThat(login.isKeycloakLogin()).as(login.uri().toString()).isTrue();
-        assertThat(login.uri().toString()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth")
-                .contains("code_challenge=", "code_challenge_method=S256");
+    void aProponentSignsInAtKeycloakAndThePortalKnowsTheirRoleAndOrganisation() {
+        browser.go("/cases");
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.find(By.id("single-sign-on")).click();
+        assertThat(browser.url()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth")
+                .contains("client_id=jcm-flow", "code_challenge=", "code_challenge_method=S256");
 
-        Browser.Page tasklist = browser.logIn(login, ADMIN, ApiClient.DEMO_PASSWORD);
-        assertThat(tasklist.status()).isEqualTo(200);
-        assertThat(tasklist.uri().getPath()).isEqualTo(TASKLIST);
-        assertThat(tasklist.trail()).anySatisfy(step -> assertThat(step.getPath()).isEqualTo("/login/oauth2/code/keycloak"));
+        browser.go("/login").logInAtKeycloak(PROPONENT);
+        browser.waitFor(By.cssSelector("form.logout"));
+        assertThat(browser.text(By.cssSelector(".account .user"))).contains(PROPONENT, "nihon-ecotech");
+        assertThat(browser.findAll(By.linkText("New proposal"))).isNotEmpty();
+        assertThat(browser.findAll(By.linkText("Camunda Tasklist"))).isEmpty();
+        browser.go("/cases");
+        assertThat(browser.path()).isEqualTo("/cases");
+    }
 
-        Browser.Page user = browser.fetch(app + "/camunda/api/admin/auth/user/default");
-        assertThat(user.status()).isEqualTo(200);
-        assertThat(user.body()).contains("\"userId\":\"admin\"", "tasklist", "cockpit", "admin");
+    @Test
+    void anOperatorReachesTheCamundaWebappsWithoutASecondLogin() {
+        browser.go(TASKLIST).logInAtKeycloak(ADMIN);
+        browser.waitFor(By.cssSelector("body"));
+        assertThat(browser.path()).startsWith(TASKLIST);
+
+        browser.go("/camunda/api/admin/auth/user/default");
+        assertThat(browser.text(By.tagName("body"))).contains("\"userId\":\"admin\"", "tasklist", "cockpit");
     }
 
     @Test
     void loggingOutEndsTheKeycloakSessionToo() {
-        Browser browser = new Browser();
-        browser.logIn(browser.open(app + TASKLIST), ADMIN, ApiClient.DEMO_PASSWORD);
-        assertThat(browser.open(app + TASKLIST).uri().getPath()).isEqualTo(TASKLIST);
+        browser.go("/login").logInAtKeycloak(ADMIN);
+        browser.find(By.cssSelector("form.logout button")).click();
+        assertThat(browser.text(By.cssSelector(".flash.notice"))).isEqualTo("You have logged out.");
+        assertThat(browser.path()).isEqualTo("/login?logout");
 
-        Browser.Page loggedOut = browser.submit(app + "/logout",
-                Map.of("_csrf", browser.open(app + "/logout").hiddenInput("_csrf")));
-        assertThat(loggedOut.trail()).anySatisfy(step ->
-                assertThat(step.toString()).startsWith(keycloak.issuer() + "/protocol/openid-connect/logout"));
-        assertThat(loggedOut.trail()).contains(URI.create(app + "/"));
-        assertThat(loggedOut.isKeycloakLogin()).as("Keycloak asks for the password again").isTrue();
-
-        Browser.Page again = browser.open(app + TASKLIST);
-        assertThat(again.isKeycloakLogin()).isTrue();
-    }
-
-    @Test
-    void otherRolesLogInButDoNotReachTheCamundaWebapps() {
-        Browser browser = new Browser();
-        Browser.Page page = browser.logIn(browser.open(app + "/swagger-ui/index.html"), PROPONENT, ApiClient.DEMO_PASSWORD);
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.uri().getPath()).isEqualTo("/swagger-ui/index.html");
-        assertThat(browser.open(app + TASKLIST).status()).isEqualTo(403);
+        browser.find(By.id("single-sign-on")).click();
+        assertThat(browser.url()).as("Keycloak asks for the password again").startsWith(keycloak.issuer());
+        assertThat(browser.find(By.id("password")).isDisplayed()).isTrue();
     }
 
     @Test
     void aUserWithNoneOfTheProgrammesRolesIsTurnedAway() {
         keycloak.createUser("test-browser-no-role", "nihon-ecotech");
-        Browser browser = new Browser();
-        Browser.Page page = browser.logIn(browser.open(app + "/swagger-ui/index.html"), "test-browser-no-role",
-                ApiClient.DEMO_PASSWORD);
-        assertThat(page.uri()).isEqualTo(URI.create(app + "/login?error"));
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(browser.open(app + "/swagger-ui/index.html").uri().getPath()).isNotEqualTo("/swagger-ui/index.html");
+        browser.go("/login").logInAtKeycloak("test-browser-no-role");
+        assertThat(browser.text(By.cssSelector(".flash.alert"))).contains("none of JCM Flow's roles");
+        assertThat(browser.path()).isEqualTo("/login?error");
+        browser.go("/cases");
+        assertThat(browser.path()).isEqualTo("/login");
     }
 }

@@ -75,6 +75,23 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Signs in through the login page's single sign-on link, on Keycloak's login page, with the demo password
+     * (Keycloak mode). The browser then is wherever the application sends it.
+     */
+    public Browser logInAtKeycloak(String username) {
+        find(By.id("single-sign-on")).click();
+        type(By.id("username"), username);
+        type(By.id("password"), ApiClient.DEMO_PASSWORD);
+        find(By.id("kc-login")).click();
+        return this;
+    }
+
+    /** The whole address, which may be another server's, such as Keycloak's. */
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
     public WebElement find(By by) {
         return waitFor(by);
     }

@@ -44,7 +44,7 @@ public final class KeycloakServer {
     private static final String ADMIN_USERNAME = "admin";
     private static final String ADMIN_PASSWORD = "keycloak-test-admin";
     /** The first start builds Keycloak's optimised server (half a minute on an idle machine), later ones reuse it. */
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     /** A cached token is used while it has this much life left; the realm issues them for five minutes. */
     private static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
 
