@@ -156,7 +156,8 @@ class CaseTaskService {
     private void completeChecked(String taskId, Map<String, Object> submitted, CurrentUser user) {
         // Completions on one case run one after the other: after waiting for the case, the task is read
         // again, so a second completion finds it done instead of moving the process on from a stale task.
-        cases.lockForChange(caseIdOf(actionableTask(taskId, user)));
+        UUID caseId = caseIdOf(actionableTask(taskId, user));
+        cases.lockForChange(caseId);
         Task task = actionableTask(taskId, user);
         Map<String, Object> values = FormValidator.validate(formOf(task), submitted);
         Function<String, Object> variable = name -> tasks.getVariable(task.getId(), name);
@@ -165,7 +166,6 @@ class CaseTaskService {
         if (!broken.isEmpty()) {
             throw new InvalidInputException(broken);
         }
-        UUID caseId = caseIdOf(task);
         identity.setAuthentication(user.username(), user.groupIds());
         try {
             tasks.complete(task.getId(), values);
