@@ -20,6 +20,7 @@ import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.jcmflow.web.Pagination;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +41,12 @@ class CasesPage {
     private final PageMessages messages;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ObjectProvider<CasePageSection> sections;
 
     CasesPage(CaseFileService cases, PartnerCountries partnerCountries, CurrentUsers currentUsers,
-              PageMessages messages, ObjectMapper json, Clock clock) {
+              PageMessages messages, ObjectMapper json, Clock clock,
+              ObjectProvider<CasePageSection> sections) {
+        this.sections = sections;
         this.cases = cases;
         this.partnerCountries = partnerCountries;
         this.currentUsers = currentUsers;
@@ -82,6 +86,8 @@ class CasesPage {
         model.addAttribute("projectCase", details.projectCase());
         model.addAttribute("countries", partnerCountries.names(locale));
         model.addAttribute("history", details.history().stream().map(this::entry).toList());
+        model.addAttribute("sections", sections.orderedStream()
+                .flatMap(section -> section.render(id, user).stream()).toList());
         return "cases/case";
     }
 

@@ -62,6 +62,12 @@ class DemoUserIdentity implements IdentityMode {
     }
 
     @Bean
+    UserDirectory userDirectory(@Value("${jcm.identity.realm-file}") Resource realmFile, ObjectMapper json)
+            throws IOException {
+        return new DemoUserDirectory(DemoUsers.readRealm(realmFile, json));
+    }
+
+    @Bean
     UserDetailsService demoUsers(@Value("${jcm.identity.realm-file}") Resource realmFile, ObjectMapper json,
                                  PasswordEncoder passwordEncoder) throws IOException {
         List<UserDetails> users = new ArrayList<>();

@@ -25,7 +25,8 @@ record DemoUsers(List<DemoUser> users) {
             JsonNode realm = json.readTree(in);
             List<DemoUser> users = new ArrayList<>();
             for (JsonNode user : realm.path("users")) {
-                if (!user.path("enabled").asBoolean(true)) {
+                // the application's own service account is no person
+                if (!user.path("enabled").asBoolean(true) || user.has("serviceAccountClientId")) {
                     continue;
                 }
                 users.add(new DemoUser(

@@ -14,6 +14,7 @@ import java.util.Set;
 final class KeycloakClaims {
 
     static final String USERNAME = "preferred_username";
+    static final String ORGANIZATION = "organization";
 
     private KeycloakClaims() {
     }
@@ -25,7 +26,7 @@ final class KeycloakClaims {
                 && realmAccess.get("roles") instanceof Collection<?> names) {
             names.forEach(name -> Role.ofGroupId(String.valueOf(name)).ifPresent(roles::add));
         }
-        return new CurrentUser(text(claims.get(USERNAME)), Set.copyOf(roles), text(claims.get("organization")));
+        return new CurrentUser(text(claims.get(USERNAME)), Set.copyOf(roles), text(claims.get(ORGANIZATION)));
     }
 
     /** Why the application turns this user away, or empty when it lets them in. */

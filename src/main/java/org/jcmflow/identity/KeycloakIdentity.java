@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -129,6 +130,11 @@ class KeycloakIdentity implements IdentityMode {
                 new JwtAudienceValidator(keycloak.clientId()),
                 new JwtClaimValidator<String>("typ", "Bearer"::equals)));
         return decoder;
+    }
+
+    @Bean
+    UserDirectory userDirectory(RestClient.Builder http) {
+        return new KeycloakUserDirectory(keycloak, http);
     }
 
     @Bean

@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.ProjectCase;
@@ -47,6 +49,7 @@ class CaseTaskService {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final RepositoryService repository;
     private final IdentityService identity;
     private final CaseFileService cases;
     private final OpenCaseTasks openTasks;
@@ -54,11 +57,13 @@ class CaseTaskService {
     private final List<CompletionRule> rules;
     private final Clock clock;
 
-    CaseTaskService(TaskService tasks, RuntimeService runtime, HistoryService history, IdentityService identity,
+    CaseTaskService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
+                    IdentityService identity,
                     CaseFileService cases, OpenCaseTasks openTasks, FormRegistry forms, List<CompletionRule> rules, Clock clock) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
+        this.repository = repository;
         this.identity = identity;
         this.cases = cases;
         this.openTasks = openTasks;
@@ -130,6 +135,10 @@ class CaseTaskService {
         Task task = visibleTask(taskId, user);
         if (task.getAssignee() == null) {
             return;
+        }
+        if (assignedByName(task)) {
+            throw ApiException.forbidden("This task was given to " + task.getAssignee() + " by name; it cannot be "
+                    + "handed back.", "personalTask", task.getAssignee());
         }
         if (!task.getAssignee().equals(user.username()) && !user.has(Role.PROGRAM_MANAGER)) {
             throw ApiException.forbidden("Only the assignee or a programme manager may unclaim this task.",
@@ -219,10 +228,18 @@ class CaseTaskService {
         return task;
     }
 
+    /** A task the BPMN gives to one person (a committee member's evaluation), not to whoever of a role claims it. */
+    private boolean assignedByName(Task task) {
+        UserTask modelled = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey());
+        return modelled != null && modelled.getCamundaAssignee() != null;
+    }
+
     private FormSchema formOf(Task task) {
         String formId = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
         return forms.find(formId)
-                .orElseThrow(() -> new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no form"));
+                .orElseThrow(() -> new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no form"))
+                .withOptionsFrom(name -> tasks.getVariable(task.getId(), name));
     }
 
     private List<String> candidateGroups(String taskId) {

@@ -2,9 +2,12 @@ package org.jcmflow.tasks;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record FormSchema(String id, String rawJson, List<Field> fields, List<Text> texts) {
 
-    enum FieldType { TEXT, NUMBER, CHECKBOX, CHOICE, DATE }
+    enum FieldType { TEXT, NUMBER, CHECKBOX, CHOICE, CHECKLIST, DATE }
 
     /**
      * @param component the form-js type ({@code textfield}, {@code textarea}, {@code radio}, ...), which
@@ -22,10 +25,15 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
      */
     record Field(String key, String label, FieldType type, String component, String description, boolean required,
                  BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength, String pattern,
-                 int decimalDigits, List<Option> options, Optional<HideCondition> hideWhen) {
+                 int decimalDigits, List<Option> options, String valuesKey, Optional<HideCondition> hideWhen) {
 
         List<String> optionValues() {
             return options.stream().map(Option::value).toList();
+        }
+
+        Field withOptions(List<Option> offered) {
+            return new Field(key, label, type, component, description, required, min, max, minLength, maxLength,
+                    pattern, decimalDigits, List.copyOf(offered), valuesKey, hideWhen);
         }
     }
 
@@ -79,6 +87,7 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
                     validate.path("pattern").asText(null),
                     component.path("decimalDigits").asInt(0),
                     List.copyOf(options),
+                    component.path("valuesKey").asText(null),
                     HideCondition.parse(component.path("conditional").path("hide").asText(null))));
         }
     }
@@ -93,6 +102,7 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
         return switch (type) {
             case "number" -> FieldType.NUMBER;
             case "checkbox" -> FieldType.CHECKBOX;
+            case "checklist" -> FieldType.CHECKLIST;
             case "datetime" -> {
                 if (!"date".equals(component.path("subtype").asText())) {
                     throw new IllegalArgumentException("Only date fields are supported, not " + component);
@@ -101,6 +111,33 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
             }
             default -> throw new IllegalArgumentException("Unsupported form field type '" + type + "'");
         };
+    }
+
+    /**
+     * The form with the options of its {@code valuesKey} fields filled in: form-js reads those from a process
+     * variable holding a list of {@code {label, value}} entries, and so do we.
+     */
+    FormSchema withOptionsFrom(Function<String, Object> variable) {
+        if (fields.stream().allMatch(field -> field.valuesKey() == null)) {
+            return this;
+        }
+        List<Field> resolved = fields.stream().map(field -> field.valuesKey() == null ? field
+                : field.withOptions(offeredOptions(variable.apply(field.valuesKey())))).toList();
+        return new FormSchema(id, rawJson, resolved, texts);
+    }
+
+    private static List<Option> offeredOptions(Object offered) {
+        List<Option> options = new ArrayList<>();
+        if (offered instanceof Collection<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> map && map.get("value") != null) {
+                    Object label = map.get("label");
+                    options.add(new Option(map.get("value").toString(),
+                            label == null ? map.get("value").toString() : label.toString()));
+                }
+            }
+        }
+        return options;
     }
 
     /** The choice fields record the decision a step took; the history shows them as its outcome. */

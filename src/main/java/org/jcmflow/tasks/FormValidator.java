@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ final class FormValidator {
     }
 
     private static boolean isEmpty(Object value) {
-        return value == null || (value instanceof String text && text.isBlank());
+        return value == null || (value instanceof String text && text.isBlank())
+                || (value instanceof Collection<?> list && list.isEmpty());
     }
 
     /** @return what is wrong with the value, or null after putting the accepted value */
@@ -115,6 +117,18 @@ final class FormValidator {
                             "choice");
                 }
                 accepted.put(key, choice);
+            }
+            case CHECKLIST -> {
+                if (!(value instanceof Collection<?> chosen) || !chosen.stream().allMatch(String.class::isInstance)) {
+                    return FieldProblem.coded(key, "must be a list of " + String.join(", ", field.optionValues()),
+                            "checklist");
+                }
+                List<String> values = chosen.stream().map(String.class::cast).distinct().toList();
+                if (!field.optionValues().containsAll(values)) {
+                    return FieldProblem.coded(key, "must be chosen from " + String.join(", ", field.optionValues()),
+                            "choice");
+                }
+                accepted.put(key, new ArrayList<>(values));
             }
             case DATE -> {
                 if (!(value instanceof String text)) {

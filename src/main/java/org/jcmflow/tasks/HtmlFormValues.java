@@ -2,6 +2,7 @@ package org.jcmflow.tasks;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.util.MultiValueMap;
@@ -21,7 +22,13 @@ final class HtmlFormValues {
         Map<String, Object> values = new LinkedHashMap<>();
         for (FormSchema.Field field : form.fields()) {
             String text = submitted.getFirst(field.key());
-            if (field.type() == FormSchema.FieldType.CHECKBOX) {
+            if (field.type() == FormSchema.FieldType.CHECKLIST) {
+                List<String> ticked = submitted.getOrDefault(field.key(), List.of()).stream()
+                        .filter(value -> value != null && !value.isBlank()).toList();
+                if (!ticked.isEmpty()) {
+                    values.put(field.key(), ticked);
+                }
+            } else if (field.type() == FormSchema.FieldType.CHECKBOX) {
                 values.put(field.key(), "true".equals(text));
             } else if (text != null && !text.isBlank()) {
                 values.put(field.key(), field.type() == FormSchema.FieldType.NUMBER ? number(text.strip()) : text);

@@ -4,12 +4,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.casefile.CasePageSection;
 import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.web.InvalidInputException;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +29,12 @@ class TaskFormPage {
     private final PartnerCountries partnerCountries;
     private final CurrentUsers currentUsers;
     private final PageMessages messages;
+    private final ObjectProvider<CasePageSection> sections;
 
     TaskFormPage(CaseTaskService tasks, CaseFileService cases, PartnerCountries partnerCountries,
-                 CurrentUsers currentUsers, PageMessages messages) {
+                 CurrentUsers currentUsers, PageMessages messages,
+                 ObjectProvider<CasePageSection> sections) {
+        this.sections = sections;
         this.tasks = tasks;
         this.cases = cases;
         this.partnerCountries = partnerCountries;
@@ -52,7 +57,7 @@ class TaskFormPage {
             tasks.complete(id, HtmlFormValues.convert(form, submitted), user);
         } catch (InvalidInputException e) {
             model.addAttribute("alert", messages.get("task.invalid"));
-            return page(id, submitted.toSingleValueMap(), messages.fieldErrors(e), locale, model);
+            return page(id, keptValues(submitted), messages.fieldErrors(e), locale, model);
         }
         flash.addFlashAttribute("notice", messages.get("task.completed", taskName(task), task.caseTitle()));
         return "redirect:/tasks";
@@ -68,9 +73,19 @@ class TaskFormPage {
         model.addAttribute("projectCase", cases.visibleCase(task.caseId(), user));
         model.addAttribute("countries", partnerCountries.names(locale));
         model.addAttribute("form", TaskFormView.of(form, values, errors, messages));
+        // what the step's decision rests on, such as the committee's scores when confirming the stage gate
+        model.addAttribute("sections", sections.orderedStream()
+                .flatMap(section -> section.render(task.caseId(), user).stream()).toList());
         model.addAttribute("mayComplete", user.hasAnyGroup(task.candidateGroups())
                 && (task.assignee() == null || task.assignee().equals(user.username())));
         return "tasks/task";
+    }
+
+    /** What the user entered, to show again; several values of one field (a checklist) one per line. */
+    private static Map<String, String> keptValues(MultiValueMap<String, String> submitted) {
+        Map<String, String> kept = new java.util.HashMap<>();
+        submitted.forEach((key, values) -> kept.put(key, String.join("\n", values)));
+        return kept;
     }
 
     /** The task's name in the reader's language; the BPMN's own name where no translation exists. */

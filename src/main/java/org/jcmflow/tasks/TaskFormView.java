@@ -48,6 +48,11 @@ record TaskFormView(String formId, List<Block> blocks) {
         public String kind() {
             return "field";
         }
+
+        /** For a checklist, whose kept value holds the ticked choices one per line. */
+        public boolean ticked(String choice) {
+            return value != null && value.lines().anyMatch(choice::equals);
+        }
     }
 
     /** The field is shown only while {@code key} equals {@code value} (or differs from it, if not {@code equal}). */

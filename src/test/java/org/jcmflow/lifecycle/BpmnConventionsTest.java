@@ -80,7 +80,7 @@ class BpmnConventionsTest {
         for (FlowNode node : nodes) {
             assertThat(node.getName()).as(node.getId()).isNotBlank();
             assertThat(node.getId()).as("id says what the element is").matches(
-                    "(Start|End|Task|Gateway|CallActivity|SubProcess)_[A-Z][A-Za-z]+");
+                    "(Start|End|Task|Gateway|CallActivity|SubProcess|Boundary)_[A-Z][A-Za-z]+");
         }
     }
 }

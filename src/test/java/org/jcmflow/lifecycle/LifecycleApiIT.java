@@ -46,7 +46,7 @@ class LifecycleApiIT {
         driver.complete(caseId, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
         assertThat(driver.stage(caseId)).isEqualTo("STAGE_GATE");
 
-        driver.complete(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
+        driver.evaluateAtStageGate(caseId);
         driver.complete(caseId, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER);
         assertThat(driver.stage(caseId)).isEqualTo("MOU");
 
@@ -87,7 +87,8 @@ class LifecycleApiIT {
         assertThat(stagesOf(file)).containsExactly("FEASIBILITY_STUDY", "PRE_DEMONSTRATION_SURVEY", "STAGE_GATE", "MOU",
                 "DEMONSTRATION", "MRV", "FOLLOW_UP", "COMPLETED");
         JsonNode history = file.path("history");
-        assertThat(history).hasSize(1 + 3 + 2 + 2 + 3 + 8 + 4 + 6 + 10);
+        // the stage gate: convening, three members' evaluations, the decision
+        assertThat(history).hasSize(1 + 3 + 2 + 5 + 3 + 8 + 4 + 6 + 10);
         JsonNode decision = stepOf(history, "Task_ConfirmStageGateDecision");
         assertThat(decision.path("who").asText()).isEqualTo(PROGRAM_MANAGER);
         assertThat(decision.path("outcome").asText()).isEqualTo("APPROPRIATE");
@@ -129,7 +130,7 @@ class LifecycleApiIT {
     @Test
     void stageGateNotAppropriateTerminatesTheCase() {
         String caseId = atStageGate("Not appropriate at the stage gate");
-        driver.complete(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
+        driver.evaluateAtStageGate(caseId);
         driver.complete(caseId, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER, "stageGateDecision", "NOT_APPROPRIATE");
         assertThat(driver.stage(caseId)).isEqualTo("TERMINATED");
     }
@@ -138,13 +139,13 @@ class LifecycleApiIT {
     void conditionalDecisionsReturnTheCaseForRevisionTwiceAtMost() {
         String caseId = atStageGate("Conditional three times");
         for (int revision = 1; revision <= 2; revision++) {
-            driver.complete(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
+            driver.evaluateAtStageGate(caseId);
             driver.complete(caseId, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER,
                     "stageGateDecision", "CONDITIONAL", "revisionConditions", "Lower the cost per unit.");
             assertThat(driver.stage(caseId)).isEqualTo("STAGE_GATE");
             driver.complete(caseId, "Task_ReviseProposal", PROPONENT);
         }
-        driver.complete(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
+        driver.evaluateAtStageGate(caseId);
         driver.complete(caseId, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER,
                 "stageGateDecision", "CONDITIONAL", "revisionConditions", "Still too expensive.");
         assertThat(driver.stage(caseId)).isEqualTo("TERMINATED");
@@ -153,11 +154,11 @@ class LifecycleApiIT {
     @Test
     void conditionalDecisionThenAppropriateGoesToMou() {
         String caseId = atStageGate("Conditional, then appropriate");
-        driver.complete(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
+        driver.evaluateAtStageGate(caseId);
         driver.complete(caseId, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER,
                 "stageGateDecision", "CONDITIONAL", "revisionConditions", "Add a dissemination target.");
         driver.complete(caseId, "Task_ReviseProposal", PROPONENT);
-        driver.complete(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
+        driver.evaluateAtStageGate(caseId);
         driver.complete(caseId, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER);
         assertThat(driver.stage(caseId)).isEqualTo("MOU");
     }
@@ -165,7 +166,7 @@ class LifecycleApiIT {
     @Test
     void abandonedMouNegotiationTerminatesTheCase() {
         String caseId = atStageGate("MOU abandoned");
-        driver.complete(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
+        driver.evaluateAtStageGate(caseId);
         driver.complete(caseId, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER);
         driver.complete(caseId, "Task_NegotiateMou", PROGRAM_MANAGER, "negotiationStatus", "ABANDONED");
         assertThat(driver.stage(caseId)).isEqualTo("TERMINATED");

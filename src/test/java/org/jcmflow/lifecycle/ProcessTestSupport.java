@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
 /** What every process test needs: the engine with coverage, and the beans the BPMN expressions call. */
-final class ProcessTestSupport {
+public final class ProcessTestSupport {
 
     /** Each process test class must cover at least this share of its process's flow nodes and sequence flows. */
     static final double MINIMUM_COVERAGE = 0.9;
@@ -20,12 +20,12 @@ final class ProcessTestSupport {
     private ProcessTestSupport() {
     }
 
-    static ProcessEngineCoverageExtension engineWithCoverage() {
+    public static ProcessEngineCoverageExtension engineWithCoverage() {
         return ProcessEngineCoverageExtension.builder(ENGINE_CONFIGURATION)
                 .assertClassCoverageAtLeast(MINIMUM_COVERAGE).build();
     }
 
-    static RecordingCaseStages registerBeans() {
+    public static RecordingCaseStages registerBeans() {
         RecordingCaseStages stages = new RecordingCaseStages();
         Mocks.register("caseStages", stages);
         Mocks.register("dueDates", new DueDates(Clock.systemUTC()));

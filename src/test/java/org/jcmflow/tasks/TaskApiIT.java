@@ -3,10 +3,13 @@ package org.jcmflow.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER;
 import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER_OF_SAKURA;
+import static org.jcmflow.testsupport.DemoUser.INDEPENDENT_COMMITTEE;
 import static org.jcmflow.testsupport.DemoUser.OTHER_PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.OTHER_PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
+import static org.jcmflow.testsupport.DemoUser.SECOND_COMMITTEE_MEMBER;
+import static org.jcmflow.testsupport.DemoUser.THIRD_COMMITTEE_MEMBER;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,11 +170,23 @@ class TaskApiIT {
         driver.complete(caseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
         driver.complete(caseId, "Task_SubmitSurveyResults", OTHER_PROPONENT);
         driver.complete(caseId, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
-        String taskId = driver.openTask(caseId, "Task_EvaluateCase");
+        // the programme manager cannot convene a member of the proponent's organisation
+        String convene = driver.openTask(caseId, "Task_ConveneCommittee");
+        ApiClient.Response refused = driver.as(PROGRAM_MANAGER).post("/api/tasks/" + convene + "/complete",
+                Map.of("variables", Map.of("committeeMembers",
+                        List.of(COMMITTEE_MEMBER_OF_SAKURA, COMMITTEE_MEMBER, SECOND_COMMITTEE_MEMBER, THIRD_COMMITTEE_MEMBER))));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(fields(refused.json())).containsExactly("committeeMembers");
+        driver.complete(caseId, "Task_ConveneCommittee", PROGRAM_MANAGER);
+        // nor can that member take over another member's evaluation
+        String taskId = driver.openTask(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
         ApiClient.Response response = driver.as(COMMITTEE_MEMBER_OF_SAKURA).post("/api/tasks/" + taskId + "/complete",
                 Map.of("variables", ValidSubmissions.of("Task_EvaluateCase")));
         assertThat(response.status()).isEqualTo(403);
-        driver.complete(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
+        for (String member : INDEPENDENT_COMMITTEE) {
+            driver.complete(caseId, "Task_EvaluateCase", member);
+        }
+        assertThat(driver.openTask(caseId, "Task_ConfirmStageGateDecision")).isNotBlank();
     }
 
     @Test
@@ -251,7 +266,9 @@ class TaskApiIT {
         for (String[] step : new String[][] {
                 {"Task_ScreenProposal", PROGRAM_MANAGER}, {"Task_SubmitFeasibilityReport", PROPONENT},
                 {"Task_ReviewFeasibilityReport", PROGRAM_MANAGER}, {"Task_SubmitSurveyResults", PROPONENT},
-                {"Task_ReviewSurveyResults", PROGRAM_MANAGER}, {"Task_EvaluateCase", COMMITTEE_MEMBER},
+                {"Task_ReviewSurveyResults", PROGRAM_MANAGER}, {"Task_ConveneCommittee", PROGRAM_MANAGER},
+                {"Task_EvaluateCase", COMMITTEE_MEMBER}, {"Task_EvaluateCase", SECOND_COMMITTEE_MEMBER},
+                {"Task_EvaluateCase", THIRD_COMMITTEE_MEMBER},
                 {"Task_ConfirmStageGateDecision", PROGRAM_MANAGER}, {"Task_NegotiateMou", PROGRAM_MANAGER},
                 {"Task_RecordMouSignature", PROGRAM_MANAGER}, {"Task_SubmitImplementationDocument", PROPONENT}}) {
             driver.complete(caseId, step[0], step[1]);

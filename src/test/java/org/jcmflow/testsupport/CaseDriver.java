@@ -61,8 +61,18 @@ public final class CaseDriver {
 
     /** The id of the case's open task with the given BPMN id. */
     public String openTask(String caseId, String taskKey) {
+        return openTask(caseId, taskKey, null);
+    }
+
+    /**
+     * The id of the case's open task with the given BPMN id that the user may take: one given to them by name
+     * (a committee member's evaluation) or to nobody yet.
+     */
+    public String openTask(String caseId, String taskKey, String username) {
         for (JsonNode task : caseFile(caseId).path("openTasks")) {
-            if (task.path("taskKey").asText().equals(taskKey)) {
+            String assignee = task.path("assignee").asText(null);
+            if (task.path("taskKey").asText().equals(taskKey)
+                    && (username == null || assignee == null || assignee.equals(username))) {
                 return task.path("id").asText();
             }
         }
@@ -75,8 +85,19 @@ public final class CaseDriver {
         for (int i = 0; i < decisions.length; i += 2) {
             values.put((String) decisions[i], decisions[i + 1]);
         }
-        ApiClient.Response response = as(username).post("/api/tasks/" + openTask(caseId, taskKey) + "/complete",
+        ApiClient.Response response = as(username).post("/api/tasks/" + openTask(caseId, taskKey, username) + "/complete",
                 Map.of("variables", values));
         assertThat(response.status()).as("completing %s as %s: %s", taskKey, username, response.text()).isEqualTo(204);
+    }
+
+    /**
+     * At the stage gate: a programme manager convenes the three committee members who belong to no proponent's
+     * organisation, and each scores the case well, so that the committee recommends it as appropriate.
+     */
+    public void evaluateAtStageGate(String caseId) {
+        complete(caseId, "Task_ConveneCommittee", DemoUser.PROGRAM_MANAGER);
+        for (String member : DemoUser.INDEPENDENT_COMMITTEE) {
+            complete(caseId, "Task_EvaluateCase", member);
+        }
     }
 }

@@ -17,6 +17,7 @@ public final class ValidSubmissions {
                     "businessPlan", TEXT, "disseminationPlan", TEXT, "estimatedReductionTco2PerYear", 1200,
                     "estimatedCostMillionJpy", 450.5)),
             Map.entry("Task_ReviewSurveyResults", Map.of("surveyReviewDecision", "ACCEPTED", "reviewComments", TEXT)),
+            Map.entry("Task_ConveneCommittee", Map.of("committeeMembers", DemoUser.INDEPENDENT_COMMITTEE)),
             Map.entry("Task_EvaluateCase", Map.of("conflictOfInterest", false, "scoreTechnicalEffectiveness", 4,
                     "scoreGhgReduction", 4, "scoreDisseminationPotential", 5, "scoreCostEffectiveness", 3,
                     "scorePolicyFit", 4, "evaluationComments", TEXT)),

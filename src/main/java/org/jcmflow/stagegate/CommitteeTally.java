@@ -1,0 +1,51 @@
+package org.jcmflow.stagegate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the committee's valid evaluations add up to: the inputs of the recommendation table.
+ *
+ * @param criterionAverages      per criterion, over the valid evaluations (two decimals)
+ * @param averageScore           the mean of the criterion averages; null without valid evaluations
+ * @param lowestCriterionAverage the weakest criterion's average; null without valid evaluations
+ * @param majorityScoredOne      more than half of the valid evaluations scored some criterion 1
+ */
+public record CommitteeTally(int validEvaluations, Map<Criterion, BigDecimal> criterionAverages,
+                             BigDecimal averageScore, BigDecimal lowestCriterionAverage, boolean majorityScoredOne) {
+
+    static CommitteeTally of(List<Evaluation> evaluations) {
+        List<Evaluation> valid = evaluations.stream().filter(Evaluation::valid).toList();
+        if (valid.isEmpty()) {
+            return new CommitteeTally(0, Map.of(), null, null, false);
+        }
+        Map<Criterion, BigDecimal> averages = new EnumMap<>(Criterion.class);
+        boolean majorityScoredOne = false;
+        for (Criterion criterion : Criterion.values()) {
+            int sum = 0;
+            int ones = 0;
+            for (Evaluation evaluation : valid) {
+                int score = evaluation.scores().get(criterion);
+                sum += score;
+                ones += score == 1 ? 1 : 0;
+            }
+            averages.put(criterion, average(BigDecimal.valueOf(sum), valid.size()));
+            majorityScoredOne |= ones * 2 > valid.size();
+        }
+        BigDecimal total = averages.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new CommitteeTally(valid.size(), Collections.unmodifiableMap(averages),
+                average(total, averages.size()), Collections.min(averages.values()), majorityScoredOne);
+    }
+
+    boolean reaches(int quorum) {
+        return validEvaluations >= quorum;
+    }
+
+    private static BigDecimal average(BigDecimal sum, int count) {
+        return sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,27 @@
+package org.jcmflow.stagegate;
+
+/** The five criteria every committee member scores from 1 (poor) to 5 (excellent). */
+public enum Criterion {
+    TECHNICAL_EFFECTIVENESS("scoreTechnicalEffectiveness", "score_technical"),
+    GHG_REDUCTION("scoreGhgReduction", "score_ghg_reduction"),
+    DISSEMINATION_POTENTIAL("scoreDisseminationPotential", "score_dissemination"),
+    COST_EFFECTIVENESS("scoreCostEffectiveness", "score_cost_effectiveness"),
+    POLICY_FIT("scorePolicyFit", "score_policy_fit");
+
+    private final String formKey;
+    private final String column;
+
+    Criterion(String formKey, String column) {
+        this.formKey = formKey;
+        this.column = column;
+    }
+
+    /** The field of the evaluation form, and the process variable, holding the score. */
+    String formKey() {
+        return formKey;
+    }
+
+    String column() {
+        return column;
+    }
+}

@@ -1,0 +1,194 @@
+package org.jcmflow.stagegate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jcmflow.identity.Role;
+import org.jcmflow.identity.UserDirectory;
+import org.jcmflow.identity.UserDirectory.DirectoryUser;
+import org.jcmflow.lifecycle.LifecycleProcess;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stage-gate committee as the stage-gate process drives it (bean {@code stageGateCommittee} in the BPMN):
+ * offers the eligible members, convenes a round, records each evaluation, tallies them against the quorum,
+ * extends the deadline once, and records the recommendation and the programme manager's decision. Runs inside
+ * the engine's transaction, so a round is written together with the step that caused it, or not at all.
+ * Times come from the engine's clock, which also fires the deadline timer.
+ */
+@Component("stageGateCommittee")
+@EnableConfigurationProperties(StageGateProperties.class)
+public class StageGateCommittee {
+
+    /** Process variables the stage-gate BPMN and forms read. */
+    static final String CANDIDATES = "committeeCandidates";
+    static final String MEMBERS = "committeeMembers";
+    static final String PENDING_MEMBERS = "pendingMembers";
+    static final String MEMBER = "committeeMember";
+    static final String ROUND = "stageGateRound";
+    static final String DEADLINE = "evaluationDeadline";
+    static final String EXTENDED = "evaluationExtended";
+    static final String RECOMMENDATION = "recommendation";
+
+    private final StageGateRecords records;
+    private final UserDirectory directory;
+    private final StageGateProperties properties;
+
+    StageGateCommittee(StageGateRecords records, UserDirectory directory, StageGateProperties properties) {
+        this.records = records;
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    /** Offers the committee members the programme manager may convene: none of the proponent's organisation. */
+    public void offerCandidates(DelegateTask task) {
+        List<Map<String, String>> offered = new ArrayList<>();
+        for (DirectoryUser member : eligibleMembers(caseId(task))) {
+            Map<String, String> option = new LinkedHashMap<>();
+            option.put("label", member.organization() == null ? member.displayName()
+                    : member.displayName() + " (" + member.organization() + ")");
+            option.put("value", member.username());
+            offered.add(option);
+        }
+        task.setVariable(CANDIDATES, offered);
+    }
+
+    /** Opens a round with the members the programme manager chose, each to evaluate by the deadline. */
+    public void convene(DelegateTask task) {
+        UUID caseId = caseId(task);
+        List<String> chosen = strings(task.getVariable(MEMBERS));
+        Map<String, DirectoryUser> eligible = eligibleMembers(caseId).stream()
+                .collect(Collectors.toMap(DirectoryUser::username, member -> member));
+        List<DirectoryUser> members = chosen.stream().map(username -> {
+            DirectoryUser member = eligible.get(username);
+            if (member == null) {
+                throw new IllegalStateException(username + " may not sit on the committee of case " + caseId);
+            }
+            return member;
+        }).toList();
+        Instant now = now();
+        Instant deadline = now.plus(properties.evaluationPeriod());
+        long round = records.openRound(caseId, task.getProcessInstanceId(), actor(task), now, deadline,
+                properties.quorum(), members);
+        task.getExecution().setVariable(ROUND, round);
+        task.getExecution().setVariable(DEADLINE, Date.from(deadline));
+        task.getExecution().setVariable(EXTENDED, false);
+        task.getExecution().setVariable(PENDING_MEMBERS, new ArrayList<>(chosen));
+    }
+
+    /** Records a member's evaluation of the round: the member is the one the task was made for. */
+    public void recordEvaluation(DelegateTask task) {
+        String member = Objects.toString(task.getVariable(MEMBER), task.getAssignee());
+        boolean conflict = Boolean.TRUE.equals(task.getVariable("conflictOfInterest"));
+        Map<Criterion, Integer> scores = new EnumMap<>(Criterion.class);
+        if (!conflict) {
+            for (Criterion criterion : Criterion.values()) {
+                Object score = task.getVariable(criterion.formKey());
+                if (score instanceof Number number) {
+                    scores.put(criterion, number.intValue());
+                }
+            }
+        }
+        records.recordEvaluation(round(task), new Evaluation(member, conflict, scores,
+                Objects.toString(task.getVariable("evaluationComments"), ""), now()));
+    }
+
+    /** Counts the valid evaluations; sets what the quorum gateway and the recommendation table read. */
+    public void tally(DelegateExecution execution) {
+        long round = round(execution);
+        List<Evaluation> evaluations = records.evaluations(round);
+        CommitteeTally tally = CommitteeTally.of(evaluations);
+        records.recordTally(round, tally);
+        Set<String> answered = evaluations.stream().map(Evaluation::member).collect(Collectors.toSet());
+        List<String> pending = StageGateRecords.usernames(records.members(round)).stream()
+                .filter(member -> !answered.contains(member)).collect(Collectors.toCollection(ArrayList::new));
+        boolean quorumReached = tally.reaches(properties.quorum());
+        execution.setVariable(PENDING_MEMBERS, pending);
+        execution.setVariable("validEvaluations", tally.validEvaluations());
+        execution.setVariable("quorumReached", quorumReached);
+        execution.setVariable("mayExtend", !quorumReached && !pending.isEmpty()
+                && !Boolean.TRUE.equals(execution.getVariable(EXTENDED)));
+        execution.setVariable("averageScore", tally.averageScore() == null ? 0.0 : tally.averageScore().doubleValue());
+        execution.setVariable("lowestCriterionAverage",
+                tally.lowestCriterionAverage() == null ? 0.0 : tally.lowestCriterionAverage().doubleValue());
+        execution.setVariable("majorityScoredOne", tally.majorityScoredOne());
+    }
+
+    /** Gives the members who have not answered one more period. */
+    public void extend(DelegateExecution execution) {
+        Instant deadline = now().plus(properties.extensionPeriod());
+        records.extend(round(execution), deadline);
+        execution.setVariable(DEADLINE, Date.from(deadline));
+        execution.setVariable(EXTENDED, true);
+    }
+
+    /** Keeps the decision table's recommendation with the round. */
+    public void recordRecommendation(DelegateExecution execution) {
+        records.recordRecommendation(round(execution),
+                Recommendation.valueOf(String.valueOf(execution.getVariable(RECOMMENDATION))));
+    }
+
+    /** Too few valid evaluations even after the extension: the programme manager decides without a recommendation. */
+    public void noQuorum(DelegateExecution execution) {
+        execution.setVariable(RECOMMENDATION, Recommendation.NO_QUORUM.name());
+        records.recordRecommendation(round(execution), Recommendation.NO_QUORUM);
+    }
+
+    /** Records the programme manager's decision, and whether it departs from the recommendation. */
+    public void decide(DelegateTask task) {
+        String decision = String.valueOf(task.getVariable("stageGateDecision"));
+        String recommendation = String.valueOf(task.getVariable(RECOMMENDATION));
+        records.recordDecision(round(task), decision, !decision.equals(recommendation),
+                (String) task.getVariable("decisionRationale"),
+                "CONDITIONAL".equals(decision) ? (String) task.getVariable("revisionConditions") : null,
+                actor(task), now());
+    }
+
+    private List<DirectoryUser> eligibleMembers(UUID caseId) {
+        String proponentOrganization = records.proponentOrganization(caseId);
+        return directory.usersWithRole(Role.STAGE_GATE_COMMITTEE).stream()
+                .filter(member -> member.organization() == null || !member.organization().equals(proponentOrganization))
+                .toList();
+    }
+
+    private static UUID caseId(VariableScope scope) {
+        return UUID.fromString(String.valueOf(scope.getVariable(LifecycleProcess.CASE_ID)));
+    }
+
+    private static long round(VariableScope scope) {
+        return ((Number) scope.getVariable(ROUND)).longValue();
+    }
+
+    private static String actor(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null ? authentication.getUserId() : Objects.toString(task.getAssignee(), "system");
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private static List<String> strings(Object value) {
+        if (!(value instanceof Collection<?> values)) {
+            return List.of();
+        }
+        return values.stream().map(String::valueOf).toList();
+    }
+}

@@ -1,0 +1,174 @@
+package org.jcmflow.stagegate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER;
+import static org.jcmflow.testsupport.DemoUser.INDEPENDENT_COMMITTEE;
+import static org.jcmflow.testsupport.DemoUser.OTHER_PROPONENT;
+import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
+import static org.jcmflow.testsupport.DemoUser.PROPONENT;
+import static org.jcmflow.testsupport.DemoUser.SECOND_COMMITTEE_MEMBER;
+import static org.jcmflow.testsupport.DemoUser.THIRD_COMMITTEE_MEMBER;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.ApplicationTest;
+import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.ValidSubmissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The stage-gate committee through the public API, as the programme manager, members and proponent use it. */
+@ApplicationTest
+class StageGateApiIT {
+
+    @LocalServerPort
+    int port;
+
+    CaseDriver driver;
+
+    @BeforeEach
+    void driver() {
+        driver = new CaseDriver(port);
+    }
+
+    private String caseAtTheStageGate(String title) {
+        String caseId = driver.openCase(PROPONENT, title);
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver.complete(caseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitSurveyResults", PROPONENT);
+        driver.complete(caseId, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
+        assertThat(driver.stage(caseId)).isEqualTo("STAGE_GATE");
+        return caseId;
+    }
+
+    private ApiClient.Response completeTask(String username, String taskId, Map<String, Object> values) {
+        return driver.as(username).post("/api/tasks/" + taskId + "/complete", Map.of("variables", values));
+    }
+
+    private static Map<String, Object> scores(int score) {
+        Map<String, Object> values = new HashMap<>(ValidSubmissions.of("Task_EvaluateCase"));
+        for (Criterion criterion : Criterion.values()) {
+            values.put(criterion.formKey(), score);
+        }
+        return values;
+    }
+
+    private JsonNode stageGate(String caseId, String username) {
+        ApiClient.Response response = driver.as(username).get("/api/cases/" + caseId + "/stage-gate");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void theCommitteeScoresTheCaseAndTheProgrammeManagerOverridesTheRecommendationWithARationale() {
+        String caseId = caseAtTheStageGate("Committee case");
+        assertThat(stageGate(caseId, PROGRAM_MANAGER).path("candidates").findValuesAsText("username"))
+                .contains(COMMITTEE_MEMBER, SECOND_COMMITTEE_MEMBER, THIRD_COMMITTEE_MEMBER);
+
+        // fewer members than the quorum cannot be convened
+        String convene = driver.openTask(caseId, "Task_ConveneCommittee");
+        ApiClient.Response tooFew = completeTask(PROGRAM_MANAGER, convene,
+                Map.of("committeeMembers", List.of(COMMITTEE_MEMBER, SECOND_COMMITTEE_MEMBER)));
+        assertThat(tooFew.status()).isEqualTo(400);
+        assertThat(tooFew.json().path("errors").findValuesAsText("field")).containsExactly("committeeMembers");
+        ApiClient.Response unknown = completeTask(PROGRAM_MANAGER, convene,
+                Map.of("committeeMembers", List.of(COMMITTEE_MEMBER, SECOND_COMMITTEE_MEMBER, "nobody")));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(driver.openTask(caseId, "Task_ConveneCommittee")).isEqualTo(convene);
+        driver.complete(caseId, "Task_ConveneCommittee", PROGRAM_MANAGER);
+
+        // each member has a task of their own, which nobody else may complete or hand back
+        JsonNode openTasks = driver.caseFile(caseId).path("openTasks");
+        assertThat(openTasks.findValuesAsText("assignee")).containsExactlyInAnyOrderElementsOf(INDEPENDENT_COMMITTEE);
+        String kobayashisTask = driver.openTask(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
+        assertThat(completeTask(SECOND_COMMITTEE_MEMBER, kobayashisTask, scores(5)).status()).isEqualTo(403);
+        assertThat(driver.as(COMMITTEE_MEMBER).post("/api/tasks/" + kobayashisTask + "/unclaim").status())
+                .isEqualTo(403);
+        ApiClient.Response inbox = driver.as(COMMITTEE_MEMBER).get("/api/tasks?size=200");
+        assertThat(inbox.json().path("content").findValuesAsText("id")).contains(kobayashisTask);
+
+        // scores out of range are refused; a declared conflict needs no scores
+        Map<String, Object> outOfRange = scores(4);
+        outOfRange.put("scoreGhgReduction", 6);
+        ApiClient.Response badScore = completeTask(COMMITTEE_MEMBER, kobayashisTask, outOfRange);
+        assertThat(badScore.status()).isEqualTo(400);
+        assertThat(badScore.json().path("errors").findValuesAsText("field")).containsExactly("scoreGhgReduction");
+        assertThat(completeTask(COMMITTEE_MEMBER, kobayashisTask, scores(2)).status()).isEqualTo(204);
+        assertThat(completeTask(SECOND_COMMITTEE_MEMBER,
+                driver.openTask(caseId, "Task_EvaluateCase", SECOND_COMMITTEE_MEMBER), scores(2)).status())
+                .isEqualTo(204);
+        assertThat(completeTask(THIRD_COMMITTEE_MEMBER,
+                driver.openTask(caseId, "Task_EvaluateCase", THIRD_COMMITTEE_MEMBER), scores(2)).status())
+                .isEqualTo(204);
+
+        JsonNode round = stageGate(caseId, PROGRAM_MANAGER).path("rounds").get(0);
+        assertThat(round.path("recommendation").asText()).isEqualTo("NOT_APPROPRIATE");
+        assertThat(round.path("validEvaluations").asInt()).isEqualTo(3);
+        assertThat(round.path("averageScore").decimalValue()).isEqualByComparingTo("2.00");
+        assertThat(round.path("evaluations")).hasSize(3);
+        assertThat(round.path("members").findValuesAsText("username"))
+                .containsExactlyInAnyOrderElementsOf(INDEPENDENT_COMMITTEE);
+
+        // departing from the recommendation needs a rationale
+        String confirm = driver.openTask(caseId, "Task_ConfirmStageGateDecision");
+        ApiClient.Response noRationale = completeTask(PROGRAM_MANAGER, confirm,
+                Map.of("stageGateDecision", "APPROPRIATE"));
+        assertThat(noRationale.status()).isEqualTo(400);
+        assertThat(noRationale.json().path("errors").findValuesAsText("field")).containsExactly("decisionRationale");
+        assertThat(completeTask(PROGRAM_MANAGER, confirm, Map.of("stageGateDecision", "APPROPRIATE",
+                "decisionRationale", "The partner ministry has since committed co-funding.")).status())
+                .isEqualTo(204);
+        assertThat(driver.stage(caseId)).isEqualTo("MOU");
+
+        JsonNode decided = stageGate(caseId, PROGRAM_MANAGER).path("rounds").get(0);
+        assertThat(decided.path("decision").asText()).isEqualTo("APPROPRIATE");
+        assertThat(decided.path("decisionOverrides").asBoolean()).isTrue();
+        assertThat(decided.path("decidedBy").asText()).isEqualTo(PROGRAM_MANAGER);
+        assertThat(decided.path("decisionRationale").asText()).contains("co-funding");
+
+        // the proponent sees the outcome, not who scored what
+        JsonNode seenByProponent = stageGate(caseId, PROPONENT).path("rounds").get(0);
+        assertThat(seenByProponent.path("decision").asText()).isEqualTo("APPROPRIATE");
+        assertThat(seenByProponent.path("recommendation").asText()).isEqualTo("NOT_APPROPRIATE");
+        assertThat(seenByProponent.has("evaluations")).isFalse();
+        assertThat(seenByProponent.has("members")).isFalse();
+        assertThat(stageGate(caseId, PROPONENT).has("candidates")).isFalse();
+    }
+
+    @Test
+    void aDeclaredConflictNeedsNoScoresAndDoesNotCount() {
+        String caseId = caseAtTheStageGate("Conflict case");
+        driver.complete(caseId, "Task_ConveneCommittee", PROGRAM_MANAGER);
+        Map<String, Object> conflict = Map.of("conflictOfInterest", true,
+                "evaluationComments", "I reviewed this proponent's earlier study.");
+        assertThat(completeTask(COMMITTEE_MEMBER, driver.openTask(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER),
+                conflict).status()).isEqualTo(204);
+        driver.complete(caseId, "Task_EvaluateCase", SECOND_COMMITTEE_MEMBER);
+        driver.complete(caseId, "Task_EvaluateCase", THIRD_COMMITTEE_MEMBER);
+
+        JsonNode round = stageGate(caseId, PROGRAM_MANAGER).path("rounds").get(0);
+        assertThat(round.path("validEvaluations").asInt()).isEqualTo(2);
+        assertThat(round.path("recommendation").asText()).isEqualTo("NO_QUORUM");
+        JsonNode declared = round.path("evaluations").get(0).path("member").asText().equals(COMMITTEE_MEMBER)
+                ? round.path("evaluations").get(0) : round.path("evaluations").get(1);
+        assertThat(declared.path("conflictOfInterest").asBoolean()).isTrue();
+        assertThat(declared.path("counted").asBoolean()).isFalse();
+        assertThat(declared.path("scores")).isEmpty();
+    }
+
+    @Test
+    void nobodyOutsideTheCaseSeesItsStageGate() {
+        String caseId = caseAtTheStageGate("Private case");
+        assertThat(driver.as(OTHER_PROPONENT).get("/api/cases/" + caseId + "/stage-gate").status())
+                .isEqualTo(404);
+        assertThat(driver.as(PROGRAM_MANAGER).get("/api/cases/00000000-0000-0000-0000-000000000000/stage-gate")
+                .status()).isEqualTo(404);
+    }
+}
