@@ -22,6 +22,8 @@ import org.jcmflow.identity.Role;
 import org.jcmflow.identity.UserDirectory;
 import org.jcmflow.identity.UserDirectory.DirectoryUser;
 import org.jcmflow.lifecycle.LifecycleProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -47,6 +49,8 @@ public class StageGateCommittee {
     static final String EXTENDED = "evaluationExtended";
     static final String RECOMMENDATION = "recommendation";
 
+    private static final Logger log = LoggerFactory.getLogger(StageGateCommittee.class);
+
     private final StageGateRecords records;
     private final UserDirectory directory;
     private final StageGateProperties properties;
@@ -60,7 +64,17 @@ public class StageGateCommittee {
     /** Offers the committee members the programme manager may convene: none of the proponent's organisation. */
     public void offerCandidates(DelegateTask task) {
         List<Map<String, String>> offered = new ArrayList<>();
-        for (DirectoryUser member : eligibleMembers(caseId(task))) {
+        List<DirectoryUser> eligible;
+        try {
+            eligible = eligibleMembers(caseId(task));
+        } catch (RuntimeException directoryUnavailable) {
+            // the step that led here (another person's) must not fail for it; the convening form offers nobody
+            // until the directory answers, and convening checks the members against it again
+            log.warn("Could not read the committee members from the user directory: {}",
+                    directoryUnavailable.toString());
+            eligible = List.of();
+        }
+        for (DirectoryUser member : eligible) {
             Map<String, String> option = new LinkedHashMap<>();
             option.put("label", member.organization() == null ? member.displayName()
                     : member.displayName() + " (" + member.organization() + ")");

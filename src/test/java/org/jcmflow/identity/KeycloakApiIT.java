@@ -113,4 +113,30 @@ class KeycloakApiIT {
         assertThat(basic.status()).isEqualTo(401);
         assertThat(basic.header("WWW-Authenticate")).startsWith("Bearer");
     }
+
+    @Test
+    void theCommitteeIsConvenedFromTheRealmsUsersAndEvaluatesWithTheirTokens() {
+        String caseId = driver.openCase(OTHER_PROPONENT, "Sakura's chiller case through Keycloak");
+        for (String[] step : new String[][] {
+                {"Task_ScreenProposal", PROGRAM_MANAGER}, {"Task_SubmitFeasibilityReport", OTHER_PROPONENT},
+                {"Task_ReviewFeasibilityReport", PROGRAM_MANAGER}, {"Task_SubmitSurveyResults", OTHER_PROPONENT},
+                {"Task_ReviewSurveyResults", PROGRAM_MANAGER}}) {
+            driver.complete(caseId, step[0], step[1]);
+        }
+        // the members on offer come from Keycloak's admin API, through the application's service account
+        JsonNode candidates = driver.as(PROGRAM_MANAGER).get("/api/cases/" + caseId + "/stage-gate").json()
+                .path("candidates");
+        assertThat(candidates.findValuesAsText("username"))
+                .containsExactlyInAnyOrder("inoue", "kobayashi", "yamamoto");
+        assertThat(candidates.findValuesAsText("organization")).doesNotContain("sakura-engineering");
+
+        driver.evaluateAtStageGate(caseId);
+        driver.complete(caseId, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER);
+        assertThat(driver.stage(caseId)).isEqualTo("MOU");
+        JsonNode round = driver.as(PROGRAM_MANAGER).get("/api/cases/" + caseId + "/stage-gate").json()
+                .path("rounds").get(0);
+        assertThat(round.path("recommendation").asText()).isEqualTo("APPROPRIATE");
+        assertThat(round.path("evaluations").findValuesAsText("member"))
+                .containsExactlyInAnyOrder("inoue", "kobayashi", "yamamoto");
+    }
 }

@@ -99,7 +99,7 @@ class TaskFormPageTest {
     void invalidValuesComeBackWithEachErrorNextToItsFieldAndTheInputKept() throws Exception {
         validateLikeTheService("stage-gate-evaluate");
         String page = mvc.perform(post("/tasks/t-evaluate").with(csrf())
-                        .param("conflictOfInterest", "true").param("scoreTechnicalEffectiveness", "9")
+                        .param("scoreTechnicalEffectiveness", "9")
                         .param("scoreGhgReduction", "many").param("evaluationComments", "Kept, not lost."))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -108,8 +108,17 @@ class TaskFormPageTest {
         assertThat(errorOf(page, "scoreGhgReduction")).isEqualTo("Please enter a number.");
         assertThat(errorOf(page, "scorePolicyFit")).isEqualTo("Please fill this in.");
         assertThat(page).doesNotContain("id=\"evaluationComments-error\"");
-        assertThat(page).contains("value=\"9\"", "value=\"many\"", ">Kept, not lost.</textarea>",
-                "checked=\"checked\"");
+        assertThat(page).contains("value=\"9\"", "value=\"many\"", ">Kept, not lost.</textarea>");
+    }
+
+    @Test
+    void aDeclaredConflictNeedsNoScoresAndStaysTickedWhenTheCommentIsMissing() throws Exception {
+        validateLikeTheService("stage-gate-evaluate");
+        String page = mvc.perform(post("/tasks/t-evaluate").with(csrf()).param("conflictOfInterest", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(errorOf(page, "evaluationComments")).isEqualTo("Please fill this in.");
+        assertThat(page).doesNotContain("id=\"scoreTechnicalEffectiveness-error\"")
+                .contains("checked=\"checked\"", "data-show-key=\"conflictOfInterest\"");
     }
 
     @Test
