@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Holds whoever works in the Camunda webapps to the rules of our API, inside the engine: a task is claimed
  * and completed only by one of its roles, never by a committee member on their own organisation's case, and
- * completed only by its assignee, if it has one. The webapps set the engine's authenticated user on every
+ * completed only by its assignee, if it has one; people claim for themselves, only operators assign others. The webapps set the engine's authenticated user on every
  * request; the engine's own work (timers, the job executor) has none and is not checked.
  * {@link TasklistRequestCheck} answers Tasklist's requests with a clear refusal before they get here.
  */
