@@ -36,6 +36,11 @@ public record CurrentUser(String username, Set<Role> roles, String organization)
         return authorities;
     }
 
+    /** The programme's own roles and operators; proponents work in the portal only. */
+    public boolean worksInCamundaTasklist() {
+        return has(Role.ADMIN) || CamundaWebappAuthorizations.TASKLIST_ROLES.stream().anyMatch(this::has);
+    }
+
     /** Proponents work on their own organisation's cases; every other role works across the programme. */
     public boolean seesOnlyOwnOrganization() {
         return has(Role.PROPONENT) && roles.stream().allMatch(role -> role == Role.PROPONENT);

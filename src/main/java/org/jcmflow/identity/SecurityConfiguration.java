@@ -1,5 +1,7 @@
 package org.jcmflow.identity;
 
+import java.util.stream.Stream;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +20,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private static final String ADMIN = Role.ADMIN.groupId();
+
+    private static final String[] TASKLIST_ROLES = Stream.concat(
+            CamundaWebappAuthorizations.TASKLIST_ROLES.stream(), Stream.of(Role.ADMIN)).map(Role::groupId)
+            .toArray(String[]::new);
 
     /** Our API and Camunda's REST API: stateless, 401 instead of a redirect to the login page. */
     @Bean
@@ -43,8 +49,16 @@ class SecurityConfiguration {
                         .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
                         .requestMatchers(path("/assets/**")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasRole(ADMIN)
-                        // With Camunda's authorizations off, its webapps can read and complete any task,
-                        // past our rules of organisation and role: they are for operators only.
+                        // Camunda's own login, with a password of Camunda's: the portal's login replaces it.
+                        .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll()
+                        // Tasklist and what it calls, for the roles that work there: Camunda's authorizations
+                        // narrow that down to the tasks of their candidate groups (CamundaWebappAuthorizations),
+                        // and the engine holds completions to our rules (tasks.TasklistWorkGuard).
+                        .requestMatchers(path("/camunda/app/tasklist/**"), path("/camunda/api/tasklist/**"),
+                                path("/camunda/api/engine/**"), path("/camunda/api/admin/auth/user/**"),
+                                path("/camunda/lib/**"), path("/camunda/assets/**"), path("/camunda/favicon.ico"))
+                        .hasAnyRole(TASKLIST_ROLES)
+                        // Cockpit, Admin and the rest of Camunda's surfaces: operators only.
                         .requestMatchers(path("/camunda/**")).hasRole(ADMIN)
                         .anyRequest().authenticated())
                 // The Camunda webapps protect themselves against CSRF with their own filter and header.

@@ -55,11 +55,12 @@ class CaseTaskService {
     private final OpenCaseTasks openTasks;
     private final FormRegistry forms;
     private final List<CompletionRule> rules;
+    private final TaskWorkRules workRules;
     private final Clock clock;
 
     CaseTaskService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-                    IdentityService identity,
-                    CaseFileService cases, OpenCaseTasks openTasks, FormRegistry forms, List<CompletionRule> rules, Clock clock) {
+                    IdentityService identity, CaseFileService cases, OpenCaseTasks openTasks, FormRegistry forms,
+                    List<CompletionRule> rules, TaskWorkRules workRules, Clock clock) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -69,6 +70,7 @@ class CaseTaskService {
         this.openTasks = openTasks;
         this.forms = forms;
         this.rules = rules;
+        this.workRules = workRules;
         this.clock = clock;
     }
 
@@ -114,11 +116,7 @@ class CaseTaskService {
 
     @Transactional
     public void claim(String taskId, CurrentUser user) {
-        Task task = workableTask(taskId, user);
-        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-            throw ApiException.conflict("The task is already claimed by " + task.getAssignee() + ".", "taskClaimed",
-                    task.getAssignee());
-        }
+        Task task = claimableTask(taskId, user);
         try {
             tasks.claim(task.getId(), user.username());
         } catch (TaskAlreadyClaimedException e) {
@@ -132,19 +130,30 @@ class CaseTaskService {
 
     @Transactional
     public void unclaim(String taskId, CurrentUser user) {
-        Task task = visibleTask(taskId, user);
-        if (task.getAssignee() == null) {
-            return;
+        Task task = unclaimableTask(taskId, user);
+        if (task.getAssignee() != null) {
+            tasks.setAssignee(task.getId(), null);
         }
-        if (assignedByName(task)) {
+    }
+
+    /** The checks of {@link #unclaim} without unclaiming, for Camunda Tasklist. */
+    @Transactional(readOnly = true)
+    public void checkUnclaim(String taskId, CurrentUser user) {
+        unclaimableTask(taskId, user);
+    }
+
+    private Task unclaimableTask(String taskId, CurrentUser user) {
+        Task task = visibleTask(taskId, user);
+        if (task.getAssignee() != null && assignedByName(task)) {
             throw ApiException.forbidden("This task was given to " + task.getAssignee() + " by name; it cannot be "
                     + "handed back.", "personalTask", task.getAssignee());
         }
-        if (!task.getAssignee().equals(user.username()) && !user.has(Role.PROGRAM_MANAGER)) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())
+                && !user.has(Role.PROGRAM_MANAGER)) {
             throw ApiException.forbidden("Only the assignee or a programme manager may unclaim this task.",
                     "unclaimNotAllowed");
         }
-        tasks.setAssignee(task.getId(), null);
+        return task;
     }
 
     /**
@@ -162,19 +171,30 @@ class CaseTaskService {
         }
     }
 
+    /**
+     * The checks of {@link #claim} without claiming, for Camunda Tasklist, which claims through the engine.
+     */
+    @Transactional(readOnly = true)
+    public void checkClaim(String taskId, CurrentUser user) {
+        claimableTask(taskId, user);
+    }
+
+    /**
+     * The checks of {@link #complete} without completing, for Camunda Tasklist, which completes through the
+     * engine.
+     */
+    @Transactional(readOnly = true)
+    public void checkCompletion(String taskId, Map<String, Object> submitted, CurrentUser user) {
+        checkedValues(actionableTask(taskId, user), submitted);
+    }
+
     private void completeChecked(String taskId, Map<String, Object> submitted, CurrentUser user) {
         // Completions on one case run one after the other: after waiting for the case, the task is read
         // again, so a second completion finds it done instead of moving the process on from a stale task.
         UUID caseId = caseIdOf(actionableTask(taskId, user));
         cases.lockForChange(caseId);
         Task task = actionableTask(taskId, user);
-        Map<String, Object> values = FormValidator.validate(formOf(task), submitted);
-        Function<String, Object> variable = name -> tasks.getVariable(task.getId(), name);
-        List<FieldProblem> broken = rules.stream()
-                .flatMap(rule -> rule.check(task.getTaskDefinitionKey(), values, variable).stream()).toList();
-        if (!broken.isEmpty()) {
-            throw new InvalidInputException(broken);
-        }
+        Map<String, Object> values = checkedValues(task, submitted);
         identity.setAuthentication(user.username(), user.groupIds());
         try {
             tasks.complete(task.getId(), values);
@@ -182,6 +202,18 @@ class CaseTaskService {
             identity.clearAuthentication();
         }
         log.info("Task {} '{}' of case {} completed by {}", task.getId(), task.getName(), caseId, user.username());
+    }
+
+    /** The submitted values as the process reads them, if they fit the task's form and the programme's rules. */
+    private Map<String, Object> checkedValues(Task task, Map<String, Object> submitted) {
+        Map<String, Object> values = FormValidator.validate(formOf(task), submitted);
+        Function<String, Object> variable = name -> tasks.getVariable(task.getId(), name);
+        List<FieldProblem> broken = rules.stream()
+                .flatMap(rule -> rule.check(task.getTaskDefinitionKey(), values, variable).stream()).toList();
+        if (!broken.isEmpty()) {
+            throw new InvalidInputException(broken);
+        }
+        return values;
     }
 
     /** A task the user may see; a completed task is a conflict, an unknown or hidden one is not found. */
@@ -194,36 +226,24 @@ class CaseTaskService {
             }
             throw ApiException.notFound("No task " + taskId, "noTask");
         }
-        Optional<ProjectCase> projectCase = cases.find(caseIdOf(task));
-        if (projectCase.isEmpty() || !cases.maySee(user, projectCase.get())) {
-            throw ApiException.forbidden("This task belongs to a case of another organisation.", "otherOrganization");
-        }
+        workRules.visibleCase(caseIdOf(task), user);
         return task;
     }
 
     /** A task the user may complete: one the user may work on that nobody else has claimed. */
     private Task actionableTask(String taskId, CurrentUser user) {
-        Task task = workableTask(taskId, user);
-        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-            throw ApiException.forbidden("The task is claimed by " + task.getAssignee() + ".", "taskClaimed",
-                    task.getAssignee());
-        }
+        Task task = visibleTask(taskId, user);
+        workRules.checkMayComplete(user, caseIdOf(task), candidateGroups(task.getId()), task.getAssignee());
         return task;
     }
 
-    /** A task one of the user's roles is a candidate for, on a case the user may work on. */
-    private Task workableTask(String taskId, CurrentUser user) {
+    /** A task one of the user's roles may work on, unclaimed or claimed by the user; claimed by another, a conflict. */
+    private Task claimableTask(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
-        if (!user.hasAnyGroup(candidateGroups(task.getId()))) {
-            String groups = String.join(", ", candidateGroups(task.getId()));
-            throw ApiException.forbidden("The task is for " + groups + "; you hold none of these roles.",
-                    "notYourRole", groups);
-        }
-        if (candidateGroups(task.getId()).contains(Role.STAGE_GATE_COMMITTEE.groupId())
-                && user.organization() != null
-                && cases.find(caseIdOf(task)).map(ProjectCase::organization).orElse("").equals(user.organization())) {
-            throw ApiException.forbidden("A committee member may not evaluate a case of their own organisation.",
-                    "ownOrganization");
+        workRules.checkMayWork(user, caseIdOf(task), candidateGroups(task.getId()));
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw ApiException.conflict("The task is already claimed by " + task.getAssignee() + ".", "taskClaimed",
+                    task.getAssignee());
         }
         return task;
     }

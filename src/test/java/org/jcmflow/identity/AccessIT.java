@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Nothing is open anonymously but health and the login page; Camunda's own surfaces are for operators. */
+/**
+ * Nothing is open anonymously but health and the login page; Camunda's REST API, Cockpit and Admin are for
+ * operators, Tasklist for the programme's internal roles too ({@link CamundaWebappRolesIT}).
+ */
 @ApplicationTest
 class AccessIT {
 
@@ -68,7 +71,7 @@ class AccessIT {
     }
 
     @Test
-    void otherRolesDoNotReachTheWebappsWhereOurCaseRulesWouldNotHold() {
+    void proponentsDoNotReachTheWebappsWhereTheirOrganisationRuleWouldNotHold() {
         ApiClient proponent = ApiClient.as(port, DemoUser.PROPONENT);
         assertThat(proponent.getPage("/camunda/app/tasklist/default/").status()).isEqualTo(403);
         assertThat(proponent.get("/camunda/api/engine/engine/default/task").status()).isEqualTo(403);

@@ -2,9 +2,12 @@ package org.jcmflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcmflow.testsupport.DemoUser.ADMIN;
+import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
+import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.Browser;
+import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.KeycloakApplicationTest;
 import org.jcmflow.testsupport.KeycloakServer;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Keycloak mode in a real browser: signing in at Keycloak (authorization code with PKCE), the roles and
- * organisation from the ID token in the portal, single sign-on into the Camunda webapps, and a logout that
- * ends the Keycloak session too.
+ * organisation from the ID token in the portal, single sign-on into the Camunda webapps with the roles as
+ * Camunda groups, and a logout that ends the Keycloak session too.
  */
 @KeycloakApplicationTest
 class KeycloakBrowserLoginIT {
@@ -67,6 +70,28 @@ class KeycloakBrowserLoginIT {
 
         browser.go("/camunda/api/admin/auth/user/default");
         assertThat(browser.text(By.tagName("body"))).contains("\"userId\":\"admin\"", "tasklist", "cockpit");
+    }
+
+    @Test
+    void aCommitteeMemberSignsInAtKeycloakAndWorksTheCommitteesTasksInTasklist() {
+        CaseDriver driver = new CaseDriver(username -> ApiClient.withToken(port, keycloak.accessToken(username)));
+        driver.openCaseAtEvaluation(PROPONENT, "Keycloak Tasklist: at the committee's evaluation");
+        driver.openCase(PROPONENT, "Keycloak Tasklist: still in screening");
+
+        browser.go(TASKLIST).logInAtKeycloak(COMMITTEE_MEMBER);
+        browser.waitForText("Evaluate case");
+        assertThat(browser.path()).startsWith(TASKLIST);
+        String page = browser.text(By.tagName("body"));
+        assertThat(page).contains("Tasks of my roles", "My tasks").doesNotContain("All tasks")
+                .as("the programme office's screening is not the committee's").doesNotContain("Screen proposal");
+        assertThat(browser.findAll(By.linkText("Cockpit"))).isEmpty();
+        browser.screenshot("keycloak-tasklist-committee-member");
+
+        browser.go("/camunda/api/admin/auth/user/default");
+        assertThat(browser.text(By.tagName("body"))).contains("\"userId\":\"kobayashi\"", "tasklist")
+                .doesNotContain("cockpit");
+        browser.go("/camunda/app/cockpit/default/");
+        assertThat(browser.text(By.tagName("body"))).doesNotContain("Camunda Cockpit");
     }
 
     @Test

@@ -22,7 +22,8 @@ public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Each client keeps its own cookies, like a browser: the Camunda webapps keep their login in the session. */
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     private final String baseUrl;
     private final String authorization;
@@ -75,13 +76,27 @@ public final class ApiClient {
     }
 
     public Response post(String path, Object body) {
+        return send(jsonPost(path, body));
+    }
+
+    /** A POST with one more header, such as the CSRF token that the Camunda webapps ask for. */
+    public Response post(String path, Object body, String header, String value) {
+        return send(jsonPost(path, body).header(header, value));
+    }
+
+    private HttpRequest.Builder jsonPost(String path, Object body) {
         try {
             String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-            return send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(text)));
+            return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The value of a cookie the application has set in this client, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** A multipart/form-data upload of one file, as a browser's file input sends it. */

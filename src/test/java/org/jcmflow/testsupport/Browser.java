@@ -105,6 +105,12 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits until the page shows the text, e.g. what a single-page app such as Camunda Tasklist renders late. */
+    public void waitForText(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
     public void type(By by, String text) {
         WebElement field = find(by);
         field.clear();

@@ -49,6 +49,18 @@ public final class CaseDriver {
         return created.json().path("id").asText();
     }
 
+    /** Opens a case as the given proponent and takes it to the stage gate's committee evaluation. */
+    public String openCaseAtEvaluation(String proponent, String title) {
+        String caseId = openCase(proponent, title);
+        complete(caseId, "Task_ScreenProposal", DemoUser.PROGRAM_MANAGER);
+        complete(caseId, "Task_SubmitFeasibilityReport", proponent);
+        complete(caseId, "Task_ReviewFeasibilityReport", DemoUser.PROGRAM_MANAGER);
+        complete(caseId, "Task_SubmitSurveyResults", proponent);
+        complete(caseId, "Task_ReviewSurveyResults", DemoUser.PROGRAM_MANAGER);
+        openTask(caseId, "Task_EvaluateCase");
+        return caseId;
+    }
+
     public JsonNode caseFile(String caseId) {
         ApiClient.Response response = as(DemoUser.PROGRAM_MANAGER).get("/api/cases/" + caseId);
         assertThat(response.status()).as(response.text()).isEqualTo(200);

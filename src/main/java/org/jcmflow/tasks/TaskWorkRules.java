@@ -1,0 +1,55 @@
+package org.jcmflow.tasks;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.casefile.ProjectCase;
+import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.Role;
+import org.jcmflow.web.ApiException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may act on a task, wherever it is done: through our API and pages ({@link CaseTaskService}) and in
+ * Camunda Tasklist ({@link TasklistRequestCheck}, {@link TasklistWorkGuard}).
+ */
+@Component
+class TaskWorkRules {
+
+    private final CaseFileService cases;
+
+    TaskWorkRules(CaseFileService cases) {
+        this.cases = cases;
+    }
+
+    /** The task's case, if the user may see it: proponents see their own organisation's cases only. */
+    ProjectCase visibleCase(UUID caseId, CurrentUser user) {
+        return cases.find(caseId).filter(found -> cases.maySee(user, found)).orElseThrow(() ->
+                ApiException.forbidden("This task belongs to a case of another organisation.", "otherOrganization"));
+    }
+
+    /** Claiming and completing: one of the task's roles, and no committee member on their own organisation's case. */
+    void checkMayWork(CurrentUser user, UUID caseId, List<String> candidateGroups) {
+        ProjectCase projectCase = visibleCase(caseId, user);
+        if (!user.hasAnyGroup(candidateGroups)) {
+            String groups = String.join(", ", candidateGroups);
+            throw ApiException.forbidden("The task is for " + groups + "; you hold none of these roles.",
+                    "notYourRole", groups);
+        }
+        if (candidateGroups.contains(Role.STAGE_GATE_COMMITTEE.groupId()) && user.organization() != null
+                && projectCase.organization().equals(user.organization())) {
+            throw ApiException.forbidden("A committee member may not evaluate a case of their own organisation.",
+                    "ownOrganization");
+        }
+    }
+
+    /** Completing: also, nobody else has claimed the task. */
+    void checkMayComplete(CurrentUser user, UUID caseId, List<String> candidateGroups, String assignee) {
+        checkMayWork(user, caseId, candidateGroups);
+        if (assignee != null && !assignee.equals(user.username())) {
+            throw ApiException.forbidden("The task is claimed by " + assignee + ".", "taskClaimed", assignee);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.jcmflow.tasks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.jcmflow.identity.CurrentUsers;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class TasklistConfiguration {
+
+    /**
+     * After the Spring Security filter chain, which knows the user; on the engine API of the Camunda webapps.
+     * The task service comes when the first request does: filters are made as the web server starts, before
+     * the database's schema is migrated.
+     */
+    @Bean
+    FilterRegistrationBean<TasklistRequestCheck> tasklistRequestCheck(ObjectProvider<CaseTaskService> tasks,
+                                                                      CurrentUsers users, ObjectMapper json) {
+        FilterRegistrationBean<TasklistRequestCheck> registration =
+                new FilterRegistrationBean<>(new TasklistRequestCheck(tasks, users, json));
+        registration.addUrlPatterns("/camunda/api/engine/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+}

@@ -1,0 +1,172 @@
+package org.jcmflow.tasks;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.CurrentUsers;
+import org.jcmflow.identity.Role;
+import org.jcmflow.web.ApiException;
+import org.jcmflow.web.InvalidInputException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks what Camunda Tasklist asks the engine to do with a task against the rules of our API, and answers a
+ * refusal the way Camunda's REST API does, which Tasklist shows the user: who may claim, unclaim and complete
+ * the task, and the submitted values against the task's form and the programme's rules. What passes goes on to
+ * Camunda unchanged, which checks its own authorizations and CSRF token and does the work;
+ * {@link TasklistWorkGuard} holds the engine to the same rules whatever the way in.
+ */
+class TasklistRequestCheck extends OncePerRequestFilter {
+
+    private static final Pattern TASK_ACTION =
+            Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)/(claim|unclaim|assignee|complete|submit-form)/?");
+
+    private final ObjectProvider<CaseTaskService> tasks;
+    private final CurrentUsers users;
+    private final ObjectMapper json;
+
+    TasklistRequestCheck(ObjectProvider<CaseTaskService> tasks, CurrentUsers users, ObjectMapper json) {
+        this.tasks = tasks;
+        this.users = users;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher action = TASK_ACTION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if (!"POST".equals(request.getMethod()) || !action.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        try {
+            check(action.group(1), action.group(2), body.length == 0 ? json.nullNode() : json.readTree(body));
+        } catch (ApiException refused) {
+            refuse(response, refused);
+            return;
+        } catch (IOException notJson) {
+            // Camunda answers a body it cannot read itself
+        }
+        chain.doFilter(new ReadAgain(request, body), response);
+    }
+
+    private void check(String taskId, String action, JsonNode body) {
+        CurrentUser user = users.current();
+        CaseTaskService tasks = this.tasks.getObject();
+        switch (action) {
+            case "claim", "assignee" -> {
+                String assignee = body.path("userId").isTextual() ? body.path("userId").asText() : null;
+                if (assignee == null) {
+                    tasks.checkUnclaim(taskId, user);
+                } else if (assignee.equals(user.username())) {
+                    tasks.checkClaim(taskId, user);
+                } else if (!user.has(Role.ADMIN)) {
+                    throw ApiException.forbidden("You may claim a task for yourself only.");
+                }
+            }
+            case "unclaim" -> tasks.checkUnclaim(taskId, user);
+            default -> tasks.checkCompletion(taskId, submittedValues(body.path("variables")), user);
+        }
+    }
+
+    /** Camunda's typed variables ({@code {"name": {"value": ..., "type": ...}}}) as the plain values our API takes. */
+    private Map<String, Object> submittedValues(JsonNode variables) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        variables.fields().forEachRemaining(variable ->
+                values.put(variable.getKey(), json.convertValue(variable.getValue().path("value"), Object.class)));
+        return values;
+    }
+
+    /** In the shape of Camunda's REST errors ({@code type}, {@code message}), which Tasklist shows. */
+    private void refuse(HttpServletResponse response, ApiException refused) throws IOException {
+        String message = refused.getMessage();
+        Map<String, Object> error = new LinkedHashMap<>();
+        if (refused instanceof InvalidInputException invalid) {
+            message = String.join("; ", invalid.problems().stream()
+                    .map(problem -> problem.field() + " " + problem.message()).toList());
+            error.put("type", "InvalidRequestException");
+            error.put("fields", invalid.problems().stream()
+                    .map(problem -> Map.of("field", problem.field(), "message", problem.message())).toList());
+        } else {
+            error.put("type", refused.status() == HttpStatus.FORBIDDEN ? "AuthorizationException" : "RestException");
+        }
+        error.put("message", message);
+        response.setStatus(refused.status().value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), error);
+    }
+
+    /** The request with its body, which the check has read, to be read once more by Camunda. */
+    private static final class ReadAgain extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadAgain(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("The body is read at once");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

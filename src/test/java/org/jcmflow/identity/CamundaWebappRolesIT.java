@@ -1,0 +1,229 @@
+package org.jcmflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER;
+import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER_OF_SAKURA;
+import static org.jcmflow.testsupport.DemoUser.OTHER_PROPONENT;
+import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
+import static org.jcmflow.testsupport.DemoUser.PROPONENT;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.ApplicationTest;
+import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.ValidSubmissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The Camunda webapps through the portal's login, with the user's roles as Camunda groups: a committee member
+ * works the committee's tasks in Tasklist, under the same rules as in the portal, and does not reach Cockpit or
+ * Admin. Drives the REST calls Tasklist makes, in one session, with Camunda's CSRF token.
+ */
+@ApplicationTest
+class CamundaWebappRolesIT {
+
+    private static final String ENGINE_API = "/camunda/api/engine/engine/default";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    IdentityService identityService;
+
+    CaseDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        driver = new CaseDriver(port);
+    }
+
+    @Test
+    void aCommitteeMemberReachesTasklistButNotCockpitNorAdmin() {
+        ApiClient kobayashi = tasklist(COMMITTEE_MEMBER);
+
+        JsonNode user = kobayashi.get("/camunda/api/admin/auth/user/default").json();
+        assertThat(user.path("userId").asText()).isEqualTo(COMMITTEE_MEMBER);
+        assertThat(texts(user.path("authorizedApps"))).contains("tasklist").doesNotContain("cockpit", "admin");
+
+        assertThat(kobayashi.getPage("/camunda/app/cockpit/default/").status()).isEqualTo(403);
+        assertThat(kobayashi.getPage("/camunda/app/admin/default/").status()).isEqualTo(403);
+        assertThat(kobayashi.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").status())
+                .isEqualTo(403);
+        assertThat(kobayashi.get("/camunda/api/admin/plugin/adminPlugins/default/").status()).isEqualTo(403);
+        assertThat(kobayashi.get("/engine-rest/task").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCommitteeMemberSeesTheCommitteesTasksInTasklistAndNoneOfOtherRoles() {
+        String atEvaluation = driver.openCaseAtEvaluation(PROPONENT, "Tasklist: committee evaluation");
+        String evaluation = driver.openTask(atEvaluation, "Task_EvaluateCase");
+        String atScreening = driver.openCase(PROPONENT, "Tasklist: still in screening");
+        String screening = driver.openTask(atScreening, "Task_ScreenProposal");
+
+        ApiClient kobayashi = tasklist(COMMITTEE_MEMBER);
+        Map<String, String> filters = new HashMap<>();
+        for (JsonNode filter : kobayashi.get(ENGINE_API + "/filter?resourceType=Task").json()) {
+            filters.put(filter.path("name").asText(), filter.path("id").asText());
+        }
+        assertThat(filters).containsKeys("Tasks of my roles", "My tasks").doesNotContainKey("All tasks");
+
+        JsonNode ofMyRoles = kobayashi.get(ENGINE_API + "/filter/" + filters.get("Tasks of my roles") + "/list").json();
+        assertThat(ids(ofMyRoles)).contains(evaluation).doesNotContain(screening);
+        assertThat(texts(ofMyRoles, "taskDefinitionKey")).containsOnly("Task_EvaluateCase");
+        // not even asking for them directly
+        assertThat(ids(kobayashi.get(ENGINE_API + "/task").json())).contains(evaluation).doesNotContain(screening);
+        assertThat(kobayashi.get(ENGINE_API + "/task/" + screening).status()).isIn(403, 404);
+
+        // the task's form, as Tasklist shows it
+        assertThat(kobayashi.get(ENGINE_API + "/task/" + evaluation + "/deployed-form").status()).isEqualTo(200);
+
+        ApiClient.Response incomplete = post(kobayashi, ENGINE_API + "/task/" + evaluation + "/submit-form",
+                Map.of("variables", typed(Map.of("conflictOfInterest", false))));
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.json().path("message").asText()).contains("evaluationComments", "is required");
+
+        assertThat(post(kobayashi, ENGINE_API + "/task/" + evaluation + "/claim", Map.of("userId", COMMITTEE_MEMBER))
+                .status()).isEqualTo(204);
+        ApiClient.Response completed = post(kobayashi, ENGINE_API + "/task/" + evaluation + "/submit-form",
+                Map.of("variables", typed(ValidSubmissions.of("Task_EvaluateCase"))));
+        assertThat(completed.status()).as(completed.text()).isEqualTo(204);
+
+        driver.openTask(atEvaluation, "Task_ConfirmStageGateDecision");
+        JsonNode step = stepOf(driver.caseFile(atEvaluation).path("history"), "Task_EvaluateCase");
+        assertThat(step.path("who").asText()).isEqualTo(COMMITTEE_MEMBER);
+    }
+
+    @Test
+    void aCommitteeMemberCannotEvaluateTheirOwnOrganisationsCaseInTasklist() {
+        String sakurasCase = driver.openCaseAtEvaluation(OTHER_PROPONENT, "Tasklist: Sakura's own case");
+        String evaluation = driver.openTask(sakurasCase, "Task_EvaluateCase");
+        ApiClient ito = tasklist(COMMITTEE_MEMBER_OF_SAKURA);
+
+        ApiClient.Response claim = post(ito, ENGINE_API + "/task/" + evaluation + "/claim",
+                Map.of("userId", COMMITTEE_MEMBER_OF_SAKURA));
+        assertThat(claim.status()).isEqualTo(403);
+        assertThat(claim.json().path("message").asText()).contains("own organisation");
+
+        ApiClient.Response complete = post(ito, ENGINE_API + "/task/" + evaluation + "/submit-form",
+                Map.of("variables", typed(ValidSubmissions.of("Task_EvaluateCase"))));
+        assertThat(complete.status()).isEqualTo(403);
+        assertThat(complete.json().path("message").asText()).contains("own organisation");
+        assertThat(post(ito, ENGINE_API + "/task/" + evaluation + "/complete",
+                Map.of("variables", typed(ValidSubmissions.of("Task_EvaluateCase")))).status()).isEqualTo(403);
+
+        JsonNode stillOpen = driver.caseFile(sakurasCase).path("openTasks").get(0);
+        assertThat(stillOpen.path("id").asText()).isEqualTo(evaluation);
+        assertThat(stillOpen.path("assignee").asText(null)).as("nobody claimed it").isNull();
+    }
+
+    @Test
+    void theEngineItselfRefusesACompletionAgainstTheRules() {
+        String sakurasCase = driver.openCaseAtEvaluation(OTHER_PROPONENT, "Engine: Sakura's own case");
+        String evaluation = driver.openTask(sakurasCase, "Task_EvaluateCase");
+        CurrentUser ito = new CurrentUser(COMMITTEE_MEMBER_OF_SAKURA, Set.of(Role.STAGE_GATE_COMMITTEE),
+                "sakura-engineering");
+
+        // as the webapps call the engine for a logged-in user: that user in the request, their groups in the engine
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(ito.username(), null, ito.authorities()));
+        identityService.setAuthentication(ito.username(), ito.groupIds());
+        try {
+            assertThatThrownBy(() -> taskService.claim(evaluation, ito.username()))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining("own organisation");
+            assertThatThrownBy(() -> taskService.complete(evaluation, ValidSubmissions.of("Task_EvaluateCase")))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining("own organisation");
+        } finally {
+            identityService.clearAuthentication();
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(driver.openTask(sakurasCase, "Task_EvaluateCase")).isEqualTo(evaluation);
+    }
+
+    @Test
+    void aProgrammeManagerCannotCompleteTheCommitteesTaskInTasklist() {
+        String caseId = driver.openCaseAtEvaluation(PROPONENT, "Tasklist: not the manager's task");
+        String evaluation = driver.openTask(caseId, "Task_EvaluateCase");
+        ApiClient sato = tasklist(PROGRAM_MANAGER);
+
+        assertThat(ids(sato.get(ENGINE_API + "/task").json())).doesNotContain(evaluation);
+        ApiClient.Response complete = post(sato, ENGINE_API + "/task/" + evaluation + "/submit-form",
+                Map.of("variables", typed(ValidSubmissions.of("Task_EvaluateCase"))));
+        assertThat(complete.status()).isEqualTo(403);
+        assertThat(driver.openTask(caseId, "Task_EvaluateCase")).isEqualTo(evaluation);
+    }
+
+    /** A client that has opened Tasklist, as a browser would: logged in, with Camunda's CSRF cookie. */
+    private ApiClient tasklist(String username) {
+        ApiClient client = ApiClient.as(port, username);
+        assertThat(client.getPage("/camunda/app/tasklist/default/").status()).isEqualTo(200);
+        assertThat(client.get(ENGINE_API + "/task?maxResults=1").status()).isEqualTo(200);
+        assertThat(client.cookie("XSRF-TOKEN")).as("Camunda's CSRF cookie").isNotNull();
+        return client;
+    }
+
+    private static ApiClient.Response post(ApiClient client, String path, Object body) {
+        return client.post(path, body, "X-XSRF-TOKEN", client.cookie("XSRF-TOKEN"));
+    }
+
+    /** Values as Tasklist submits them: Camunda's typed variables. */
+    private static Map<String, Object> typed(Map<String, Object> values) {
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", typeOf(value))));
+        return variables;
+    }
+
+    private static String typeOf(Object value) {
+        if (value instanceof Boolean) {
+            return "Boolean";
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return "Long";
+        }
+        return value instanceof Number ? "Double" : "String";
+    }
+
+    private static List<String> ids(JsonNode tasks) {
+        return texts(tasks, "id");
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(element -> texts.add(element.path(field).asText()));
+        return texts;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(element -> texts.add(element.asText()));
+        return texts;
+    }
+
+    private static JsonNode stepOf(JsonNode history, String taskKey) {
+        for (JsonNode step : history) {
+            if (step.path("stepKey").asText().equals(taskKey)) {
+                return step;
+            }
+        }
+        throw new AssertionError("No step " + taskKey + " in " + history);
+    }
+}
