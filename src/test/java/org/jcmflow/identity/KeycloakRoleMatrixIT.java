@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +39,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Who may call what, with real Keycloak tokens: every endpoint of the API (and Camunda's REST API) against every
  * role of the realm, anonymous callers and a Keycloak user without any of the programme's roles. Each cell of
- * {@link #MATRIX} is one test; a cell that changes something gets a fixture of its own, so no cell depends on
- * another. {@link #everyApiEndpointHasARow()} fails the build when an endpoint is added without a row here.
+ * {@link #MATRIX} is one test; a cell that may change something starts from a fixture in its starting state, so
+ * no cell depends on another or on their order. {@link #everyApiEndpointHasARow()} fails the build when an endpoint is added without a row here.
  */
 @KeycloakApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,7 +52,8 @@ class KeycloakRoleMatrixIT {
     /**
      * The expected answer of each endpoint, on the fixture named in "on", for each caller. A status alone is
      * checked as it is; on the list endpoints (cases, tasks, CSV export) "200+" means 200 with the fixture in
-     * the answer and "200-" means 200 without it. Fixtures named "fresh ..." are made anew for each cell.
+     * the answer and "200-" means 200 without it. A fixture named "fresh ..." is in its starting state for each
+     * cell (see {@link #fixture}); after a refusal, the cell checks that its task is unchanged.
      * The demo users: tanaka proponent of Nihon EcoTech, suzuki proponent of Sakura Engineering, sato programme
      * manager, kobayashi committee (Tohoku University), ito committee of Sakura Engineering, watanabe MRV
      * verifier, nakamura Joint Committee, admin operator. A proponent's case of another organisation is missing
@@ -125,12 +127,22 @@ class KeycloakRoleMatrixIT {
     private final Map<String, String> clientTokens = new ConcurrentHashMap<>();
     /** The fixtures that cells only read, made once. */
     private final Map<String, Fixture> sharedFixtures = new ConcurrentHashMap<>();
+    /** The fresh fixtures that the last cell on them left unchanged. */
+    private final Map<String, Fixture> freshFixtures = new ConcurrentHashMap<>();
 
     /** What a cell acts on: the values of the endpoint's path variables, and the task's BPMN id for a completion. */
-    record Fixture(Map<String, String> pathVariables, String taskKey, String listedId) {
+    record Fixture(Map<String, String> pathVariables, String taskKey, String listedId, String assignee) {
 
         static Fixture none() {
-            return new Fixture(Map.of(), null, null);
+            return new Fixture(Map.of(), null, null, null);
+        }
+
+        String taskId() {
+            return taskKey == null ? null : pathVariables.get("id");
+        }
+
+        Fixture claimedBy(String username) {
+            return new Fixture(pathVariables, taskKey, listedId, username);
         }
 
         static Fixture ofCase(String caseId, String documentId) {
@@ -140,11 +152,11 @@ class KeycloakRoleMatrixIT {
             if (documentId != null) {
                 variables.put("documentId", documentId);
             }
-            return new Fixture(variables, null, caseId);
+            return new Fixture(variables, null, caseId, null);
         }
 
         static Fixture ofTask(String taskId, String taskKey, String caseId) {
-            return new Fixture(Map.of("id", taskId, "caseId", caseId), taskKey, taskId);
+            return new Fixture(Map.of("id", taskId, "caseId", caseId), taskKey, taskId, null);
         }
     }
 
@@ -199,6 +211,15 @@ class KeycloakRoleMatrixIT {
         if (response.status() >= 400) {
             assertThat(response.contentType()).as("%s: refusal as problem+json", what)
                     .startsWith("application/problem+json");
+        }
+        if (cell.on().startsWith("fresh ")) {
+            if (response.status() >= 400 && fixture.taskId() != null) {
+                assertThat(unchanged(fixture)).as("%s: refused, so the task is still open and %s", what,
+                        fixture.assignee() == null ? "unclaimed" : "claimed by " + fixture.assignee()).isTrue();
+            }
+            if (response.status() < 400) {
+                freshFixtures.remove(cell.on());
+            }
         }
         if (cell.expected().endsWith("+") || cell.expected().endsWith("-")) {
             boolean listed = response.text().contains(fixture.listedId());
@@ -293,9 +314,18 @@ class KeycloakRoleMatrixIT {
 
     // --- fixtures ---
 
+    /**
+     * A "fresh" fixture is in its starting state for every cell: it is made anew when the last cell changed it,
+     * and kept for the next cell when the last cell was refused and left it as it was (which the cell checks).
+     */
     private Fixture fixture(String name) {
         if (name.startsWith("fresh ")) {
-            return make(name);
+            Fixture kept = freshFixtures.get(name);
+            if (kept == null || !unchanged(kept)) {
+                kept = make(name);
+                freshFixtures.put(name, kept);
+            }
+            return kept;
         }
         // Not computeIfAbsent: one shared fixture may be made from another.
         Fixture shared = sharedFixtures.get(name);
@@ -309,7 +339,7 @@ class KeycloakRoleMatrixIT {
     private Fixture make(String name) {
         return switch (name) {
             case "-" -> Fixture.none();
-            case "FY2017" -> new Fixture(Map.of("fiscalYear", "2017"), null, null);
+            case "FY2017" -> new Fixture(Map.of("fiscalYear", "2017"), null, null, null);
             case "Nihon case" -> nihonCaseWithDocument();
             case "Sakura case" -> Fixture.ofCase(fixture("Sakura evaluation task").pathVariables().get("caseId"), null);
             case "fresh Nihon case" -> Fixture.ofCase(openCase("tanaka", "Role matrix: a fresh case", "VN"), null);
@@ -328,7 +358,7 @@ class KeycloakRoleMatrixIT {
                 Fixture task = taskOf("tanaka", "Task_SubmitFeasibilityReport", "VN");
                 ApiClient.Response claimed = client("tanaka").post("/api/tasks/" + task.pathVariables().get("id") + "/claim");
                 assertThat(claimed.status()).as(claimed.text()).isEqualTo(204);
-                yield task;
+                yield task.claimedBy("tanaka");
             }
             default -> throw new IllegalArgumentException("No fixture named " + name);
         };
@@ -396,6 +426,15 @@ class KeycloakRoleMatrixIT {
         ApiClient.Response opened = client(proponent).post("/api/cases", body);
         assertThat(opened.status()).as(opened.text()).isEqualTo(201);
         return opened.json().path("id").asText();
+    }
+
+    /** The fixture's task is open and claimed as it was made (a case fixture has nothing to check). */
+    private boolean unchanged(Fixture fixture) {
+        if (fixture.taskId() == null) {
+            return true;
+        }
+        Task task = camundaTasks.createTaskQuery().taskId(fixture.taskId()).active().singleResult();
+        return task != null && Objects.equals(task.getAssignee(), fixture.assignee());
     }
 
     private String openTask(String caseId, String taskKey) {
