@@ -2,6 +2,8 @@ package org.jcmflow.identity;
 
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,7 +30,7 @@ class SecurityConfiguration {
     /** Our API and Camunda's REST API: stateless, 401 instead of a redirect to the login page. */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityMode identity) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityMode identity, ObjectMapper json) throws Exception {
         http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
@@ -37,6 +39,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         identity.authenticateApiCallers(http);
+        // After the identity mode's settings, which may bring an access-denied handler of their own.
+        http.exceptionHandling(errors -> errors.accessDeniedHandler(new ProblemAccessDeniedHandler(json)));
         return http.build();
     }
 

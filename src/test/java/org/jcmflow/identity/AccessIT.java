@@ -53,8 +53,10 @@ class AccessIT {
     void onlyOperatorsUseCamundasRestApiAndCockpit() {
         assertThat(ApiClient.as(port, DemoUser.ADMIN).get("/engine-rest/process-definition?key=jcm-project-lifecycle").status())
                 .isEqualTo(200);
-        assertThat(ApiClient.as(port, DemoUser.PROGRAM_MANAGER).get("/engine-rest/process-definition").status())
-                .isEqualTo(403);
+        ApiClient.Response refused = ApiClient.as(port, DemoUser.PROGRAM_MANAGER).get("/engine-rest/process-definition");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asText()).contains("operators");
         assertThat(ApiClient.as(port, DemoUser.PROGRAM_MANAGER).getPage("/camunda/app/cockpit/default/").status())
                 .isEqualTo(403);
         assertThat(ApiClient.as(port, DemoUser.ADMIN).getPage("/camunda/app/cockpit/default/").status()).isEqualTo(200);

@@ -1,0 +1,457 @@
+package org.jcmflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.KeycloakApplicationTest;
+import org.jcmflow.testsupport.KeycloakServer;
+import org.jcmflow.testsupport.ValidSubmissions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what, with real Keycloak tokens: every endpoint of the API (and Camunda's REST API) against every
+ * role of the realm, anonymous callers and a Keycloak user without any of the programme's roles. Each cell of
+ * {@link #MATRIX} is one test; a cell that may change something starts from a fixture in its starting state, so
+ * no cell depends on another or on their order. {@link #everyApiEndpointHasARow()} fails the build when an endpoint is added without a row here.
+ */
+@KeycloakApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeycloakRoleMatrixIT {
+
+    /** A user of the realm who belongs to an organisation but holds none of the programme's roles. */
+    private static final String USER_WITHOUT_ROLES = "matrix-no-role";
+
+    /**
+     * The expected answer of each endpoint, on the fixture named in "on", for each caller. A status alone is
+     * checked as it is; on the list endpoints (cases, tasks, CSV export) "200+" means 200 with the fixture in
+     * the answer and "200-" means 200 without it. A fixture named "fresh ..." is in its starting state for each
+     * cell (see {@link #fixture}); after a refusal, the cell checks that its task is unchanged.
+     * The demo users: tanaka proponent of Nihon EcoTech, suzuki proponent of Sakura Engineering, sato programme
+     * manager, kobayashi committee (Tohoku University), ito committee of Sakura Engineering, watanabe MRV
+     * verifier, nakamura Joint Committee, admin operator. A proponent's case of another organisation is missing
+     * to them (404); its tasks are refused (403).
+     */
+    static final String MATRIX = """
+            | endpoint                                       | on                               | tanaka | suzuki | sato | kobayashi | ito  | watanabe | nakamura | admin | anonymous | no-role |
+            | GET /api/me                                    | -                                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | POST /api/cases                                | -                                | 201    | 201    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/cases                                 | Nihon case                       | 200+   | 200-   | 200+ | 200+      | 200+ | 200+     | 200+     | 200+  | 401       | 401     |
+            | GET /api/cases                                 | Sakura case                      | 200-   | 200+   | 200+ | 200+      | 200+ | 200+     | 200+     | 200+  | 401       | 401     |
+            | GET /api/cases/{id}                            | Nihon case                       | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/cases/{id}                            | Sakura case                      | 404    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/cases/{id}/stage-gate                 | Sakura case                      | 404    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | POST /api/cases/{caseId}/documents             | fresh Nihon case                 | 201    | 404    | 201  | 201       | 201  | 201      | 201      | 201   | 401       | 401     |
+            | GET /api/cases/{caseId}/documents/{documentId} | Nihon case                       | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/tasks                                 | Nihon proponent task             | 200+   | 200-   | 200- | 200-      | 200- | 200-     | 200-     | 200-  | 401       | 401     |
+            | GET /api/tasks                                 | Nihon screening task             | 200-   | 200-   | 200+ | 200-      | 200- | 200-     | 200-     | 200-  | 401       | 401     |
+            | GET /api/tasks                                 | Sakura evaluation task           | 200-   | 200-   | 200- | 200+      | 200- | 200-     | 200-     | 200-  | 401       | 401     |
+            | GET /api/tasks                                 | Nihon convening task             | 200-   | 200-   | 200+ | 200-      | 200- | 200-     | 200-     | 200-  | 401       | 401     |
+            | GET /api/tasks                                 | Nihon methodology decision task  | 200-   | 200-   | 200- | 200-      | 200- | 200-     | 200+     | 200-  | 401       | 401     |
+            | GET /api/tasks                                 | Nihon validation task            | 200-   | 200-   | 200- | 200-      | 200- | 200+     | 200-     | 200-  | 401       | 401     |
+            | GET /api/tasks/{id}                            | Nihon proponent task             | 200    | 403    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/tasks/{id}                            | Sakura evaluation task           | 403    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/tasks/{id}/form                       | Nihon proponent task             | 200    | 403    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/tasks/{id}/form                       | Sakura evaluation task           | 403    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh Nihon proponent task       | 204    | 403    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh Nihon screening task       | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh Nihon convening task       | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh Nihon evaluation task      | 403    | 403    | 403  | 204       | 409  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh Sakura evaluation task     | 403    | 403    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh methodology decision task  | 403    | 403    | 403  | 403       | 403  | 403      | 204      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh validation task            | 403    | 403    | 403  | 403       | 403  | 204      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/unclaim                   | fresh proponent task of tanaka's | 204    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/unclaim                   | fresh Nihon evaluation task      | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh Nihon proponent task       | 204    | 403    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh Nihon screening task       | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh Nihon convening task       | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh Nihon evaluation task      | 403    | 403    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh Sakura evaluation task     | 403    | 403    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh methodology decision task  | 403    | 403    | 403  | 403       | 403  | 403      | 204      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh validation task            | 403    | 403    | 403  | 403       | 403  | 204      | 403      | 403   | 401       | 401     |
+            | GET /api/dashboard                             | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | PUT /api/budget/{fiscalYear}                   | FY2017                           | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/reports/cases.csv                     | Nihon case                       | 200+   | 200-   | 200+ | 200+      | 200+ | 200+     | 200+     | 200+  | 401       | 401     |
+            | GET /api/reports/cases.csv                     | Sakura case                      | 200-   | 200+   | 200+ | 200+      | 200+ | 200+     | 200+     | 200+  | 401       | 401     |
+            | GET /engine-rest/engine                        | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | GET /engine-rest/task                          | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | GET /engine-rest/process-definition            | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            """;
+
+    /** The list fixtures are opened for a partner country of their own, so that a list filtered by it is short. */
+    private static final String LIST_COUNTRY = "KH";
+    private static final String LIST_QUERY = "?partnerCountry=" + LIST_COUNTRY + "&size=200";
+
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMappings;
+
+    /** Only to find a fixture's open task without reading the whole case file over HTTP; it is completed over HTTP. */
+    @Autowired
+    TaskService camundaTasks;
+
+    final KeycloakServer keycloak = KeycloakServer.shared();
+
+    /** One client per user, renewed when Keycloak's token for the user is renewed. */
+    private final Map<String, ApiClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, String> clientTokens = new ConcurrentHashMap<>();
+    /** The fixtures that cells only read, made once. */
+    private final Map<String, Fixture> sharedFixtures = new ConcurrentHashMap<>();
+    /** The fresh fixtures that the last cell on them left unchanged. */
+    private final Map<String, Fixture> freshFixtures = new ConcurrentHashMap<>();
+
+    /** What a cell acts on: the values of the endpoint's path variables, and the task's BPMN id for a completion. */
+    record Fixture(Map<String, String> pathVariables, String taskKey, String listedId, String assignee) {
+
+        static Fixture none() {
+            return new Fixture(Map.of(), null, null, null);
+        }
+
+        String taskId() {
+            return taskKey == null ? null : pathVariables.get("id");
+        }
+
+        Fixture claimedBy(String username) {
+            return new Fixture(pathVariables, taskKey, listedId, username);
+        }
+
+        static Fixture ofCase(String caseId, String documentId) {
+            Map<String, String> variables = new HashMap<>();
+            variables.put("id", caseId);
+            variables.put("caseId", caseId);
+            if (documentId != null) {
+                variables.put("documentId", documentId);
+            }
+            return new Fixture(variables, null, caseId, null);
+        }
+
+        static Fixture ofTask(String taskId, String taskKey, String caseId) {
+            return new Fixture(Map.of("id", taskId, "caseId", caseId), taskKey, taskId, null);
+        }
+    }
+
+    record Cell(String method, String pattern, String on, String caller, String expected) {
+
+        String endpoint() {
+            return method + " " + pattern;
+        }
+
+        int expectedStatus() {
+            return Integer.parseInt(expected.replaceAll("[+-]$", ""));
+        }
+
+        @Override
+        public String toString() {
+            return endpoint() + " on " + on + " as " + caller + " -> " + expected;
+        }
+    }
+
+    @BeforeAll
+    void realmUserWithoutRoles() {
+        keycloak.createUser(USER_WITHOUT_ROLES, "nihon-ecotech");
+    }
+
+    Stream<Cell> cells() {
+        return parse(MATRIX).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void cell(Cell cell) {
+        Fixture fixture = fixture(cell.on());
+        String path = expand(cell.pattern(), fixture);
+        ApiClient caller = callerClient(cell.caller());
+        ApiClient.Response response = switch (cell.endpoint()) {
+            case "POST /api/cases" -> caller.post(path, CaseDriver.newCase("Opened in the role matrix"));
+            case "POST /api/cases/{caseId}/documents" -> caller.upload(path, "report.pdf", "application/pdf", PDF);
+            case "POST /api/tasks/{id}/complete" -> caller.post(path, Map.of("variables", ValidSubmissions.of(fixture.taskKey())));
+            case "PUT /api/budget/{fiscalYear}" -> caller.put(path, "{\"budgetMillionJpy\": 1900}");
+            case "GET /api/cases", "GET /api/tasks" -> caller.get(path + LIST_QUERY);
+            default -> switch (cell.method()) {
+                case "GET" -> caller.get(path);
+                case "POST" -> caller.post(path);
+                default -> throw new IllegalArgumentException("No request known for " + cell.endpoint());
+            };
+        };
+
+        String what = cell.endpoint() + " on " + cell.on() + " as " + cell.caller();
+        assertThat(response.status())
+                .as("%s: expected %s, actual %d: %s", what, cell.expected(), response.status(), excerpt(response.text()))
+                .isEqualTo(cell.expectedStatus());
+        if (response.status() >= 400) {
+            assertThat(response.contentType()).as("%s: refusal as problem+json", what)
+                    .startsWith("application/problem+json");
+        }
+        if (cell.on().startsWith("fresh ")) {
+            if (response.status() >= 400 && fixture.taskId() != null) {
+                assertThat(unchanged(fixture)).as("%s: refused, so the task is still open and %s", what,
+                        fixture.assignee() == null ? "unclaimed" : "claimed by " + fixture.assignee()).isTrue();
+            }
+            if (response.status() < 400) {
+                freshFixtures.remove(cell.on());
+            }
+        }
+        if (cell.expected().endsWith("+") || cell.expected().endsWith("-")) {
+            boolean listed = response.text().contains(fixture.listedId());
+            assertThat(listed)
+                    .as("%s: expected %s (the fixture %s), actual: %s", what, cell.expected(),
+                            cell.expected().endsWith("+") ? "listed" : "not listed", listed ? "listed" : "not listed")
+                    .isEqualTo(cell.expected().endsWith("+"));
+        }
+    }
+
+    /** A new endpoint of the API without a row in the matrix fails here; so does a row naming no endpoint. */
+    @Test
+    void everyApiEndpointHasARow() {
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingInfo mapping : handlerMappings.getHandlerMethods().keySet()) {
+            for (String pattern : mapping.getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
+                    assertThat(methods).as("%s answers every HTTP method; the matrix needs one", pattern).isNotEmpty();
+                    methods.forEach(method -> mapped.add(method.name() + " " + pattern));
+                }
+            }
+        }
+        Set<String> inMatrix = new TreeSet<>();
+        parse(MATRIX).stream().map(Cell::endpoint).filter(endpoint -> endpoint.contains(" /api/")).forEach(inMatrix::add);
+
+        assertThat(mapped).as("the API's endpoints").contains("GET /api/me", "POST /api/tasks/{id}/complete");
+        assertThat(inMatrix).as("endpoints of the role matrix, against the endpoints the application maps")
+                .containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    // --- the table ---
+
+    private static List<Cell> parse(String table) {
+        List<String> lines = table.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> header = columns(lines.get(0));
+        List<Cell> cells = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> row = columns(line);
+            if (row.size() != header.size()) {
+                throw new IllegalArgumentException("Row with " + row.size() + " columns, header has " + header.size()
+                        + ": " + line);
+            }
+            String[] endpoint = row.get(0).split(" ", 2);
+            for (int column = 2; column < header.size(); column++) {
+                cells.add(new Cell(endpoint[0], endpoint[1], row.get(1), header.get(column), row.get(column)));
+            }
+        }
+        return cells;
+    }
+
+    private static List<String> columns(String line) {
+        String inner = line.substring(line.indexOf('|') + 1, line.lastIndexOf('|'));
+        return Arrays.stream(inner.split("\\|")).map(String::strip).toList();
+    }
+
+    private static String expand(String pattern, Fixture fixture) {
+        Matcher variable = PATH_VARIABLE.matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (variable.find()) {
+            String value = fixture.pathVariables().get(variable.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("The fixture has no value for {" + variable.group(1) + "} of " + pattern);
+            }
+            variable.appendReplacement(path, value);
+        }
+        return variable.appendTail(path).toString();
+    }
+
+    private static String excerpt(String text) {
+        return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    // --- callers ---
+
+    private ApiClient callerClient(String caller) {
+        return switch (caller) {
+            case "anonymous" -> ApiClient.anonymous(port);
+            case "no-role" -> client(USER_WITHOUT_ROLES);
+            default -> client(caller);
+        };
+    }
+
+    private ApiClient client(String username) {
+        String token = keycloak.accessToken(username);
+        if (!token.equals(clientTokens.get(username))) {
+            clients.put(username, ApiClient.withToken(port, token));
+            clientTokens.put(username, token);
+        }
+        return clients.get(username);
+    }
+
+    // --- fixtures ---
+
+    /**
+     * A "fresh" fixture is in its starting state for every cell: it is made anew when the last cell changed it,
+     * and kept for the next cell when the last cell was refused and left it as it was (which the cell checks).
+     */
+    private Fixture fixture(String name) {
+        if (name.startsWith("fresh ")) {
+            Fixture kept = freshFixtures.get(name);
+            if (kept == null || !unchanged(kept)) {
+                kept = make(name);
+                freshFixtures.put(name, kept);
+            }
+            return kept;
+        }
+        // Not computeIfAbsent: one shared fixture may be made from another.
+        Fixture shared = sharedFixtures.get(name);
+        if (shared == null) {
+            shared = make(name);
+            sharedFixtures.put(name, shared);
+        }
+        return shared;
+    }
+
+    private Fixture make(String name) {
+        return switch (name) {
+            case "-" -> Fixture.none();
+            case "FY2017" -> new Fixture(Map.of("fiscalYear", "2017"), null, null, null);
+            case "Nihon case" -> nihonCaseWithDocument();
+            case "Sakura case" -> Fixture.ofCase(fixture("Sakura evaluation task").pathVariables().get("caseId"), null);
+            case "fresh Nihon case" -> Fixture.ofCase(openCase("tanaka", "Role matrix: a fresh case", "VN"), null);
+            case "Nihon proponent task", "fresh Nihon proponent task" ->
+                    taskOf("tanaka", "Task_SubmitFeasibilityReport", countryOf(name));
+            case "Nihon screening task", "fresh Nihon screening task" ->
+                    taskOf("tanaka", "Task_ScreenProposal", countryOf(name));
+            // an evaluation is given by name: to kobayashi, of the committee convened for the case
+            case "fresh Nihon evaluation task" -> taskOf("tanaka", "Task_EvaluateCase", "VN").claimedBy("kobayashi");
+            case "Sakura evaluation task", "fresh Sakura evaluation task" ->
+                    taskOf("suzuki", "Task_EvaluateCase", countryOf(name)).claimedBy("kobayashi");
+            case "Nihon convening task", "fresh Nihon convening task" ->
+                    taskOf("tanaka", "Task_ConveneCommittee", countryOf(name));
+            case "Nihon methodology decision task", "fresh methodology decision task" ->
+                    taskOf("tanaka", "Task_DecideMethodology", countryOf(name));
+            case "Nihon validation task", "fresh validation task" ->
+                    taskOf("tanaka", "Task_ValidateProjectDesign", countryOf(name));
+            case "fresh proponent task of tanaka's" -> {
+                Fixture task = taskOf("tanaka", "Task_SubmitFeasibilityReport", "VN");
+                ApiClient.Response claimed = client("tanaka").post("/api/tasks/" + task.pathVariables().get("id") + "/claim");
+                assertThat(claimed.status()).as(claimed.text()).isEqualTo(204);
+                yield task.claimedBy("tanaka");
+            }
+            default -> throw new IllegalArgumentException("No fixture named " + name);
+        };
+    }
+
+    /** Shared fixtures are listed, so they get the list's own partner country; fresh ones stay out of the lists. */
+    private static String countryOf(String fixtureName) {
+        return fixtureName.startsWith("fresh ") ? "VN" : LIST_COUNTRY;
+    }
+
+    private Fixture nihonCaseWithDocument() {
+        String caseId = caseAt("tanaka", "Task_SubmitFeasibilityReport", LIST_COUNTRY);
+        ApiClient.Response uploaded = client("tanaka").upload("/api/cases/" + caseId + "/documents",
+                "feasibility-report.pdf", "application/pdf", PDF);
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        return Fixture.ofCase(caseId, uploaded.json().path("id").asText());
+    }
+
+    private Fixture taskOf(String proponent, String taskKey, String partnerCountry) {
+        String caseId = caseAt(proponent, taskKey, partnerCountry);
+        return Fixture.ofTask(openTask(caseId, taskKey), taskKey, caseId);
+    }
+
+    /**
+     * A new case of the proponent, driven through the API until the given task is open: through the
+     * pre-demonstration survey to the stage gate, or through the MRV application survey to the MRV stage.
+     */
+    private String caseAt(String proponent, String taskKey, String partnerCountry) {
+        String caseId = openCase(proponent, "Role matrix: " + taskKey + " of " + proponent, partnerCountry);
+        boolean toMrv = taskKey.equals("Task_DecideMethodology") || taskKey.equals("Task_ValidateProjectDesign");
+        List<String[]> steps = new ArrayList<>();
+        steps.add(new String[] {"Task_ScreenProposal", "sato"});
+        steps.add(new String[] {"Task_SubmitFeasibilityReport", proponent});
+        steps.add(new String[] {"Task_ReviewFeasibilityReport", "sato"});
+        if (toMrv) {
+            steps.add(new String[] {"Task_SubmitMrvApplicationSurvey", proponent});
+            steps.add(new String[] {"Task_ReviewMrvApplicationSurvey", "sato"});
+            steps.add(new String[] {"Task_DraftMethodology", proponent});
+            steps.add(new String[] {"Task_DecideMethodology", "nakamura"});
+        } else {
+            steps.add(new String[] {"Task_SubmitSurveyResults", proponent});
+            steps.add(new String[] {"Task_ReviewSurveyResults", "sato"});
+            steps.add(new String[] {"Task_ConveneCommittee", "sato"});
+        }
+        for (String[] step : steps) {
+            if (step[0].equals(taskKey)) {
+                return caseId;
+            }
+            Map<String, Object> values = new HashMap<>(ValidSubmissions.of(step[0]));
+            if (step[0].equals("Task_ReviewFeasibilityReport")) {
+                values.put("studyOutcome", toMrv ? "MRV_APPLICATION_SURVEY" : "PRE_DEMONSTRATION_SURVEY");
+            }
+            ApiClient.Response completed = client(step[1]).post("/api/tasks/" + openTask(caseId, step[0]) + "/complete",
+                    Map.of("variables", values));
+            assertThat(completed.status()).as("completing %s as %s: %s", step[0], step[1], completed.text()).isEqualTo(204);
+        }
+        if (!taskKey.equals("Task_EvaluateCase") && !taskKey.equals("Task_ValidateProjectDesign")) {
+            throw new IllegalArgumentException("No way known to " + taskKey);
+        }
+        return caseId;
+    }
+
+    private String openCase(String proponent, String title, String partnerCountry) {
+        Map<String, Object> body = CaseDriver.newCase(title);
+        body.put("partnerCountry", partnerCountry);
+        ApiClient.Response opened = client(proponent).post("/api/cases", body);
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        return opened.json().path("id").asText();
+    }
+
+    /** The fixture's task is open and claimed as it was made (a case fixture has nothing to check). */
+    private boolean unchanged(Fixture fixture) {
+        if (fixture.taskId() == null) {
+            return true;
+        }
+        Task task = camundaTasks.createTaskQuery().taskId(fixture.taskId()).active().singleResult();
+        return task != null && Objects.equals(task.getAssignee(), fixture.assignee());
+    }
+
+    private String openTask(String caseId, String taskKey) {
+        // of a committee's evaluations, kobayashi's
+        Task task = camundaTasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).active()
+                .list().stream().filter(open -> open.getAssignee() == null || open.getAssignee().equals("kobayashi"))
+                .findFirst().orElse(null);
+        assertThat(task).as("case %s has an open task %s", caseId, taskKey).isNotNull();
+        return task.getId();
+    }
+}
