@@ -36,12 +36,7 @@ import org.springframework.test.context.TestPropertySource;
  * application context would fill with their cases.
  */
 @ApplicationTest
-@TestPropertySource(properties = {
-        "spring.application.name=jcm-flow-browser-test",
-        // the documents' limit is 1 MB (ApplicationTest); the container's, small enough to exceed cheaply
-        "spring.servlet.multipart.max-file-size=2MB",
-        "spring.servlet.multipart.max-request-size=2MB",
-})
+@TestPropertySource(properties = "spring.application.name=jcm-flow-browser-test")
 class PortalBrowserIT {
 
     private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
@@ -142,7 +137,7 @@ class PortalBrowserIT {
         assertThat(browser.text(By.id("document-file-error")))
                 .isEqualTo("The file is larger than the limit of 1 MB; nothing was uploaded.");
         browser.screenshot("document-too-large");
-        // ... and without the script the server says the same, over its own limit and over the container's
+        // ... and without the script the server says the same, over its own limit and over the container's (2 MB)
         browser.script("arguments[0].removeAttribute('data-max-bytes')", browser.find(By.id("document-file")));
         upload(tooLarge);
         assertThat(browser.text(By.id("document-file-error")))
