@@ -154,6 +154,24 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The visible elements that reach beyond the window's left or right edge, which a reader would have to
+     * scroll sideways to, or could not reach at all: empty when the page fits the window's width.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> outsideTheWindow() {
+        return (List<String>) script("""
+                var width = document.documentElement.clientWidth, outside = [];
+                document.querySelectorAll('body *').forEach(function (element) {
+                  var box = element.getBoundingClientRect();
+                  if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
+                    outside.push(element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+                        + (element.className ? '.' + element.className : ''));
+                  }
+                });
+                return outside;""");
+    }
+
     public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

@@ -274,13 +274,36 @@ class PortalBrowserIT {
     }
 
     @Test
-    void onAPhoneTheInboxStacksAndOperatorsGetTheCamundaLinks() {
-        driver.openCase(PROPONENT, "Energy-saving data centre in Indonesia");
+    void onAPhoneEveryPageFitsTheScreenAndOperatorsGetTheCamundaLinks() {
+        String caseId = driver.openCase(PROPONENT, "Energy-saving data centre in Indonesia");
+        assertThat(driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents",
+                "energy-saving-data-centre-feasibility-study-final-report-with-annexes.pdf", "application/pdf", PDF)
+                .status()).isEqualTo(201);
         browser.resize(390, 844);
         browser.logIn(PROGRAM_MANAGER);
         assertThat(browser.findAll(By.linkText("Camunda Cockpit"))).isEmpty();
         assertThat(browser.text(By.id("task-list"))).contains("Energy-saving data centre in Indonesia");
+        assertThat(browser.outsideTheWindow()).isEmpty();
         browser.screenshot("inbox-on-a-phone");
+
+        browser.find(By.xpath("//table[@id='task-list']//tr[td/a[text()='Energy-saving data centre in Indonesia']]"
+                + "//a[@class='task-link']")).click();
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Screen proposal");
+        assertThat(browser.outsideTheWindow()).isEmpty();
+        browser.screenshot("task-on-a-phone");
+
+        browser.go("/cases");
+        // the sort links stay on a phone, above the cases
+        assertThat(browser.find(By.linkText("Title")).isDisplayed()).isTrue();
+        assertThat(browser.outsideTheWindow()).isEmpty();
+        browser.screenshot("cases-on-a-phone");
+
+        browser.go("/cases/" + caseId);
+        assertThat(browser.text(By.id("document-list")))
+                .contains("energy-saving-data-centre-feasibility-study-final-report-with-annexes.pdf");
+        assertThat(browser.find(By.id("document-file")).isDisplayed()).isTrue();
+        assertThat(browser.outsideTheWindow()).isEmpty();
+        browser.screenshot("case-on-a-phone");
         browser.find(By.cssSelector("form.logout button")).click();
 
         browser.logIn(ADMIN);
