@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,8 +104,10 @@ class CasesPage {
         model.addAttribute("countries", partnerCountries.names(locale));
         model.addAttribute("history", details.history().stream().map(this::entry).toList());
         model.addAttribute("documentTypes", CaseDocuments.ALLOWED_TYPES);
-        model.addAttribute("acceptedFiles", CaseDocuments.ALLOWED_TYPES.values().stream().sorted()
-                .map(extension -> "." + extension).collect(Collectors.joining(",")));
+        // by extension and by type, so that the file picker also offers a report.jpeg or a scan without one
+        model.addAttribute("acceptedFiles", Stream.concat(
+                CaseDocuments.ALLOWED_TYPES.values().stream().sorted().map(extension -> "." + extension),
+                CaseDocuments.ALLOWED_TYPES.keySet().stream().sorted()).collect(Collectors.joining(",")));
         model.addAttribute("documentLimit", documentLimit);
         return "cases/case";
     }
