@@ -19,3 +19,24 @@
     });
   });
 })();
+
+// Refuses a file over the documents' size limit before it is sent, with the server's own message, so that
+// nobody waits for a large upload only to have it refused. The server checks the size again.
+(function () {
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('input[type=file][data-max-bytes]').forEach(function (input) {
+      var form = input.form;
+      var error = document.getElementById(input.id + '-error');
+      form.addEventListener('submit', function (event) {
+        var file = input.files && input.files[0];
+        if (file && file.size > Number(input.dataset.maxBytes)) {
+          event.preventDefault();
+          error.textContent = input.dataset.tooLarge;
+          error.hidden = false;
+          form.classList.add('has-error');
+          input.focus();
+        }
+      });
+    });
+  });
+})();

@@ -2,6 +2,7 @@ package org.jcmflow.casefile;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -44,9 +45,12 @@ class CaseController {
     CasePage search(@RequestParam(required = false) Stage stage,
                     @RequestParam(required = false) String partnerCountry,
                     @RequestParam(required = false) Integer fiscalYear,
+                    @RequestParam(required = false) String sort,
                     @RequestParam(defaultValue = "0") @Min(0) int page,
-                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        var result = cases.search(currentUsers.current(), stage, partnerCountry, fiscalYear, page, size);
+                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                    Locale locale) {
+        var result = cases.search(currentUsers.current(), stage, partnerCountry, fiscalYear, CaseSort.parse(sort),
+                locale, page, size);
         return new CasePage(result.content(), page, size, result.totalElements(),
                 (result.totalElements() + size - 1) / size);
     }

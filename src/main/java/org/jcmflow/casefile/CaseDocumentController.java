@@ -9,13 +9,16 @@ import org.jcmflow.identity.CurrentUsers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
@@ -32,7 +35,7 @@ class CaseDocumentController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DocumentInfo> upload(@PathVariable UUID caseId,
-                                                      @RequestParam(name = "file", required = false) MultipartFile file)
+                                        @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         var info = documents.upload(caseId, file, currentUsers.current());
         return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + info.id())).body(info);
@@ -40,7 +43,17 @@ class CaseDocumentController {
 
     @GetMapping("/{documentId}")
     ResponseEntity<byte[]> download(@PathVariable UUID caseId, @PathVariable UUID documentId) {
-        var document = documents.download(caseId, documentId, currentUsers.current());
+        return attachment(documents.download(caseId, documentId, currentUsers.current()));
+    }
+
+    /** Beyond the container's upload limit the file never reaches the service: the same answer as over its own. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail overUploadLimit() {
+        return documents.tooLarge().toProblemDetail();
+    }
+
+    /** A download, never shown inline: the browser saves it under its name, whatever the bytes are. */
+    static ResponseEntity<byte[]> attachment(CaseDocuments.Document document) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.info().contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

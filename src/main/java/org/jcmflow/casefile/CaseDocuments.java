@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import org.apache.tika.Tika;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.web.ApiException;
 import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.web.InvalidInputException.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,10 +69,11 @@ class CaseDocuments {
     DocumentInfo upload(UUID caseId, MultipartFile file, CurrentUser user) throws IOException {
         cases.visibleCase(caseId, user);
         if (file == null || file.isEmpty()) {
-            throw InvalidInputException.of("file", "is required and must not be empty");
+            throw new InvalidInputException(List.of(
+                    FieldProblem.coded("file", "is required and must not be empty", "fileRequired")));
         }
         if (file.getSize() > maxSize.toBytes()) {
-            throw InvalidInputException.of("file", "is larger than the limit of " + maxSize.toMegabytes() + " MB");
+            throw tooLarge();
         }
         byte[] content = file.getBytes();
         String fileName = displayName(file.getOriginalFilename());
@@ -79,8 +82,8 @@ class CaseDocuments {
             contentType = tika.detect(in, fileName);
         }
         if (!ALLOWED_TYPES.containsKey(contentType)) {
-            throw InvalidInputException.of("file", "is of type " + contentType
-                    + "; accepted are PDF, office documents and images");
+            throw new InvalidInputException(List.of(FieldProblem.coded("file", "is of type " + contentType
+                    + "; accepted are PDF, office documents and images", "fileType", contentType)));
         }
         DocumentInfo info = new DocumentInfo(UUID.randomUUID(), fileName, contentType, content.length, sha256(content),
                 user.username(), clock.instant());
@@ -95,6 +98,13 @@ class CaseDocuments {
         log.info("Document {} '{}' ({} bytes) uploaded on case {} by {}", info.id(), info.fileName(), info.size(),
                 caseId, user.username());
         return info;
+    }
+
+    /** A file over the limit, whether this service or the servlet container's upload limit finds it. */
+    InvalidInputException tooLarge() {
+        return new InvalidInputException(List.of(FieldProblem.coded("file",
+                "is larger than the limit of " + maxSize.toMegabytes() + " MB", "fileTooLarge",
+                String.valueOf(maxSize.toMegabytes()))));
     }
 
     @Transactional(readOnly = true)

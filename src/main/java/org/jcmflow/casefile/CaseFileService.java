@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -111,11 +112,12 @@ public class CaseFileService {
         return !user.seesOnlyOwnOrganization() || projectCase.organization().equals(user.organization());
     }
 
+    /** One page of the cases the user may see, in the given order; the locale decides how names sort. */
     @Transactional(readOnly = true)
-    public CaseRepository.Page search(CurrentUser user, Stage stage, String partnerCountry, Integer fiscalYear,
-                                      int page, int size) {
+    CaseRepository.Page search(CurrentUser user, Stage stage, String partnerCountry, Integer fiscalYear,
+                               CaseSort sort, Locale locale, int page, int size) {
         String organization = user.seesOnlyOwnOrganization() ? user.organization() : null;
-        return cases.search(new CaseFilter(organization, stage, partnerCountry, fiscalYear), page, size);
+        return cases.search(new CaseFilter(organization, stage, partnerCountry, fiscalYear), sort, locale, page, size);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,7 +72,7 @@ class CaseRepository {
     record Page(List<ProjectCase> content, long totalElements) {
     }
 
-    Page search(CaseFilter filter, int page, int size) {
+    Page search(CaseFilter filter, CaseSort sort, Locale locale, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         long total = jdbc.sql("select count(*) from project_case" + where).params(params)
@@ -79,7 +80,7 @@ class CaseRepository {
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<ProjectCase> content = jdbc.sql("select " + COLUMNS + " from project_case" + where
-                        + " order by created_at desc, id limit :limit offset :offset")
+                        + " order by " + sort.orderBy(locale) + " limit :limit offset :offset")
                 .params(params).query(CaseRepository::map).list();
         return new Page(content, total);
     }

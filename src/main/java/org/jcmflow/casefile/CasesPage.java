@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,13 +22,19 @@ import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.jcmflow.web.Pagination;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The list of cases the user may see, and one case's page: its fields, stages, open tasks and history. */
+/**
+ * The list of cases the user may see, and one case's page: its fields, stages, open tasks, documents and
+ * history.
+ */
 @PageController
 class CasesPage {
 
@@ -42,10 +49,11 @@ class CasesPage {
     private final ObjectMapper json;
     private final Clock clock;
     private final ObjectProvider<CasePageSection> sections;
+    private final DataSize documentLimit;
 
     CasesPage(CaseFileService cases, PartnerCountries partnerCountries, CurrentUsers currentUsers,
               PageMessages messages, ObjectMapper json, Clock clock,
-              ObjectProvider<CasePageSection> sections) {
+              @Value("${jcm.documents.max-size}") DataSize documentLimit, ObjectProvider<CasePageSection> sections) {
         this.sections = sections;
         this.cases = cases;
         this.partnerCountries = partnerCountries;
@@ -53,22 +61,34 @@ class CasesPage {
         this.messages = messages;
         this.json = json;
         this.clock = clock;
+        this.documentLimit = documentLimit;
     }
 
     /** A step of the history as the page shows it: the values entered, under their labels. */
     record HistoryEntry(CaseTimeline.Step step, String what, String outcome, Map<String, String> details) {
     }
 
+    /**
+     * A column header's link: the list sorted by that column, on its first page, with the filters kept.
+     *
+     * @param order how the list is sorted by this column now, as {@code aria-sort} says it
+     */
+    record SortLink(String url, String order) {
+    }
+
     @GetMapping("/cases")
     String list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String partnerCountry,
-                @RequestParam(required = false) Integer fiscalYear, @RequestParam(defaultValue = "0") int page,
-                Locale locale, HttpServletRequest request, Model model) {
+                @RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String sort,
+                @RequestParam(defaultValue = "0") int page, Locale locale, HttpServletRequest request, Model model) {
         String country = StringUtils.hasText(partnerCountry) ? partnerCountry : null;
+        CaseSort order = CaseSort.parse(sort);
         int current = Math.max(page, 0);
-        CaseRepository.Page found = cases.search(currentUsers.current(), stage, country, fiscalYear, current,
-                PAGE_SIZE);
+        CaseRepository.Page found = cases.search(currentUsers.current(), stage, country, fiscalYear, order, locale,
+                current, PAGE_SIZE);
         model.addAttribute("cases", found.content());
         model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements()));
+        model.addAttribute("sort", order.parameter());
+        model.addAttribute("sortLinks", sortLinks(order, request));
         model.addAttribute("stage", stage);
         model.addAttribute("partnerCountry", country);
         model.addAttribute("fiscalYear", fiscalYear);
@@ -88,7 +108,25 @@ class CasesPage {
         model.addAttribute("history", details.history().stream().map(this::entry).toList());
         model.addAttribute("sections", sections.orderedStream()
                 .flatMap(section -> section.render(id, user).stream()).toList());
+        model.addAttribute("documentTypes", CaseDocuments.ALLOWED_TYPES);
+        // by extension and by type, so that the file picker also offers a report.jpeg or a scan without one
+        model.addAttribute("acceptedFiles", Stream.concat(
+                CaseDocuments.ALLOWED_TYPES.values().stream().sorted().map(extension -> "." + extension),
+                CaseDocuments.ALLOWED_TYPES.keySet().stream().sorted()).collect(Collectors.joining(",")));
+        model.addAttribute("documentLimit", documentLimit);
         return "cases/case";
+    }
+
+    private static Map<String, SortLink> sortLinks(CaseSort order, HttpServletRequest request) {
+        Map<String, SortLink> links = new LinkedHashMap<>();
+        for (CaseSort.Key column : CaseSort.Key.values()) {
+            String url = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                    .replaceQueryParam("sort", order.byColumn(column).parameter()).replaceQueryParam("page")
+                    .build().toUriString();
+            String now = order.key() != column ? "none" : order.descending() ? "descending" : "ascending";
+            links.put(column.parameter(), new SortLink(url, now));
+        }
+        return links;
     }
 
     private HistoryEntry entry(CaseTimeline.Step step) {

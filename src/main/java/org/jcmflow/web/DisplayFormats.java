@@ -1,10 +1,13 @@
 package org.jcmflow.web;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,18 @@ public class DisplayFormats {
 
     public String dateTime(Instant instant) {
         return instant == null ? NONE : DATE_TIME.format(instant.atZone(zone));
+    }
+
+    /** A file's size as people read it: 830 B, 12.5 KB, 4.2 MB. */
+    public String fileSize(long bytes) {
+        DecimalFormat oneDecimal = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return oneDecimal.format(bytes / 1024.0) + " KB";
+        }
+        return oneDecimal.format(bytes / (1024.0 * 1024)) + " MB";
     }
 
     /** Whole days from one instant to another, or to now while the period is still open. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /** Input that breaks the rules of a form or request body; each bad field is named. */
 public class InvalidInputException extends ApiException {
@@ -45,5 +46,17 @@ public class InvalidInputException extends ApiException {
 
     public List<FieldProblem> problems() {
         return problems;
+    }
+
+    /** The problem document the API answers with: 400, each bad field under {@code errors}. */
+    public ProblemDetail toProblemDetail() {
+        return problemDetail(getMessage(), problems);
+    }
+
+    static ProblemDetail problemDetail(String detail, List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", problems);
+        return problem;
     }
 }

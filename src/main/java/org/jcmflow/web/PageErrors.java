@@ -1,6 +1,7 @@
 package org.jcmflow.web;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,7 +44,12 @@ class PageErrors {
     @ExceptionHandler(ApiException.class)
     ModelAndView apiError(ApiException e, HttpServletRequest request, HttpServletResponse response,
                           Locale locale) {
-        return page(e.status(), messages.getMessage(e.localizable(), locale), request, response);
+        // a bad value in the address, such as an unknown sort order: say what was wrong with it
+        String detail = e instanceof InvalidInputException invalid
+                ? invalid.problems().stream().map(problem -> messages.getMessage(problem.localizable(), locale))
+                        .distinct().collect(Collectors.joining(" "))
+                : messages.getMessage(e.localizable(), locale);
+        return page(e.status(), detail, request, response);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -76,8 +82,7 @@ class PageErrors {
         page.addObject("status", status.value());
         page.addObject("detail", detail);
         // an exception handler's model does not get the advice's model attributes: the layout needs them
-        page.addObject("me", layout.me());
-        page.addObject("languageLinks", layout.languageLinks(request));
+        layout.addTo(page.getModel(), request);
         return page;
     }
 }

@@ -33,7 +33,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        return invalid(e.getMessage(), e.problems());
+        return e.toProblemDetail();
     }
 
     @ExceptionHandler(ApiException.class)
@@ -116,9 +116,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalid(String detail, @Nullable List<InvalidInputException.FieldProblem> problems) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid input");
-        problem.setProperty("errors", problems);
-        return problem;
+        return InvalidInputException.problemDetail(detail, problems);
     }
 }

@@ -118,6 +118,43 @@ class CaseApiIT {
     }
 
     @Test
+    void casesAreSortedByAWhitelistedColumnInEitherDirection() {
+        Map<String, String> countries = Map.of("Cooling for a Kenyan hospital", "KE",
+                "Cold chain in Cambodia", "KH", "Brick kilns in Bangladesh", "BD");
+        countries.forEach((title, country) -> {
+            Map<String, Object> body = CaseDriver.newCase(title);
+            body.put("partnerCountry", country);
+            body.put("fiscalYear", 2011);
+            driver.openCase(PROPONENT, body);
+        });
+
+        assertThat(titles("/api/cases?fiscalYear=2011&sort=title")).containsExactly("Brick kilns in Bangladesh",
+                "Cold chain in Cambodia", "Cooling for a Kenyan hospital");
+        assertThat(titles("/api/cases?fiscalYear=2011&sort=title,desc")).containsExactly(
+                "Cooling for a Kenyan hospital", "Cold chain in Cambodia", "Brick kilns in Bangladesh");
+        // by the country's name, not its code: Cambodia (KH) before Kenya (KE)
+        assertThat(titles("/api/cases?fiscalYear=2011&sort=partnerCountry")).containsExactly(
+                "Brick kilns in Bangladesh", "Cold chain in Cambodia", "Cooling for a Kenyan hospital");
+        // paging goes on in the same order
+        assertThat(titles("/api/cases?fiscalYear=2011&sort=partnerCountry,desc&size=2&page=1"))
+                .containsExactly("Brick kilns in Bangladesh");
+
+        for (String unknown : List.of("budget", "title,sideways", "title;drop table project_case", "created_at")) {
+            ApiClient.Response refused = driver.as(PROGRAM_MANAGER).get("/api/cases?sort=" + unknown.replace(";", "%3B")
+                    .replace(" ", "%20"));
+            assertThat(refused.status()).as(unknown).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(fields(refused.json())).containsExactly("sort");
+        }
+    }
+
+    private List<String> titles(String path) {
+        ApiClient.Response response = driver.as(PROGRAM_MANAGER).get(path);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json().path("content").findValuesAsText("title");
+    }
+
+    @Test
     void unknownCaseIsNotFound() {
         assertThat(driver.as(PROGRAM_MANAGER).get("/api/cases/6f1c1a52-0000-4000-8000-000000000000").status()).isEqualTo(404);
         assertThat(driver.as(PROGRAM_MANAGER).get("/api/cases/not-a-uuid").status()).isEqualTo(400);

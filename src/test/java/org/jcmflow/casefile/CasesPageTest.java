@@ -3,6 +3,7 @@ package org.jcmflow.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -54,7 +55,8 @@ class CasesPageTest {
     @Test
     void theListShowsTheCasesAndPassesTheFiltersOn() throws Exception {
         UUID id = UUID.randomUUID();
-        when(cases.search(any(), eq(Stage.FEASIBILITY_STUDY), eq("VN"), eq(2016), eq(0), eq(CasesPage.PAGE_SIZE)))
+        when(cases.search(any(), eq(Stage.FEASIBILITY_STUDY), eq("VN"), eq(2016), eq(CaseSort.DEFAULT), any(),
+                eq(0), eq(CasesPage.PAGE_SIZE)))
                 .thenReturn(new CaseRepository.Page(List.of(projectCase(id, Stage.FEASIBILITY_STUDY)), 1));
 
         String page = mvc.perform(get("/cases?stage=FEASIBILITY_STUDY&partnerCountry=VN&fiscalYear=2016"))
@@ -63,6 +65,85 @@ class CasesPageTest {
         assertThat(page).contains("href=\"/cases/" + id + "\"", "Hospital air-conditioning", "Viet Nam", "FY2016",
                 "1,250.5 t-CO2/year", "<option value=\"2016\" selected=\"selected\">FY2016</option>",
                 "Page 1 of 1 (1 in all)");
+    }
+
+    @Test
+    void columnHeadersSortTheListKeepingTheFiltersAndStartingAtTheFirstPage() throws Exception {
+        UUID id = UUID.randomUUID();
+        when(cases.search(any(), eq(Stage.MOU), eq(null), eq(null), eq(new CaseSort(CaseSort.Key.FISCAL_YEAR, true)),
+                any(), eq(1), eq(CasesPage.PAGE_SIZE)))
+                .thenReturn(new CaseRepository.Page(List.of(projectCase(id, Stage.MOU)), 45));
+
+        String page = mvc.perform(get("/cases?stage=MOU&sort=fiscalYear,desc&page=1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // the sorted column says so, and its header reverses the order; the others sort ascending by themselves
+        assertThat(page).contains("<th aria-sort=\"descending\">\n  <a class=\"sort\" href=\"/cases?stage=MOU&amp;sort=fiscalYear\">Fiscal year</a>",
+                "<th aria-sort=\"none\">\n  <a class=\"sort\" href=\"/cases?stage=MOU&amp;sort=title\">Title</a>",
+                "href=\"/cases?stage=MOU&amp;sort=created\">Submitted</a>");
+        // the filters and the pager keep the order
+        assertThat(page).contains("<input type=\"hidden\" name=\"sort\" value=\"fiscalYear,desc\">",
+                "href=\"/cases?stage=MOU&amp;sort=fiscalYear,desc&amp;page=2\" rel=\"next\"",
+                "href=\"/cases?stage=MOU&amp;sort=fiscalYear,desc&amp;page=0\" rel=\"prev\"");
+    }
+
+    @Test
+    void theListIsNewestFirstUntilSortedAndItsHeaderThenSortsOldestFirst() throws Exception {
+        when(cases.search(any(), any(), any(), any(), eq(CaseSort.DEFAULT), any(), eq(0), eq(CasesPage.PAGE_SIZE)))
+                .thenReturn(new CaseRepository.Page(List.of(projectCase(UUID.randomUUID(), Stage.MOU)), 1));
+        String page = mvc.perform(get("/cases")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<th aria-sort=\"descending\">\n  <a class=\"sort\" href=\"/cases?sort=created\">Submitted</a>",
+                "2016-05-10", "Nihon EcoTech Co., Ltd.");
+    }
+
+    @Test
+    void anUnknownSortOrderIsRefusedWithTheOrdersThereAre() throws Exception {
+        String page = mvc.perform(get("/cases?sort=budget;drop table project_case"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Cases can be sorted by title, stage, partnerCountry, fiscalYear, organization, "
+                + "reduction, created only");
+        verifyNoInteractions(cases);
+    }
+
+    @Test
+    void theCasePageListsTheDocumentsWithDownloadLinksAndOffersAnUpload() throws Exception {
+        UUID id = UUID.randomUUID();
+        UUID documentId = UUID.randomUUID();
+        CaseDetails details = details(id);
+        when(cases.details(eq(id), any())).thenReturn(new CaseDetails(details.projectCase(), details.openTasks(),
+                details.stages(), List.of(new DocumentInfo(documentId, "feasibility <report>.pdf", "application/pdf",
+                        1_258_291, "ab12", "tanaka", SCREENED)), details.history()));
+
+        String page = mvc.perform(get("/cases/" + id)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("href=\"/cases/" + id + "/documents/" + documentId + "\"",
+                ">feasibility &lt;report&gt;.pdf</a>", ">PDF</td>", ">1.2 MB</td>", ">tanaka</td>",
+                ">2016-05-20 15:30</td>");
+        assertThat(page).contains("enctype=\"multipart/form-data\"", "action=\"/cases/" + id + "/documents?_csrf=",
+                "name=\"file\"", "accept=\".doc,.docx,", "data-max-bytes=\"20971520\"",
+                "The file is larger than the limit of 20 MB", "at most 20 MB.", "Upload");
+    }
+
+    @Test
+    void aRefusedFileIsExplainedNextToTheUploadForm() throws Exception {
+        UUID id = UUID.randomUUID();
+        when(cases.details(eq(id), any())).thenReturn(details(id));
+        String page = mvc.perform(get("/cases/" + id).flashAttr("documentError", "Files of this type are not accepted."))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("No documents yet.", "class=\"upload has-error\"",
+                "<p class=\"field-error\" id=\"document-file-error\" role=\"alert\">Files of this type are not accepted.</p>");
+    }
+
+    @Test
+    void theOrganisationIsShownByItsNameInTheReadersLanguage() throws Exception {
+        UUID id = UUID.randomUUID();
+        when(cases.details(eq(id), any())).thenReturn(details(id));
+        assertThat(mvc.perform(get("/cases/" + id)).andReturn().getResponse().getContentAsString())
+                .contains("<dd>Nihon EcoTech Co., Ltd.</dd>").doesNotContain("<dd>nihon-ecotech</dd>");
+        assertThat(mvc.perform(get("/cases/" + id).param("lang", "ja")).andReturn().getResponse()
+                .getContentAsString()).contains("<dd>日本エコテック株式会社</dd>");
     }
 
     @Test

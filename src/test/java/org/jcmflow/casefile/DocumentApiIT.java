@@ -88,6 +88,19 @@ class DocumentApiIT {
     }
 
     @Test
+    void aFileOverTheContainersUploadLimitGetsTheSameAnswer() {
+        String caseId = driver.openCase(PROPONENT, "Case with a film of the site");
+        byte[] film = Arrays.copyOf(PDF, 3 * 1024 * 1024);
+        ApiClient.Response refused = driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents",
+                "site.pdf", "application/pdf", film);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("file");
+        assertThat(refused.json().path("errors").get(0).path("message").asText()).contains("1 MB");
+        assertThat(documentsOf(caseId)).isZero();
+    }
+
+    @Test
     void theUploadersFileNameIsOnlyShownNeverUsedAsAPath() {
         String caseId = driver.openCase(PROPONENT, "Case with a sneaky name");
         ApiClient.Response uploaded = driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents",

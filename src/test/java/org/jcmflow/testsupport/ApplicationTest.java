@@ -13,8 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "jcm.embedded-db.clean=true",
         "jcm.embedded-db.data-directory=${java.io.tmpdir}/jcm-flow-test-${random.uuid}",
-        // small, so that the limit is cheap to exceed in a test
+        // small, so that the limits are cheap to exceed in a test: the documents' own, and the container's
         "jcm.documents.max-size=1MB",
+        "spring.servlet.multipart.max-file-size=2MB",
+        "spring.servlet.multipart.max-request-size=2MB",
 })
 public @interface ApplicationTest {
 }

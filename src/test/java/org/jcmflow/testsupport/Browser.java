@@ -3,12 +3,17 @@ package org.jcmflow.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -111,6 +116,13 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     }
 
+    /** Clicks and waits until the browser has left the page, for a submission the server answers. */
+    public void clickToNextPage(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     public void type(By by, String text) {
         WebElement field = find(by);
         field.clear();
@@ -123,6 +135,47 @@ public final class Browser implements AutoCloseable {
 
     public String text(By by) {
         return find(by).getText();
+    }
+
+    /** Runs a script in the page, as a user's browser extension or a browser without our script might. */
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /**
+     * Fetches a link's target with this browser's session cookie, as clicking a download link would, and
+     * returns the response: headless Chromium saves downloads where a test cannot easily read them.
+     */
+    public HttpResponse<byte[]> download(String path) {
+        String cookies = driver.manage().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Cookie", cookies).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The visible elements that reach beyond the window's left or right edge, which a reader would have to
+     * scroll sideways to, or could not reach at all: empty when the page fits the window's width.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> outsideTheWindow() {
+        return (List<String>) script("""
+                var width = document.documentElement.clientWidth, outside = [];
+                document.querySelectorAll('body *').forEach(function (element) {
+                  var box = element.getBoundingClientRect();
+                  if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
+                    outside.push(element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+                        + (element.className ? '.' + element.className : ''));
+                  }
+                });
+                return outside;""");
     }
 
     public void resize(int width, int height) {

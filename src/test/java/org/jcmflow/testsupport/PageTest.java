@@ -6,7 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.jcmflow.identity.CurrentUsers;
+import org.jcmflow.identity.Organizations;
 import org.jcmflow.web.DisplayFormats;
+import org.jcmflow.web.ErrorPages;
 import org.jcmflow.web.PageMessages;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -19,7 +21,7 @@ import org.springframework.core.annotation.AliasFor;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import({PageMessages.class, DisplayFormats.class, CurrentUsers.class})
+@Import({PageMessages.class, DisplayFormats.class, CurrentUsers.class, Organizations.class, ErrorPages.class})
 public @interface PageTest {
 
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")

@@ -2,8 +2,18 @@ package org.jcmflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcmflow.testsupport.DemoUser.ADMIN;
+import static org.jcmflow.testsupport.DemoUser.OTHER_PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.Browser;
@@ -12,20 +22,28 @@ import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-/** The portal in a real browser, the way proponents and programme managers use it. */
 /**
- * On an application and database of its own: the browser reads the first page of the inbox, which the API
- * tests sharing the other application context would fill with their cases.
+ * The portal in a real browser, the way proponents and programme managers use it. On an application and
+ * database of its own: the browser reads the first page of the inbox, which the API tests sharing the other
+ * application context would fill with their cases.
  */
 @ApplicationTest
 @TestPropertySource(properties = "spring.application.name=jcm-flow-browser-test")
 class PortalBrowserIT {
+
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path files;
 
     @LocalServerPort
     int port;
@@ -98,6 +116,124 @@ class PortalBrowserIT {
     }
 
     @Test
+    void aProponentUploadsAReportOnTheCasePageAndEveryoneOnTheCaseCanDownloadIt() throws Exception {
+        String caseId = driver.openCase(PROPONENT, "BEMS for hotels in Viet Nam");
+        browser.logIn(PROPONENT);
+        browser.go("/cases/" + caseId);
+        assertThat(browser.text(By.id("documents"))).contains("No documents yet.", "at most 1 MB");
+        assertThat(browser.text(By.cssSelector(".case-fields"))).contains("Nihon EcoTech Co., Ltd.");
+
+        // a file of a type the programme does not take: refused on the page, nothing stored
+        upload(file("notes.txt", "Minutes of the kick-off meeting".getBytes(StandardCharsets.UTF_8)));
+        assertThat(browser.text(By.id("document-file-error"))).isEqualTo("Files of this type (text/plain) are not "
+                + "accepted; nothing was uploaded. Please upload a PDF, an office document or an image.");
+        assertThat(browser.path()).isEqualTo("/cases/" + caseId + "#documents");
+        assertThat(browser.findAll(By.id("document-list"))).isEmpty();
+
+        // over the limit: the page's script says so before anything is sent ...
+        Path tooLarge = file("site-photos.pdf", Arrays.copyOf(PDF, 1024 * 1024 + 1));
+        browser.find(By.id("document-file")).sendKeys(tooLarge.toAbsolutePath().toString());
+        browser.find(By.cssSelector("#document-upload button[type=submit]")).click();
+        assertThat(browser.text(By.id("document-file-error")))
+                .isEqualTo("The file is larger than the limit of 1 MB; nothing was uploaded.");
+        browser.screenshot("document-too-large");
+        // ... and without the script the server says the same, over its own limit and over the container's (2 MB)
+        browser.script("arguments[0].removeAttribute('data-max-bytes')", browser.find(By.id("document-file")));
+        upload(tooLarge);
+        assertThat(browser.text(By.id("document-file-error")))
+                .isEqualTo("The file is larger than the limit of 1 MB; nothing was uploaded.");
+        browser.script("arguments[0].removeAttribute('data-max-bytes')", browser.find(By.id("document-file")));
+        upload(file("site-video.pdf", Arrays.copyOf(PDF, 3 * 1024 * 1024)));
+        assertThat(browser.text(By.id("document-file-error")))
+                .isEqualTo("The file is larger than the limit of 1 MB; nothing was uploaded.");
+        assertThat(browser.findAll(By.id("document-list"))).isEmpty();
+        assertThat(driver.caseFile(caseId).path("documents")).isEmpty();
+
+        upload(file("feasibility-report.pdf", PDF));
+        assertThat(browser.text(By.cssSelector(".flash.notice")))
+                .isEqualTo("“feasibility-report.pdf” has been added to the case’s documents.");
+        assertThat(browser.findAll(By.id("document-file-error")).get(0).isDisplayed()).isFalse();
+        String documents = browser.text(By.id("document-list"));
+        assertThat(documents).contains("feasibility-report.pdf", "PDF", PDF.length + " B", PROPONENT);
+        assertThat(browser.text(By.id("history"))).contains("Proposal submitted", "Document uploaded",
+                "feasibility-report.pdf");
+        browser.screenshot("case-with-document");
+
+        String link = browser.find(By.linkText("feasibility-report.pdf")).getDomAttribute("href");
+        HttpResponse<byte[]> download = browser.download(link);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(PDF);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment").contains("feasibility-report.pdf");
+
+        // the programme manager sees it too; a proponent of another organisation does not even see the case
+        browser.find(By.cssSelector("form.logout button")).click();
+        browser.logIn(PROGRAM_MANAGER);
+        browser.go("/cases/" + caseId);
+        assertThat(browser.text(By.id("document-list"))).contains("feasibility-report.pdf");
+        assertThat(browser.download(link).body()).isEqualTo(PDF);
+        browser.find(By.cssSelector("form.logout button")).click();
+        browser.logIn(OTHER_PROPONENT);
+        assertThat(browser.download(link).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theCaseListSortsByTheColumnClickedAndKeepsTheFilter() {
+        for (String title : List.of("Micro-hydro for herders", "Anaerobic digestion at dairies",
+                "Zero-emission ger heating")) {
+            Map<String, Object> body = CaseDriver.newCase(title);
+            body.put("partnerCountry", "MN");
+            body.put("fiscalYear", 2012);
+            driver.openCase(PROPONENT, body);
+        }
+        browser.logIn(PROGRAM_MANAGER);
+        browser.go("/cases?fiscalYear=2012");
+        assertThat(titles()).containsExactly("Zero-emission ger heating", "Anaerobic digestion at dairies",
+                "Micro-hydro for herders");
+
+        browser.find(By.linkText("Title")).click();
+        assertThat(titles()).containsExactly("Anaerobic digestion at dairies", "Micro-hydro for herders",
+                "Zero-emission ger heating");
+        assertThat(browser.path()).contains("fiscalYear=2012").contains("sort=title");
+        assertThat(browser.find(By.xpath("//th[a[text()='Title']]")).getDomAttribute("aria-sort"))
+                .isEqualTo("ascending");
+
+        browser.find(By.linkText("Title")).click();
+        assertThat(titles()).containsExactly("Zero-emission ger heating", "Micro-hydro for herders",
+                "Anaerobic digestion at dairies");
+
+        // filtering again keeps the order
+        new Select(browser.find(By.name("partnerCountry"))).selectByVisibleText("Mongolia");
+        browser.find(By.cssSelector("form.filters button[type=submit]")).click();
+        assertThat(browser.path()).contains("partnerCountry=MN").contains("sort=title%2Cdesc");
+        assertThat(titles()).containsExactly("Zero-emission ger heating", "Micro-hydro for herders",
+                "Anaerobic digestion at dairies");
+        assertThat(browser.text(By.id("case-list"))).contains("Mongolia", "Nihon EcoTech Co., Ltd.");
+        browser.screenshot("case-list-sorted");
+    }
+
+    @Test
+    void errorPagesOutsideThePagesKeepTheHeader() {
+        browser.logIn(PROPONENT);
+        browser.go("/no/such/page?from=mail");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
+        assertThat(browser.text(By.cssSelector(".nav"))).contains("My tasks", "Cases", "New proposal");
+        assertThat(browser.text(By.cssSelector(".user"))).contains(PROPONENT, "Proponent", "Nihon EcoTech Co., Ltd.");
+        browser.find(By.linkText("日本語")).click();
+        assertThat(browser.path()).isEqualTo("/no/such/page?from=mail&lang=ja");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("見つかりません");
+        assertThat(browser.text(By.cssSelector(".user"))).contains("日本エコテック株式会社");
+        browser.screenshot("not-found-in-japanese");
+
+        // the Camunda webapps are for operators: the refusal comes from the security filters, not a page
+        browser.go("/camunda/app/cockpit/default/");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("許可されていません");
+        assertThat(browser.text(By.cssSelector(".nav"))).contains("マイタスク");
+        browser.find(By.cssSelector("form.logout button")).click();
+        browser.waitFor(By.id("username"));
+    }
+
+    @Test
     void switchingToJapaneseShowsJapaneseLabelsAndTheChoiceIsKept() {
         String caseId = driver.openCase(PROPONENT, "Hospital air-conditioning in Viet Nam");
         browser.logIn(PROGRAM_MANAGER);
@@ -122,14 +258,52 @@ class PortalBrowserIT {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Screen proposal");
     }
 
+    private List<String> titles() {
+        return browser.findAll(By.cssSelector("#case-list tbody td:first-child a")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private Path file(String name, byte[] content) throws IOException {
+        return Files.write(files.resolve(name), content);
+    }
+
+    /** Chooses the file and submits the upload form, which the server answers with the case page. */
+    private void upload(Path file) {
+        browser.find(By.id("document-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.clickToNextPage(By.cssSelector("#document-upload button[type=submit]"));
+    }
+
     @Test
-    void onAPhoneTheInboxStacksAndOperatorsGetTheCamundaLinks() {
-        driver.openCase(PROPONENT, "Energy-saving data centre in Indonesia");
+    void onAPhoneEveryPageFitsTheScreenAndOperatorsGetTheCamundaLinks() {
+        String caseId = driver.openCase(PROPONENT, "Energy-saving data centre in Indonesia");
+        assertThat(driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents",
+                "energy-saving-data-centre-feasibility-study-final-report-with-annexes.pdf", "application/pdf", PDF)
+                .status()).isEqualTo(201);
         browser.resize(390, 844);
         browser.logIn(PROGRAM_MANAGER);
         assertThat(browser.findAll(By.linkText("Camunda Cockpit"))).isEmpty();
         assertThat(browser.text(By.id("task-list"))).contains("Energy-saving data centre in Indonesia");
+        assertThat(browser.outsideTheWindow()).isEmpty();
         browser.screenshot("inbox-on-a-phone");
+
+        browser.find(By.xpath("//table[@id='task-list']//tr[td/a[text()='Energy-saving data centre in Indonesia']]"
+                + "//a[@class='task-link']")).click();
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Screen proposal");
+        assertThat(browser.outsideTheWindow()).isEmpty();
+        browser.screenshot("task-on-a-phone");
+
+        browser.go("/cases");
+        // the sort links stay on a phone, above the cases
+        assertThat(browser.find(By.linkText("Title")).isDisplayed()).isTrue();
+        assertThat(browser.outsideTheWindow()).isEmpty();
+        browser.screenshot("cases-on-a-phone");
+
+        browser.go("/cases/" + caseId);
+        assertThat(browser.text(By.id("document-list")))
+                .contains("energy-saving-data-centre-feasibility-study-final-report-with-annexes.pdf");
+        assertThat(browser.find(By.id("document-file")).isDisplayed()).isTrue();
+        assertThat(browser.outsideTheWindow()).isEmpty();
+        browser.screenshot("case-on-a-phone");
         browser.find(By.cssSelector("form.logout button")).click();
 
         browser.logIn(ADMIN);
