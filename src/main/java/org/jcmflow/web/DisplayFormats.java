@@ -1,17 +1,22 @@
 package org.jcmflow.web;
 
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * How pages show times: in the programme office's time zone (Japan by default), the same in both languages,
- * so that a date read aloud in a meeting is the same date for everybody. Templates call it as {@code @display}.
+ * so that a date read aloud in a meeting is the same date for everybody; figures likewise. Templates call it as
+ * {@code @display}.
  */
 @Component("display")
 public class DisplayFormats {
@@ -35,6 +40,26 @@ public class DisplayFormats {
 
     public String dateTime(Instant instant) {
         return instant == null ? NONE : DATE_TIME.format(instant.atZone(zone));
+    }
+
+    /** A figure with thousands separators and at most one decimal, as the programme's ledger writes them. */
+    public String number(Number value) {
+        return format("#,##0.#", value);
+    }
+
+    /** A share between 0 and 1 as a percentage with one decimal. */
+    public String percent(Number share) {
+        return format("#,##0.0%", share);
+    }
+
+    private static String format(String pattern, Number value) {
+        // a DecimalFormat is not safe to share between threads, and cheap to make
+        if (value == null) {
+            return NONE;
+        }
+        DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
     }
 
     /** Whole days from one instant to another, or to now while the period is still open. */
