@@ -19,11 +19,15 @@
     if (series.kind !== 'bar') {
       set.fill = false;
       set.borderWidth = 2;
-      set.pointRadius = series.kind === 'target' ? 0 : 3;
+      set.pointRadius = 3;
       set.order = -1;
     }
     if (series.kind === 'target') {
       set.borderDash = [6, 4];
+      // a dash at the target's height; over a single category a line would have nothing to join
+      set.pointStyle = 'line';
+      set.pointRadius = chart.labels.length > 1 ? 0 : 24;
+      set.pointBorderWidth = 2;
     }
     if (chart.horizontal) {
       set.maxBarThickness = 22;
