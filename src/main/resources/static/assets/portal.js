@@ -1,5 +1,6 @@
 // Shows a form field only while the field its Camunda Form condition names has the right value, and
 // disables it while hidden so that it is not sent. Without this script every field shows, with a note.
+// Also: print buttons.
 (function () {
   document.documentElement.classList.add('js');
   document.addEventListener('DOMContentLoaded', function () {
@@ -16,6 +17,10 @@
       };
       form.addEventListener('change', update);
       update();
+    });
+    // the ledger's print button; it shows only where this script runs
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+      button.addEventListener('click', function () { window.print(); });
     });
   });
 })();

@@ -24,7 +24,12 @@ record Dashboard(
     record CountryCount(String partnerCountry, String nameEn, String nameJa, long cases) {
     }
 
-    record Indicators(Target methodologiesApproved, List<ActivityYear> studiesAndDemonstrations) {
+    record Indicators(Target methodologiesApproved, List<ApprovalYear> methodologiesApprovedByFiscalYear,
+                      List<ActivityYear> studiesAndDemonstrations) {
+    }
+
+    /** Approvals in the fiscal year of the Joint Committee's decision, and all of them up to that year. */
+    record ApprovalYear(int fiscalYear, long approved, long cumulative, int target) {
     }
 
     record Target(long actual, int target) {

@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jcmflow.casefile.Stage;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +35,14 @@ class DashboardQueries {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DashboardProperties targets;
+    private final ZoneId zone;
 
-    DashboardQueries(JdbcClient jdbc, Clock clock, DashboardProperties targets) {
+    DashboardQueries(JdbcClient jdbc, Clock clock, DashboardProperties targets,
+                     @Value("${jcm.portal.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.targets = targets;
+        this.zone = zone;
     }
 
     @Transactional(readOnly = true)
@@ -75,6 +82,24 @@ class DashboardQueries {
                          and h.case_id = c.id and h.step_key = 'Task_DecideMethodology'
                          and h.details ->> 'methodologyDecision' in ('APPROVED', 'APPROVED_WITH_REVISIONS')""")
                 .params(filter).query(Long.class).single();
+        int methodologiesTarget = targets.methodologiesApprovedTarget();
+        Map<String, Object> params = new HashMap<>(filter);
+        params.put("zone", zone.getId());
+        List<Dashboard.ApprovalYear> approvals = new ArrayList<>();
+        // the fiscal year (April to March) of the decision's date in the programme office's time zone
+        jdbc.sql("""
+                        select extract(year from (h.occurred_at at time zone :zone) - interval '3 months')::int as year,
+                               count(*)
+                        from case_history h, """ + CASES + """
+                         and h.case_id = c.id and h.step_key = 'Task_DecideMethodology'
+                         and h.details ->> 'methodologyDecision' in ('APPROVED', 'APPROVED_WITH_REVISIONS')
+                        group by year order by year""")
+                .params(params)
+                .query(rs -> {
+                    long before = approvals.isEmpty() ? 0 : approvals.get(approvals.size() - 1).cumulative();
+                    approvals.add(new Dashboard.ApprovalYear(rs.getInt(1), rs.getLong(2), before + rs.getLong(2),
+                            methodologiesTarget));
+                });
         int perYear = targets.studiesAndDemonstrationsPerYearTarget();
         List<Dashboard.ActivityYear> activity = jdbc.sql("""
                         select c.fiscal_year,
@@ -87,7 +112,7 @@ class DashboardQueries {
                 .query((rs, row) -> new Dashboard.ActivityYear(rs.getInt(1), rs.getLong(2), rs.getLong(3),
                         rs.getLong(2) + rs.getLong(3), perYear))
                 .list();
-        return new Dashboard.Indicators(new Dashboard.Target(approved, targets.methodologiesApprovedTarget()), activity);
+        return new Dashboard.Indicators(new Dashboard.Target(approved, methodologiesTarget), approvals, activity);
     }
 
     /**
@@ -194,11 +219,14 @@ class DashboardQueries {
                               from case_stage_period s, """ + CASES + """
                                and s.case_id = c.id
                                and s.stage not in ('COMPLETED', 'TERMINATED', 'TRANSFERRED')) s
-                        group by s.stage order by s.stage""")
+                        group by s.stage""")
                 .params(params)
                 .query((rs, row) -> new Dashboard.TimeInStage(rs.getString(1), rs.getLong(2), days(rs.getBigDecimal(3)),
                         days(rs.getBigDecimal(4))))
-                .list();
+                .list().stream()
+                // in the order of the lifecycle, as people read the stages
+                .sorted(Comparator.comparing(time -> Stage.valueOf(time.stage())))
+                .toList();
     }
 
     private static BigDecimal days(BigDecimal value) {

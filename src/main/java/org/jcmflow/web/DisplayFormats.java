@@ -1,5 +1,6 @@
 package org.jcmflow.web;
 
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How pages show times: in the programme office's time zone (Japan by default), the same in both languages,
- * so that a date read aloud in a meeting is the same date for everybody. Templates call it as {@code @display}.
+ * so that a date read aloud in a meeting is the same date for everybody; figures likewise. Templates call it as
+ * {@code @display}.
  */
 @Component("display")
 public class DisplayFormats {
@@ -50,6 +52,26 @@ public class DisplayFormats {
             return oneDecimal.format(bytes / 1024.0) + " KB";
         }
         return oneDecimal.format(bytes / (1024.0 * 1024)) + " MB";
+    }
+
+    /** A figure with thousands separators and at most one decimal, as the programme's ledger writes them. */
+    public String number(Number value) {
+        return format("#,##0.#", value);
+    }
+
+    /** A share between 0 and 1 as a percentage with one decimal. */
+    public String percent(Number share) {
+        return format("#,##0.0%", share);
+    }
+
+    private static String format(String pattern, Number value) {
+        // a DecimalFormat is not safe to share between threads, and cheap to make
+        if (value == null) {
+            return NONE;
+        }
+        DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
     }
 
     /** Whole days from one instant to another, or to now while the period is still open. */

@@ -98,6 +98,7 @@ class KeycloakRoleMatrixIT {
             | POST /api/tasks/{id}/complete                  | fresh validation task            | 403    | 403    | 403  | 403       | 403  | 204      | 403      | 403   | 401       | 401     |
             | GET /api/dashboard                             | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | PUT /api/budget/{fiscalYear}                   | FY2017                           | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/reports/dashboard.xlsx                | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /api/reports/cases.csv                     | Nihon case                       | 200+   | 200-   | 200+ | 200+      | 200+ | 200+     | 200+     | 200+  | 401       | 401     |
             | GET /api/reports/cases.csv                     | Sakura case                      | 200-   | 200+   | 200+ | 200+      | 200+ | 200+     | 200+     | 200+  | 401       | 401     |
             | GET /engine-rest/engine                        | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |

@@ -1,0 +1,89 @@
+package org.jcmflow.dashboard;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.jcmflow.casefile.FiscalYears;
+import org.jcmflow.casefile.Stage;
+
+/**
+ * The dashboard's figures in the shape of the programme's ledger (事業原簿): the programme period and the budget
+ * table with fiscal years as columns, the two indicators with their targets and actuals per fiscal year, and the
+ * outcomes of the studies and demonstrations.
+ */
+record ProgrammeLedger(int firstFiscalYear, int lastFiscalYear, List<BudgetColumn> budget, BudgetColumn budgetTotal,
+                       boolean anyReturned, List<IndicatorColumn> indicators, Dashboard.Target methodologiesApproved,
+                       int activityTarget, Dashboard.Conversion conversion, long demonstrationsRunning,
+                       Dashboard.Reductions reductions) {
+
+    /** One fiscal year of the budget table, or its total (no fiscal year). */
+    record BudgetColumn(Integer fiscalYear, BigDecimal budget, BigDecimal returned, BigDecimal net, BigDecimal executed,
+                        BigDecimal executionRate) {
+
+        public boolean hasReturns() {
+            return returned != null && returned.signum() > 0;
+        }
+    }
+
+    /** One fiscal year of the indicators: approvals counted up to that year, studies and demonstrations in it. */
+    record IndicatorColumn(int fiscalYear, int outcomeTarget, long outcomeCumulative, int activityTarget,
+                           long activityActual) {
+    }
+
+    /** The ledger's budget columns: the fiscal years, then the total. */
+    public List<BudgetColumn> budgetWithTotal() {
+        List<BudgetColumn> columns = new ArrayList<>(budget);
+        columns.add(budgetTotal);
+        return columns;
+    }
+
+    static ProgrammeLedger of(Dashboard dashboard, int activityTarget, int currentFiscalYear) {
+        List<BudgetColumn> budget = dashboard.budget().stream().map(year -> {
+            BudgetFigures figures = BudgetFigures.of(year);
+            return new BudgetColumn(year.fiscalYear(), year.budgetMillionJpy(), year.returnedMillionJpy(), figures.net(),
+                    year.executedMillionJpy(), figures.executionRate());
+        }).toList();
+        BudgetColumn total = total(budget);
+
+        Dashboard.Indicators indicators = dashboard.indicators();
+        int outcomeTarget = indicators.methodologiesApproved().target();
+        Map<Integer, Long> approvedIn = new TreeMap<>();
+        indicators.methodologiesApprovedByFiscalYear().forEach(year -> approvedIn.put(year.fiscalYear(), year.approved()));
+        Map<Integer, Long> activityIn = new TreeMap<>();
+        indicators.studiesAndDemonstrations().forEach(year -> activityIn.put(year.fiscalYear(), year.total()));
+        TreeSet<Integer> years = new TreeSet<>(approvedIn.keySet());
+        years.addAll(activityIn.keySet());
+        long cumulative = 0;
+        List<IndicatorColumn> columns = new ArrayList<>();
+        for (int year : years) {
+            cumulative += approvedIn.getOrDefault(year, 0L);
+            columns.add(new IndicatorColumn(year, outcomeTarget, cumulative, activityTarget,
+                    activityIn.getOrDefault(year, 0L)));
+        }
+
+        int last = Stream.concat(Stream.of(currentFiscalYear), Stream.concat(budget.stream().map(BudgetColumn::fiscalYear),
+                years.stream())).filter(Objects::nonNull).max(Integer::compare).orElse(currentFiscalYear);
+        return new ProgrammeLedger(FiscalYears.FIRST, last, budget, total, total.hasReturns(), columns,
+                indicators.methodologiesApproved(), activityTarget, dashboard.feasibilityStudyConversion(),
+                dashboard.pipeline().byStage().getOrDefault(Stage.DEMONSTRATION.name(), 0L), dashboard.reductions());
+    }
+
+    private static BudgetColumn total(List<BudgetColumn> years) {
+        BigDecimal budget = sum(years, BudgetColumn::budget);
+        BigDecimal net = sum(years, BudgetColumn::net);
+        BigDecimal executed = sum(years, BudgetColumn::executed);
+        BudgetFigures figures = BudgetFigures.of(new Dashboard.BudgetYear(0, budget, budget.subtract(net), executed));
+        return new BudgetColumn(null, budget, budget.subtract(net), net, executed, figures.executionRate());
+    }
+
+    private static BigDecimal sum(List<BudgetColumn> columns, Function<BudgetColumn, BigDecimal> figure) {
+        return columns.stream().map(figure).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
