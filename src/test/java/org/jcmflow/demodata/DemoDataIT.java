@@ -131,9 +131,11 @@ class DemoDataIT {
         assertThat(openTask.path("taskKey").asText()).isEqualTo("Task_SubmitProgressReport");
         assertThat(Instant.parse(openTask.path("created").asText())).isBefore(ledgerDate);
 
-        JsonNode startedInFy2011 = ApiClient.as(port, ADMIN).get("/engine-rest/history/process-instance/count"
-                + "?processDefinitionKey=jcm-project-lifecycle&startedBefore=2012-04-01T00:00:00.000%2B0900").json();
-        assertThat(startedInFy2011.path("count").asLong()).isEqualTo(13);
+        // the three MRV cases of FY2012 still run; the engine's history of ended cases may be cleaned up by now
+        JsonNode runningSinceFy2012 = ApiClient.as(port, ADMIN).get("/engine-rest/history/process-instance/count"
+                + "?processDefinitionKey=jcm-project-lifecycle&unfinished=true"
+                + "&startedBefore=2013-04-01T00:00:00.000%2B0900").json();
+        assertThat(runningSinceFy2012.path("count").asLong()).isEqualTo(3);
 
         JsonNode studyTimes = dashboard().path("timeInStage");
         for (JsonNode stage : studyTimes) {
