@@ -1,7 +1,6 @@
 package org.jcmflow;
 
-import java.time.Clock;
-
+import org.jcmflow.lifecycle.EngineClock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +12,9 @@ public class JcmFlowApplication {
         SpringApplication.run(JcmFlowApplication.class, args);
     }
 
+    /** The engine's clock, so that the case record and the engine always agree on the time. */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    EngineClock clock() {
+        return new EngineClock();
     }
 }

@@ -147,8 +147,15 @@ class DashboardQueries {
     }
 
     private Dashboard.Reductions reductions(Map<String, Object> filter) {
+        // As the ledger counts it: the reduction expected at the end of each demonstration when it was selected,
+        // i.e. the estimate of the pre-demonstration survey the stage gate judged; the proposal's before surveys
         BigDecimal estimated = decimal("""
-                select sum(c.estimated_reduction_tco2_per_year) from """ + CASES + """
+                select sum(coalesce((select (h.details ->> 'estimatedReductionTco2PerYear')::numeric
+                                     from case_history h
+                                     where h.case_id = c.id and h.step_key = 'Task_SubmitSurveyResults'
+                                     order by h.occurred_at desc, h.id desc limit 1),
+                                    c.estimated_reduction_tco2_per_year))
+                from """ + CASES + """
                  and exists (select 1 from case_stage_period s where s.case_id = c.id and s.stage = 'DEMONSTRATION')""",
                 filter);
         // the last final report of each case whose review accepted it

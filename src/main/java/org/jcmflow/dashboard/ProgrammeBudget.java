@@ -1,5 +1,6 @@
 package org.jcmflow.dashboard;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The programme's budget per fiscal year, as programme managers enter it through the API or the dashboard. */
 @Service
-class ProgrammeBudget {
+public class ProgrammeBudget {
 
     private static final Logger log = LoggerFactory.getLogger(ProgrammeBudget.class);
 
@@ -34,6 +35,12 @@ class ProgrammeBudget {
 
     static boolean mayEnter(CurrentUser user) {
         return user.has(Role.PROGRAM_MANAGER);
+    }
+
+    /** Enters a fiscal year's budget and what of it was returned (million JPY), as the demonstration data does. */
+    @Transactional
+    public void enter(int fiscalYear, BigDecimal budgetMillionJpy, BigDecimal returnedMillionJpy, CurrentUser user) {
+        enter(fiscalYear, new BudgetEntry(budgetMillionJpy, returnedMillionJpy), user);
     }
 
     /** Entering a year again replaces what was entered before. The entry's own limits are checked by the caller. */

@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * with the rules of who may act on which case.
  */
 @Service
-class CaseTaskService {
+public class CaseTaskService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseTaskService.class);
 

@@ -1,0 +1,153 @@
+package org.jcmflow.demodata;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.casefile.CaseTasks;
+import org.jcmflow.casefile.PartnerCountries;
+import org.jcmflow.dashboard.ProgrammeBudget;
+import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.RealmUsers;
+import org.jcmflow.lifecycle.EngineClock;
+import org.jcmflow.tasks.CaseTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the programme's history as the demonstration data set, through the services the API uses: each case is
+ * opened by its proponent and every step is a task of its process completed by the demo user of the step's role,
+ * with the clock of the engine and the case record set to the step's day. The steps of all cases run in the order
+ * of their days. The whole load is one transaction that first marks the data set as loaded: it happens once, or
+ * not at all, however often and on however many nodes it is started.
+ */
+@Component
+class DemoDataLoader {
+
+    static final String DATA_SET = "programme-ledger-2017";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final ZoneId PROGRAMME_OFFICE = ZoneId.of("Asia/Tokyo");
+
+    record Result(boolean loaded, int cases, Duration took) {
+    }
+
+    private final CaseFileService cases;
+    private final CaseTasks caseTasks;
+    private final CaseTaskService tasks;
+    private final ProgrammeBudget budget;
+    private final PartnerCountries partnerCountries;
+    private final RealmUsers realmUsers;
+    private final EngineClock clock;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Map<String, CurrentUser> users = new HashMap<>();
+
+    DemoDataLoader(CaseFileService cases, CaseTasks caseTasks, CaseTaskService tasks, ProgrammeBudget budget,
+                   PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock, JdbcClient jdbc,
+                   TransactionTemplate transaction) {
+        this.cases = cases;
+        this.caseTasks = caseTasks;
+        this.tasks = tasks;
+        this.budget = budget;
+        this.partnerCountries = partnerCountries;
+        this.realmUsers = realmUsers;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    Result load() {
+        long started = System.nanoTime();
+        return transaction.execute(status -> {
+            boolean marked = jdbc.sql("""
+                            insert into demo_data_load (data_set, loaded_at, cases) values (?, ?, 0)
+                            on conflict (data_set) do nothing""")
+                    .params(DATA_SET, Timestamp.from(clock.instant())).update() > 0;
+            if (!marked) {
+                int loadedBefore = jdbc.sql("select cases from demo_data_load where data_set = ?").param(DATA_SET)
+                        .query(Integer.class).single();
+                log.info("Demonstration data set '{}' is already loaded ({} cases); nothing added", DATA_SET,
+                        loadedBefore);
+                return new Result(false, loadedBefore, Duration.ofNanos(System.nanoTime() - started));
+            }
+            ProgrammeHistory history = new ProgrammeHistory(partnerCountries.names(Locale.ENGLISH));
+            try {
+                replay(history);
+            } finally {
+                clock.resume();
+            }
+            int loaded = history.cases().size();
+            jdbc.sql("update demo_data_load set cases = ? where data_set = ?").params(loaded, DATA_SET).update();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            log.info("Demonstration data set '{}' loaded: {} cases in {} ms", DATA_SET, loaded, took.toMillis());
+            return new Result(true, loaded, took);
+        });
+    }
+
+    /** One thing done at one moment: a budget entered, a case opened or one of its steps completed. */
+    private record Event(Instant at, int order, Runnable action) {
+    }
+
+    private void replay(ProgrammeHistory history) {
+        List<Event> events = new ArrayList<>();
+        for (ProgrammeHistory.BudgetEntry entry : history.budgetEntries()) {
+            events.add(new Event(moment(entry.entered(), LocalTime.of(9, 0)), events.size(),
+                    () -> budget.enter(entry.fiscalYear(), entry.budgetMillionJpy(), entry.returnedMillionJpy(),
+                            user(CasePlan.PROGRAMME_MANAGER))));
+        }
+        Map<CasePlan, UUID> caseIds = new IdentityHashMap<>();
+        List<CasePlan> plans = history.cases();
+        for (int number = 0; number < plans.size(); number++) {
+            CasePlan plan = plans.get(number);
+            // a minute per case, so that the steps of one day keep an order
+            LocalTime time = LocalTime.of(10, 0).plusMinutes(number);
+            events.add(new Event(moment(plan.opened(), time), events.size(),
+                    () -> caseIds.put(plan, cases.open(plan.proposal(), user(plan.proponent())).id())));
+            for (CasePlan.Step step : plan.steps()) {
+                events.add(new Event(moment(step.day(), time), events.size(),
+                        () -> complete(caseIds.get(plan), step)));
+            }
+        }
+        events.sort(Comparator.comparing(Event::at).thenComparingInt(Event::order));
+        for (Event event : events) {
+            clock.stopAt(event.at());
+            event.action().run();
+        }
+    }
+
+    private void complete(UUID caseId, CasePlan.Step step) {
+        String taskId = caseTasks.openTasks(caseId).stream()
+                .filter(task -> task.taskKey().equals(step.taskKey()))
+                // a committee member's evaluation is given to them by name
+                .filter(task -> task.assignee() == null || task.assignee().equals(step.actor()))
+                .map(CaseTasks.OpenTask::id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no open task " + step.taskKey()
+                        + " on " + step.day()));
+        tasks.complete(taskId, step.values(), user(step.actor()));
+    }
+
+    private CurrentUser user(String username) {
+        return users.computeIfAbsent(username, realmUsers::user);
+    }
+
+    private static Instant moment(LocalDate day, LocalTime time) {
+        return day.atTime(time).atZone(PROGRAMME_OFFICE).toInstant();
+    }
+}

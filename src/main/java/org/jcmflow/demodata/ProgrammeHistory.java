@@ -1,0 +1,348 @@
+package org.jcmflow.demodata;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.jcmflow.casefile.NewCase;
+
+/**
+ * The programme as its ledger of June 2017 (事業原簿) describes it, as case plans and budget entries.
+ *
+ * <p>From the ledger: feasibility studies from FY2011 whose reviews sent 23 studies on to a NEDO demonstration, an
+ * MRV application survey or a follow-on study, 35 (37%) on to a JCM project counting the Ministry of the
+ * Environment's subsidy and 57 (60%) on to any next stage, out of 95; 8 demonstrations running, expected to reduce
+ * 27,406 t-CO2 a year at their end; the budget of 19,010 million JPY up to FY2015 (2,500 of it returned after the
+ * 2011 earthquake) with 6,252 executed, 2,400 and 2,635 in FY2016, and 1,900 planned for FY2017. The ledger gives no
+ * split by fiscal year up to FY2015, so the split here is made up, and so are the countries, titles and the
+ * progress of each case; the totals are the ledger's.
+ */
+final class ProgrammeHistory {
+
+    /** The ledger's date: no step of the data set happens after it. */
+    static final LocalDate LEDGER_DATE = LocalDate.of(2017, 6, 30);
+
+    record BudgetEntry(int fiscalYear, LocalDate entered, BigDecimal budgetMillionJpy, BigDecimal returnedMillionJpy) {
+    }
+
+    /** A demonstration the ledger counts, with the reduction estimated when it was selected. */
+    private record Demonstration(String country, String technology, String site, String ministry,
+                                 double reductionTco2PerYear, double budgetMillionJpy, int progressReports) {
+
+        static final int AWAITING_INSTALLATION = -1;
+    }
+
+    /** One feasibility study: what is fixed about it (or null) and what happens after its report. */
+    private record Study(String country, String technology, BigDecimal budgetMillionJpy,
+                         BigDecimal estimatedReductionTco2PerYear, Consumer<CasePlan> afterReport) {
+    }
+
+    private static final String TANAKA = "tanaka";
+    private static final String SUZUKI = "suzuki";
+
+    private static final List<String> TECHNOLOGIES = List.of(
+            "Waste-to-energy incineration", "Energy-saving street lighting", "Solar PV with battery storage",
+            "Biomass power from rice husks", "Regenerative burners for steel reheating furnaces",
+            "Low-loss transmission lines", "Digital tachographs for truck fleets", "Landfill methane capture",
+            "Geothermal binary power", "Micro-hydro power", "Efficient chillers for commercial buildings",
+            "Energy management for an industrial park", "Inverter air-conditioning for offices",
+            "Heat pumps for food processing", "Cogeneration for a textile plant", "Energy-efficient water pumping",
+            "Efficient cold chain for fisheries");
+
+    private final Map<String, String> countryNames;
+    private final List<String> countries;
+    private final List<CasePlan> cases = new ArrayList<>();
+    private final List<BudgetEntry> budget = new ArrayList<>();
+    private int nextCountry;
+    private int nextTechnology;
+
+    /** @param countryNames ISO code to English name of the partner countries, in signing order */
+    ProgrammeHistory(Map<String, String> countryNames) {
+        this.countryNames = countryNames;
+        this.countries = List.copyOf(countryNames.keySet());
+        fiscalYears();
+        budget();
+        for (CasePlan plan : cases) {
+            if (plan.lastDay().isAfter(LEDGER_DATE)) {
+                throw new IllegalStateException("Case '" + plan.proposal().title() + "' runs past the ledger's date to "
+                        + plan.lastDay());
+            }
+        }
+    }
+
+    List<CasePlan> cases() {
+        return Collections.unmodifiableList(cases);
+    }
+
+    List<BudgetEntry> budgetEntries() {
+        return Collections.unmodifiableList(budget);
+    }
+
+    private void budget() {
+        entry(2011, "5000", "2500");
+        entry(2012, "2300", "0");
+        entry(2013, "3200", "0");
+        entry(2014, "4210", "0");
+        entry(2015, "4300", "0");
+        entry(2016, "2400", "0");
+        entry(2017, "1900", "0");
+    }
+
+    private void entry(int fiscalYear, String budgetMillionJpy, String returnedMillionJpy) {
+        budget.add(new BudgetEntry(fiscalYear, LocalDate.of(fiscalYear, 4, 1), new BigDecimal(budgetMillionJpy),
+                new BigDecimal(returnedMillionJpy)));
+    }
+
+    /**
+     * The studies of each fiscal year with the outcomes of their reviews, and the amount executed that year: the
+     * budgets of the year's studies add up to it. Of the 95 reviews: 11 to a pre-demonstration survey, 8 to an
+     * MRV application survey, 4 to a follow-on study; 12 to the MOE subsidy, 10 to other policy, 12 to private
+     * commercialisation; 38 terminated.
+     */
+    private void fiscalYears() {
+        fiscalYear(2011, "610", concat(
+                List.of(generic(continued(transfer("OTHER_POLICY"))), generic(continued(terminated()))),
+                times(2, transfer("OTHER_POLICY")), times(2, transfer("PRIVATE_COMMERCIALISATION")),
+                times(6, terminated())));
+        fiscalYear(2012, "720", concat(
+                List.of(mrvApplication("ID", "Waste heat recovery power at a cement plant", ProgrammeHistory::mrvCompletedIntoFollowUp),
+                        mrvApplication("VN", "Energy management at a brewery", ProgrammeHistory::mrvWithRevisions),
+                        mrvApplication("BD", "Energy-saving textile dyeing machines", ProgrammeHistory::mrvAfterRejection)),
+                times(2, transfer("MOE_SUBSIDY")), times(2, transfer("OTHER_POLICY")),
+                times(3, transfer("PRIVATE_COMMERCIALISATION")), times(6, terminated())));
+        fiscalYear(2013, "1140", concat(
+                List.of(demonstration(new Demonstration("VN", "Inverter air-conditioning for hospitals",
+                                "Cho Ray Hospital", "Ministry of Health", 1580, 200, 4)),
+                        demonstration(new Demonstration("ID", "LED fishing lights", "Pelabuhan Ratu fishing port",
+                                "Ministry of Marine Affairs and Fisheries", 4890, 180, 4)),
+                        demonstration(new Demonstration("LA", "Energy-saving data centre", "National data centre",
+                                "Ministry of Post and Telecommunications", 3460, 160, 3)),
+                        generic(continued(plan -> notAppropriateAtStageGate(plan))),
+                        mrvApplication("TH", "High-efficiency chillers at a factory", ProgrammeHistory::mrvMonitoring),
+                        mrvApplication("KE", "Solar-diesel hybrid power", ProgrammeHistory::mrvRegistered),
+                        mrvApplication("MV", "Solar power on resort islands", plan ->
+                                plan.mrvApplicationSurvey("CLOSE", estimate(plan)))),
+                times(3, transfer("MOE_SUBSIDY")), times(1, transfer("OTHER_POLICY")),
+                times(2, transfer("PRIVATE_COMMERCIALISATION")), times(5, terminated())));
+        fiscalYear(2014, "1682", concat(
+                List.of(demonstration(new Demonstration("VN", "Fluorocarbon recovery and destruction",
+                                "Ho Chi Minh City recycling centre", "Ministry of Natural Resources and Environment",
+                                9036, 250, 2)),
+                        conditionalDemonstration(new Demonstration("TH",
+                                "Efficiency labelling with technician training for inverter air-conditioners",
+                                "Bangkok training centre", "Department of Alternative Energy Development and Efficiency",
+                                1725, 240, 1)),
+                        demonstration(new Demonstration("MN", "High-efficiency heat-only boilers", "Ulaanbaatar ger district",
+                                "Ministry of Environment and Tourism", 2300, 260, 2)),
+                        generic(plan -> mouAbandoned(plan)),
+                        mrvApplication("MX", "Efficient compressors at a bottling plant", ProgrammeHistory::mrvAwaitingValidation),
+                        mrvApplication("CL", "Solar PV for a copper mine", ProgrammeHistory::mrvAwaitingDecision),
+                        generic(continued(transfer("MOE_SUBSIDY")))),
+                times(3, transfer("MOE_SUBSIDY")), times(1, transfer("OTHER_POLICY")),
+                times(2, transfer("PRIVATE_COMMERCIALISATION")), times(4, terminated())));
+        fiscalYear(2015, "2100", concat(
+                List.of(demonstration(new Demonstration("KH", "Energy-saving equipment and BEMS for hotels",
+                                "Hotel in Phnom Penh", "Ministry of Environment", 2215, 420, 0)),
+                        demonstration(new Demonstration("MM", "Amorphous-core distribution transformers",
+                                "Yangon distribution grid", "Ministry of Electricity and Energy", 2200, 380,
+                                Demonstration.AWAITING_INSTALLATION))),
+                times(2, transfer("MOE_SUBSIDY")), times(2, transfer("OTHER_POLICY")),
+                times(2, transfer("PRIVATE_COMMERCIALISATION")), times(7, terminated())));
+        fiscalYear(2016, "2635", concat(
+                List.of(new Study("PH", "Waste-to-energy for a city", new BigDecimal("600"), null,
+                        plan -> revisingForStageGate(plan))),
+                times(1, transfer("MOE_SUBSIDY")), times(1, transfer("OTHER_POLICY")),
+                times(1, transfer("PRIVATE_COMMERCIALISATION")), times(9, terminated())));
+        proposalsAwaitingScreening(2017, 3);
+    }
+
+    /** Opens the year's studies, with budgets adding up to what was executed, and one proposal rejected. */
+    private void fiscalYear(int fiscalYear, String executedMillionJpy, List<Study> studies) {
+        BigDecimal fixed = studies.stream().map(Study::budgetMillionJpy).filter(b -> b != null)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        long shared = studies.stream().filter(study -> study.budgetMillionJpy() == null).count();
+        long tenths = new BigDecimal(executedMillionJpy).subtract(fixed).movePointRight(1).longValueExact();
+        int sharing = 0;
+        for (int i = 0; i < studies.size(); i++) {
+            Study study = studies.get(i);
+            BigDecimal budgetMillionJpy = study.budgetMillionJpy();
+            if (budgetMillionJpy == null) {
+                budgetMillionJpy = BigDecimal.valueOf(tenths / shared + (sharing++ < tenths % shared ? 1 : 0), 1);
+            }
+            CasePlan plan = open(fiscalYear, i, study.country(), study.technology(), budgetMillionJpy,
+                    study.estimatedReductionTco2PerYear());
+            plan.screen(true).study(estimate(plan));
+            study.afterReport().accept(plan);
+        }
+        open(fiscalYear, studies.size(), null, null, new BigDecimal("30"), null).screen(false);
+    }
+
+    private void proposalsAwaitingScreening(int fiscalYear, int count) {
+        for (int i = 0; i < count; i++) {
+            open(fiscalYear, i * 4, null, null, new BigDecimal("50"), null);
+        }
+    }
+
+    private CasePlan open(int fiscalYear, int indexInYear, String country, String technology,
+                          BigDecimal budgetMillionJpy, BigDecimal estimatedReductionTco2PerYear) {
+        int number = cases.size();
+        String code = country != null ? country : countries.get(nextCountry++ % countries.size());
+        String what = technology != null ? technology : TECHNOLOGIES.get(nextTechnology++ % TECHNOLOGIES.size());
+        BigDecimal estimate = estimatedReductionTco2PerYear != null ? estimatedReductionTco2PerYear
+                : BigDecimal.valueOf(300 + (number * 2311L) % 14700);
+        NewCase proposal = new NewCase(what + " (" + countryNames.get(code) + ")", code, what, estimate,
+                budgetMillionJpy, fiscalYear);
+        CasePlan plan = new CasePlan(proposal, number % 2 == 0 ? TANAKA : SUZUKI,
+                LocalDate.of(fiscalYear, 4, 15).plusDays(6L * indexInYear));
+        cases.add(plan);
+        return plan;
+    }
+
+    /** The study's own estimate, a little below the proposal's. */
+    private static double estimate(CasePlan plan) {
+        return plan.proposal().estimatedReductionTco2PerYear().multiply(new BigDecimal("0.9"))
+                .setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    // What happens after a study's report
+
+    private static Study generic(Consumer<CasePlan> afterReport) {
+        return new Study(null, null, null, null, afterReport);
+    }
+
+    private static List<Study> times(int count, Consumer<CasePlan> afterReport) {
+        return Collections.nCopies(count, generic(afterReport));
+    }
+
+    @SafeVarargs
+    private static List<Study> concat(List<Study>... parts) {
+        List<Study> all = new ArrayList<>();
+        for (List<Study> part : parts) {
+            all.addAll(part);
+        }
+        return all;
+    }
+
+    private static Consumer<CasePlan> terminated() {
+        return plan -> plan.review("TERMINATE");
+    }
+
+    private static Consumer<CasePlan> transfer(String scheme) {
+        return plan -> plan.transfer(scheme);
+    }
+
+    /** A follow-on study: reviewed once to continue, studied again, then reviewed with the given outcome. */
+    private static Consumer<CasePlan> continued(Consumer<CasePlan> thenReviewed) {
+        return plan -> {
+            plan.review("CONTINUE_STUDY").study(estimate(plan));
+            thenReviewed.accept(plan);
+        };
+    }
+
+    private static Study demonstration(Demonstration demonstration) {
+        return demonstrationStudy(demonstration, plan -> plan.stageGate("APPROPRIATE"));
+    }
+
+    private static Study conditionalDemonstration(Demonstration demonstration) {
+        return demonstrationStudy(demonstration,
+                plan -> plan.stageGate("CONDITIONAL").reviseForStageGate().stageGate("APPROPRIATE"));
+    }
+
+    /**
+     * A study that leads to one of the ledger's demonstrations: the proposal estimated more than the survey whose
+     * estimate the stage gate judged, which is the one the ledger adds up.
+     */
+    private static Study demonstrationStudy(Demonstration demonstration, Consumer<CasePlan> stageGate) {
+        BigDecimal proposed = BigDecimal.valueOf(demonstration.reductionTco2PerYear()).multiply(new BigDecimal("1.15"))
+                .setScale(0, RoundingMode.HALF_UP);
+        return new Study(demonstration.country(), demonstration.technology(),
+                BigDecimal.valueOf(demonstration.budgetMillionJpy()), proposed, plan -> {
+            plan.review("PRE_DEMONSTRATION_SURVEY").survey(demonstration.reductionTco2PerYear(),
+                    demonstration.budgetMillionJpy() * 2.5, demonstration.site());
+            stageGate.accept(plan);
+            plan.mouSigned(demonstration.ministry(), "MOU-" + demonstration.country() + "-" + plan.lastDay().getYear());
+            if (demonstration.progressReports() == Demonstration.AWAITING_INSTALLATION) {
+                return;
+            }
+            plan.install().commission();
+            for (int report = 1; report <= demonstration.progressReports(); report++) {
+                plan.progressReport(Math.round(demonstration.reductionTco2PerYear() * 0.45));
+            }
+        });
+    }
+
+    private static void notAppropriateAtStageGate(CasePlan plan) {
+        plan.review("PRE_DEMONSTRATION_SURVEY").survey(estimate(plan), 300, "Industrial estate");
+        plan.stageGate("NOT_APPROPRIATE");
+    }
+
+    private static void mouAbandoned(CasePlan plan) {
+        plan.review("PRE_DEMONSTRATION_SURVEY").survey(estimate(plan), 350, "Provincial hospital");
+        plan.stageGate("APPROPRIATE");
+        plan.mouAbandoned("Ministry of Energy");
+    }
+
+    private static void revisingForStageGate(CasePlan plan) {
+        plan.review("PRE_DEMONSTRATION_SURVEY").survey(estimate(plan), 1500, "Municipal waste plant");
+        plan.stageGate("CONDITIONAL");
+    }
+
+    private static Study mrvApplication(String country, String technology, Consumer<CasePlan> afterSurvey) {
+        return new Study(country, technology, null, null, plan -> {
+            plan.review("MRV_APPLICATION_SURVEY");
+            afterSurvey.accept(plan);
+        });
+    }
+
+    private static void mrvCompletedIntoFollowUp(CasePlan plan) {
+        plan.mrvApplicationSurvey("PROCEED_TO_MRV", estimate(plan));
+        plan.methodology("Waste heat recovery power generation in cement plants", "APPROVED", "ID_AM001")
+                .validation(false).register("ID001", 2)
+                .monitoringPeriod(5210.4, 5102.0).monitoringPeriod(5388.9, 5301.5)
+                .disseminationYear(2, 10350.0);
+    }
+
+    private static void mrvWithRevisions(CasePlan plan) {
+        plan.mrvApplicationSurvey("PROCEED_TO_MRV", estimate(plan));
+        plan.methodology("Energy management in breweries", "APPROVED_WITH_REVISIONS", "VN_AM001")
+                .validation(true).register("VN001", 3)
+                .monitoringPeriod(1840.2, 1811.0).monitoringPeriod(1902.7, 1880.3);
+    }
+
+    private static void mrvAfterRejection(CasePlan plan) {
+        plan.mrvApplicationSurvey("PROCEED_TO_MRV", estimate(plan));
+        plan.methodology("Efficient dyeing machines", "REJECTED", null)
+                .methodology("Energy-saving dyeing machines in textile factories", "APPROVED", "BD_AM001")
+                .validation(false).register("BD001", 1)
+                .monitoringPeriod(960.5, 944.1)
+                .disseminationYear(6, 2810.0).disseminationYear(11, 5230.5);
+    }
+
+    private static void mrvMonitoring(CasePlan plan) {
+        plan.mrvApplicationSurvey("PROCEED_TO_MRV", estimate(plan));
+        plan.methodology("High-efficiency chillers in factories", "APPROVED", "TH_AM001")
+                .validation(false).register("TH001", 3)
+                .monitoringPeriod(2410.0, 2388.6);
+    }
+
+    private static void mrvRegistered(CasePlan plan) {
+        plan.mrvApplicationSurvey("PROCEED_TO_MRV", estimate(plan));
+        plan.methodology("Solar-diesel hybrid power for isolated grids", "APPROVED", "KE_AM001")
+                .validation(false).register("KE001", 2);
+    }
+
+    private static void mrvAwaitingValidation(CasePlan plan) {
+        plan.mrvApplicationSurvey("PROCEED_TO_MRV", estimate(plan));
+        plan.methodology("Efficient air compressors", "APPROVED", "MX_AM001");
+    }
+
+    private static void mrvAwaitingDecision(CasePlan plan) {
+        plan.mrvApplicationSurvey("PROCEED_TO_MRV", estimate(plan));
+        plan.draftMethodology("Solar PV for mining sites");
+    }
+}

@@ -1,0 +1,173 @@
+package org.jcmflow.demodata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcmflow.testsupport.DemoUser.ADMIN;
+import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.ApplicationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The application started with the demonstration data set, on a database of its own: the dashboard shows the
+ * figures of the programme's ledger, and loading the data set again adds nothing.
+ */
+@ApplicationTest
+@TestPropertySource(properties = "jcm.demo-data=load")
+@DirtiesContext
+class DemoDataIT {
+
+    private static final List<String> PARTNER_COUNTRIES = List.of("MN", "BD", "ET", "KE", "MV", "VN", "LA", "ID", "CR",
+            "PW", "KH", "MX", "SA", "CL", "MM", "TH", "PH");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoDataLoader loader;
+
+    @Test
+    void theDashboardShowsTheFiguresOfTheLedger() {
+        JsonNode dashboard = dashboard();
+
+        JsonNode conversion = dashboard.path("feasibilityStudyConversion");
+        assertThat(conversion.path("studiesCompleted").asLong()).isEqualTo(95);
+        assertThat(conversion.path("toNedoNextStage").path("count").asLong()).isEqualTo(23);
+        assertThat(conversion.path("toJcmProject").path("count").asLong()).isEqualTo(35);
+        assertThat(percent(conversion.path("toJcmProject"))).isEqualTo(37);
+        assertThat(conversion.path("toAnyNextStage").path("count").asLong()).isEqualTo(57);
+        assertThat(percent(conversion.path("toAnyNextStage"))).isEqualTo(60);
+
+        assertThat(dashboard.path("pipeline").path("byStage").path("DEMONSTRATION").asLong()).isEqualTo(8);
+        JsonNode reductions = dashboard.path("reductions");
+        assertThat(reductions.path("estimatedTco2PerYearOfDemonstrations").decimalValue()).isEqualByComparingTo("27406");
+        // the eight are still running: none has an accepted final report yet
+        assertThat(reductions.path("atEndOfDemonstrationsTco2PerYear").decimalValue()).isEqualByComparingTo("0");
+        assertThat(reductions.path("verifiedTco2").decimalValue()).isPositive();
+        assertThat(reductions.path("followUpCumulativeTco2").decimalValue()).isPositive();
+
+        assertThat(dashboard.path("pipeline").path("byPartnerCountry").findValuesAsText("partnerCountry"))
+                .containsExactlyInAnyOrderElementsOf(PARTNER_COUNTRIES);
+
+        JsonNode methodologies = dashboard.path("indicators").path("methodologiesApproved");
+        assertThat(methodologies.path("actual").asLong()).isEqualTo(6);
+        assertThat(methodologies.path("target").asInt()).isEqualTo(10);
+        JsonNode activity = dashboard.path("indicators").path("studiesAndDemonstrations");
+        assertThat(activity.findValuesAsText("fiscalYear"))
+                .containsExactly("2011", "2012", "2013", "2014", "2015", "2016", "2017");
+        assertThat(activity.findValuesAsText("feasibilityStudies"))
+                .containsExactly("12", "16", "18", "17", "15", "13", "0");
+        assertThat(activity.findValuesAsText("demonstrations")).containsExactly("0", "0", "3", "3", "2", "0", "0");
+    }
+
+    /** The ledger's budget table: up to FY2015, FY2016 and FY2017 (planned), in million JPY. */
+    @Test
+    void theDashboardShowsTheBudgetAndItsExecutionPerFiscalYear() {
+        JsonNode budget = dashboard().path("budget");
+        assertThat(budget.findValuesAsText("fiscalYear"))
+                .containsExactly("2011", "2012", "2013", "2014", "2015", "2016", "2017");
+        assertThat(sum(budget, "budgetMillionJpy", 2011, 2015)).isEqualByComparingTo("19010");
+        assertThat(sum(budget, "returnedMillionJpy", 2011, 2015)).isEqualByComparingTo("2500");
+        assertThat(sum(budget, "executedMillionJpy", 2011, 2015)).isEqualByComparingTo("6252");
+        assertThat(sum(budget, "budgetMillionJpy", 2016, 2016)).isEqualByComparingTo("2400");
+        assertThat(sum(budget, "executedMillionJpy", 2016, 2016)).isEqualByComparingTo("2635");
+        assertThat(sum(budget, "budgetMillionJpy", 2017, 2017)).isEqualByComparingTo("1900");
+        assertThat(sum(budget, "executedMillionJpy", 2017, 2017)).isEqualByComparingTo("0");
+        BigDecimal total = sum(budget, "budgetMillionJpy", 2011, 2017);
+        assertThat(total).isEqualByComparingTo("23310");
+        assertThat(total.subtract(sum(budget, "returnedMillionJpy", 2011, 2017))).isEqualByComparingTo("20810");
+        assertThat(sum(budget, "executedMillionJpy", 2011, 2017)).isEqualByComparingTo("8887");
+        // the split up to FY2015 is the data set's own; the ledger gives only its total
+        assertThat(budget.get(0).path("budgetMillionJpy").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(budget.get(0).path("executedMillionJpy").decimalValue()).isEqualByComparingTo("610");
+    }
+
+    @Test
+    void loadingTheDataSetAgainAddsNothing() {
+        long cases = caseCount();
+        JsonNode dashboard = dashboard();
+        assertThat(cases).isEqualTo(100);
+
+        DemoDataLoader.Result again = loader.load();
+
+        assertThat(again.loaded()).isFalse();
+        assertThat(again.cases()).isEqualTo(100);
+        assertThat(caseCount()).isEqualTo(cases);
+        JsonNode after = dashboard();
+        assertThat(after.path("feasibilityStudyConversion")).isEqualTo(dashboard.path("feasibilityStudyConversion"));
+        assertThat(after.path("pipeline")).isEqualTo(dashboard.path("pipeline"));
+        assertThat(after.path("budget")).isEqualTo(dashboard.path("budget"));
+        assertThat(after.path("reductions")).isEqualTo(dashboard.path("reductions"));
+    }
+
+    /** The steps carry the days they happened on, in the case record and in the engine alike. */
+    @Test
+    void theCasesHappenedOnTheirDays() {
+        ApiClient manager = ApiClient.as(port, PROGRAM_MANAGER);
+        JsonNode demonstrations = manager.get("/api/cases?stage=DEMONSTRATION&fiscalYear=2013").json().path("content");
+        assertThat(demonstrations).hasSize(3);
+        JsonNode demonstration = manager.get("/api/cases/" + demonstrations.get(0).path("id").asText()).json();
+        JsonNode history = demonstration.path("history");
+        assertThat(history.get(0).path("when").asText()).startsWith("2013-");
+        Instant ledgerDate = Instant.parse("2017-07-01T00:00:00Z");
+        for (JsonNode step : history) {
+            assertThat(Instant.parse(step.path("when").asText())).isBefore(ledgerDate);
+        }
+        assertThat(history.findValuesAsText("stepKey")).contains("Task_EvaluateCase", "Task_ConfirmStageGateDecision",
+                "Task_RecordMouSignature", "Task_CommissionTechnology", "Task_SubmitProgressReport");
+        JsonNode openTask = demonstration.path("openTasks").get(0);
+        assertThat(openTask.path("taskKey").asText()).isEqualTo("Task_SubmitProgressReport");
+        assertThat(Instant.parse(openTask.path("created").asText())).isBefore(ledgerDate);
+
+        // the three MRV cases of FY2012 still run; the engine's history of ended cases may be cleaned up by now
+        JsonNode runningSinceFy2012 = ApiClient.as(port, ADMIN).get("/engine-rest/history/process-instance/count"
+                + "?processDefinitionKey=jcm-project-lifecycle&unfinished=true"
+                + "&startedBefore=2013-04-01T00:00:00.000%2B0900").json();
+        assertThat(runningSinceFy2012.path("count").asLong()).isEqualTo(3);
+
+        JsonNode studyTimes = dashboard().path("timeInStage");
+        for (JsonNode stage : studyTimes) {
+            if (stage.path("stage").asText().equals("FEASIBILITY_STUDY")) {
+                assertThat(stage.path("medianDays").decimalValue()).isBetween(new BigDecimal("150"), new BigDecimal("400"));
+            }
+        }
+        assertThat(studyTimes.findValuesAsText("stage")).contains("FEASIBILITY_STUDY");
+    }
+
+    private JsonNode dashboard() {
+        ApiClient.Response response = ApiClient.as(port, PROGRAM_MANAGER).get("/api/dashboard");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
+    }
+
+    private long caseCount() {
+        return ApiClient.as(port, PROGRAM_MANAGER).get("/api/cases?size=1").json().path("totalElements").asLong();
+    }
+
+    private static long percent(JsonNode share) {
+        return share.path("share").decimalValue().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private static BigDecimal sum(JsonNode budget, String field, int fromFiscalYear, int toFiscalYear) {
+        List<BigDecimal> amounts = new ArrayList<>();
+        for (JsonNode year : budget) {
+            int fiscalYear = year.path("fiscalYear").asInt();
+            if (fiscalYear >= fromFiscalYear && fiscalYear <= toFiscalYear) {
+                amounts.add(year.path(field).decimalValue());
+            }
+        }
+        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
