@@ -1,12 +1,14 @@
 package org.jcmflow.tasks;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.jcmflow.identity.CurrentUser;
@@ -50,7 +52,7 @@ class TasklistWorkGuard {
             return;
         }
         boolean completing = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
-        if (!completing && task.getAssignee() == null) {
+        if (!completing && (task.getAssignee() == null || assignedByTheProcess(task))) {
             return;
         }
         CurrentUser user = userOf(actor);
@@ -73,6 +75,18 @@ class TasklistWorkGuard {
         } catch (ApiException refused) {
             throw new AuthorizationException(refused.getMessage());
         }
+    }
+
+    /**
+     * The BPMN itself names the assignee (a committee member's evaluation), so the person whose step created the
+     * task is not claiming it for someone else.
+     */
+    private static boolean assignedByTheProcess(DelegateTask task) {
+        if (task instanceof TaskEntity entity && entity.getTaskDefinition() != null
+                && entity.getTaskDefinition().getAssigneeExpression() != null) {
+            return Objects.equals(entity.getTaskDefinition().getAssigneeExpression().getValue(task), task.getAssignee());
+        }
+        return false;
     }
 
     /** The logged-in user of this request, who must be the one the engine acts for. */

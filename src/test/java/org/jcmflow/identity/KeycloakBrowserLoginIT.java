@@ -55,7 +55,7 @@ class KeycloakBrowserLoginIT {
 
         browser.go("/login").logInAtKeycloak(PROPONENT);
         browser.waitFor(By.cssSelector("form.logout"));
-        assertThat(browser.text(By.cssSelector(".account .user"))).contains(PROPONENT, "nihon-ecotech");
+        assertThat(browser.text(By.cssSelector(".account .user"))).contains(PROPONENT, "Nihon EcoTech Co., Ltd.");
         assertThat(browser.findAll(By.linkText("New proposal"))).isNotEmpty();
         assertThat(browser.findAll(By.linkText("Camunda Tasklist"))).isEmpty();
         browser.go("/cases");

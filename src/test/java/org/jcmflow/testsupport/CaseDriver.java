@@ -57,7 +57,8 @@ public final class CaseDriver {
         complete(caseId, "Task_ReviewFeasibilityReport", DemoUser.PROGRAM_MANAGER);
         complete(caseId, "Task_SubmitSurveyResults", proponent);
         complete(caseId, "Task_ReviewSurveyResults", DemoUser.PROGRAM_MANAGER);
-        openTask(caseId, "Task_EvaluateCase");
+        complete(caseId, "Task_ConveneCommittee", DemoUser.PROGRAM_MANAGER);
+        openTask(caseId, "Task_EvaluateCase", DemoUser.COMMITTEE_MEMBER);
         return caseId;
     }
 
