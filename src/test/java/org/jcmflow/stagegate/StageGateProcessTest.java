@@ -60,13 +60,14 @@ class StageGateProcessTest {
     final StageGateRecords records = new StageGateRecords(jdbc);
     UUID caseId;
     RecordingDeadlines deadlines;
+    final List<Object> decisions = new ArrayList<>();
 
     @BeforeEach
     void beans() {
         ProcessTestSupport.registerBeans();
         deadlines = ProcessTestSupport.registerDeadlines();
         Mocks.register("stageGateCommittee", new StageGateCommittee(records, DIRECTORY,
-                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7))));
+                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7)), decisions::add));
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,
@@ -164,6 +165,7 @@ class StageGateProcessTest {
         Assertions.assertThat(round.recommendation()).isEqualTo("APPROPRIATE");
         Assertions.assertThat(round.decision()).isEqualTo("APPROPRIATE");
         Assertions.assertThat(round.decisionOverrides()).isFalse();
+        Assertions.assertThat(decisions).containsExactly(new StageGateDecided(caseId, "APPROPRIATE"));
         Assertions.assertThat(records.evaluations(round.id())).extracting(Evaluation::member)
                 .containsExactlyInAnyOrder("kobayashi", "yamamoto", "inoue");
     }
