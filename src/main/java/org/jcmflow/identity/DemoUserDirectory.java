@@ -11,7 +11,8 @@ record DemoUserDirectory(DemoUsers demoUsers) implements UserDirectory {
         return demoUsers.users().stream()
                 .filter(user -> user.roles().contains(role))
                 .map(user -> new DirectoryUser(user.username(),
-                        user.displayName().isBlank() ? user.username() : user.displayName(), user.organization()))
+                        user.displayName().isBlank() ? user.username() : user.displayName(), user.organization(),
+                        user.email(), user.locale()))
                 .sorted(Comparator.comparing(DirectoryUser::username))
                 .toList();
     }

@@ -17,7 +17,7 @@ import org.springframework.core.io.Resource;
 record DemoUsers(List<DemoUser> users) {
 
     record DemoUser(String username, String password, String displayName, String email, List<Role> roles,
-                    String organization) {
+                    String organization, String locale) {
     }
 
     static DemoUsers readRealm(Resource realmFile, ObjectMapper json) throws IOException {
@@ -35,7 +35,8 @@ record DemoUsers(List<DemoUser> users) {
                         (user.path("firstName").asText("") + " " + user.path("lastName").asText("")).trim(),
                         user.path("email").asText(null),
                         roles(user),
-                        organization(user)));
+                        organization(user),
+                        attribute(user, "locale")));
             }
             return new DemoUsers(List.copyOf(users));
         }
@@ -58,14 +59,19 @@ record DemoUsers(List<DemoUser> users) {
 
     /** The user's organisation attribute, or else the name of the first group they belong to. */
     private static String organization(JsonNode user) {
-        JsonNode attribute = user.path("attributes").path("organization");
-        if (attribute.isArray() && !attribute.isEmpty()) {
-            return attribute.get(0).asText();
+        String attribute = attribute(user, "organization");
+        if (attribute != null) {
+            return attribute;
         }
         for (JsonNode group : user.path("groups")) {
             String path = group.asText();
             return path.substring(path.lastIndexOf('/') + 1);
         }
         return null;
+    }
+
+    private static String attribute(JsonNode user, String name) {
+        JsonNode attribute = user.path("attributes").path(name);
+        return attribute.isArray() && !attribute.isEmpty() ? attribute.get(0).asText() : null;
     }
 }

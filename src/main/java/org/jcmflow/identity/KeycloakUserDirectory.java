@@ -3,6 +3,7 @@ package org.jcmflow.identity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ class KeycloakUserDirectory implements UserDirectory {
 
     @Override
     public List<DirectoryUser> usersWithRole(Role role) {
-        String adminBase = keycloak.issuer().replace("/realms/", "/admin/realms/");
+        String adminBase = adminBase();
         String token = serviceAccountToken();
         List<DirectoryUser> users = new ArrayList<>();
         int first = 0;
@@ -61,12 +62,38 @@ class KeycloakUserDirectory implements UserDirectory {
         return users;
     }
 
+    @Override
+    public Optional<DirectoryUser> user(String username) {
+        JsonNode found = http.get()
+                .uri(adminBase() + "/users?username={username}&exact=true&briefRepresentation=false", username)
+                .header("Authorization", "Bearer " + serviceAccountToken())
+                .retrieve().body(JsonNode.class);
+        if (found == null) {
+            return Optional.empty();
+        }
+        for (JsonNode user : found) {
+            if (user.path("username").asText().equals(username) && user.path("enabled").asBoolean(true)) {
+                return Optional.of(directoryUser(user));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String adminBase() {
+        return keycloak.issuer().replace("/realms/", "/admin/realms/");
+    }
+
     private static DirectoryUser directoryUser(JsonNode user) {
         String username = user.path("username").asText();
         String name = (user.path("firstName").asText("") + " " + user.path("lastName").asText("")).trim();
-        JsonNode organization = user.path("attributes").path(KeycloakClaims.ORGANIZATION);
         return new DirectoryUser(username, name.isEmpty() ? username : name,
-                organization.isArray() && !organization.isEmpty() ? organization.get(0).asText() : null);
+                attribute(user, KeycloakClaims.ORGANIZATION), user.path("email").asText(null),
+                attribute(user, "locale"));
+    }
+
+    private static String attribute(JsonNode user, String name) {
+        JsonNode values = user.path("attributes").path(name);
+        return values.isArray() && !values.isEmpty() ? values.get(0).asText() : null;
     }
 
     private String serviceAccountToken() {

@@ -1,16 +1,32 @@
 package org.jcmflow.identity;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The people who may be given work by name, such as the members of a stage-gate committee: the demo users in
- * the default mode, the realm's users in Keycloak mode.
+ * The people who may be given work by name or told about it, such as the members of a stage-gate committee or
+ * the recipients of a mail: the demo users in the default mode, the realm's users in Keycloak mode.
  */
 public interface UserDirectory {
 
     /** The enabled users holding the role, ordered by username. */
     List<DirectoryUser> usersWithRole(Role role);
 
-    record DirectoryUser(String username, String displayName, String organization) {
+    /** One enabled user of the programme, by username. */
+    default Optional<DirectoryUser> user(String username) {
+        return Arrays.stream(Role.values()).flatMap(role -> usersWithRole(role).stream())
+                .filter(user -> user.username().equals(username)).findFirst();
+    }
+
+    /**
+     * @param email    where mail reaches them; null when unknown
+     * @param language the language they chose (Keycloak's {@code locale} attribute, e.g. "ja"); null when none
+     */
+    record DirectoryUser(String username, String displayName, String organization, String email, String language) {
+
+        public DirectoryUser(String username, String displayName, String organization) {
+            this(username, displayName, organization, null, null);
+        }
     }
 }

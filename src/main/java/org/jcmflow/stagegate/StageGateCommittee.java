@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,11 +55,14 @@ public class StageGateCommittee {
     private final StageGateRecords records;
     private final UserDirectory directory;
     private final StageGateProperties properties;
+    private final ApplicationEventPublisher events;
 
-    StageGateCommittee(StageGateRecords records, UserDirectory directory, StageGateProperties properties) {
+    StageGateCommittee(StageGateRecords records, UserDirectory directory, StageGateProperties properties,
+                       ApplicationEventPublisher events) {
         this.records = records;
         this.directory = directory;
         this.properties = properties;
+        this.events = events;
     }
 
     /** Offers the committee members the programme manager may convene: none of the proponent's organisation. */
@@ -165,7 +169,10 @@ public class StageGateCommittee {
         records.recordRecommendation(round(execution), Recommendation.NO_QUORUM);
     }
 
-    /** Records the programme manager's decision, and whether it departs from the recommendation. */
+    /**
+     * Records the programme manager's decision, and whether it departs from the recommendation, and announces it
+     * (the proponents are told by mail).
+     */
     public void decide(DelegateTask task) {
         String decision = String.valueOf(task.getVariable("stageGateDecision"));
         String recommendation = String.valueOf(task.getVariable(RECOMMENDATION));
@@ -173,6 +180,7 @@ public class StageGateCommittee {
                 (String) task.getVariable("decisionRationale"),
                 "CONDITIONAL".equals(decision) ? (String) task.getVariable("revisionConditions") : null,
                 actor(task), now());
+        events.publishEvent(new StageGateDecided(caseId(task), decision));
     }
 
     private List<DirectoryUser> eligibleMembers(UUID caseId) {

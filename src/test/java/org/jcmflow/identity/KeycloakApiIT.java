@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Keycloak mode over HTTP: the demo users of the realm call the API with the tokens Keycloak gives them. */
@@ -30,6 +31,9 @@ class KeycloakApiIT {
     int port;
 
     final KeycloakServer keycloak = KeycloakServer.shared();
+
+    @Autowired
+    UserDirectory directory;
 
     CaseDriver driver;
 
@@ -138,5 +142,20 @@ class KeycloakApiIT {
         assertThat(round.path("recommendation").asText()).isEqualTo("APPROPRIATE");
         assertThat(round.path("evaluations").findValuesAsText("member"))
                 .containsExactlyInAnyOrder("inoue", "kobayashi", "yamamoto");
+    }
+
+    @Test
+    void theDirectoryGivesEachPersonsMailAddressAndChosenLanguageForTheirMails() {
+        assertThat(directory.user(OTHER_PROPONENT)).get().satisfies(suzuki -> {
+            assertThat(suzuki.email()).isEqualTo("suzuki@sakura-engineering.example");
+            assertThat(suzuki.language()).isEqualTo("en");
+            assertThat(suzuki.organization()).isEqualTo("sakura-engineering");
+        });
+        assertThat(directory.user("nobody-of-that-name")).isEmpty();
+        assertThat(directory.usersWithRole(Role.PROGRAM_MANAGER))
+                .extracting(UserDirectory.DirectoryUser::username, UserDirectory.DirectoryUser::email,
+                        UserDirectory.DirectoryUser::language)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sato", "sato@nedo.example", "ja"),
+                        org.assertj.core.groups.Tuple.tuple("takahashi", "takahashi@nedo.example", "en"));
     }
 }

@@ -8,9 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,9 +23,17 @@ class DemonstrationProcessTest {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
 
+    RecordingDeadlines deadlines;
+
     @BeforeEach
     void beans() {
         ProcessTestSupport.registerBeans();
+        deadlines = ProcessTestSupport.registerDeadlines();
+    }
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
     }
 
     private ProcessInstance start() {
@@ -101,5 +111,21 @@ class DemonstrationProcessTest {
         submitFinalReport(demonstration, "ACCEPTED");
         Assertions.assertThat(finishedTasks("Task_SubmitFinalReport")).isEqualTo(2);
         assertThat(demonstration).hasPassed("End_DemonstrationCompleted").isEnded();
+    }
+
+    @Test
+    void everyLateDemonstrationStepIsRemindedThenEscalatedAndStaysOpen() {
+        ProcessInstance demonstration = start();
+        ProcessTestSupport.remindThenEscalate(demonstration, "Task_InstallTechnology", deadlines);
+        complete(task(demonstration));
+        ProcessTestSupport.remindThenEscalate(demonstration, "Task_CommissionTechnology", deadlines);
+        complete(task(demonstration));
+        ProcessTestSupport.remindThenEscalate(demonstration, "Task_SubmitProgressReport", deadlines);
+        complete(task(demonstration));
+        complete(task(demonstration), withVariables("progressDecision", "READY_FOR_FINAL_REPORT"));
+        ProcessTestSupport.remindThenEscalate(demonstration, "Task_SubmitFinalReport", deadlines);
+        Assertions.assertThat(deadlines.sent()).hasSize(8);
+        submitFinalReport(demonstration, "ACCEPTED");
+        assertThat(demonstration).hasPassed("End_InstallTechnologyEscalated", "End_SubmitFinalReportReminded").isEnded();
     }
 }

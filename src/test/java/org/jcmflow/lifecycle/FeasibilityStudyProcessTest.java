@@ -2,14 +2,17 @@ package org.jcmflow.lifecycle;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,9 +23,17 @@ class FeasibilityStudyProcessTest {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
 
+    RecordingDeadlines deadlines;
+
     @BeforeEach
     void beans() {
         ProcessTestSupport.registerBeans();
+        deadlines = ProcessTestSupport.registerDeadlines();
+    }
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
     }
 
     private ProcessInstance start() {
@@ -63,5 +74,28 @@ class FeasibilityStudyProcessTest {
         complete(task(study));
         complete(task(study), withVariables("studyOutcome", "TRANSFER", "transferScheme", "MOE_SUBSIDY"));
         assertThat(study).isEnded().variables().containsEntry("transferScheme", "MOE_SUBSIDY");
+    }
+
+    @Test
+    void aLateStudyReportIsRemindedThenEscalatedAndStaysOpen() {
+        ProcessInstance study = start();
+        complete(task(study), withVariables("screeningDecision", "ACCEPT"));
+        ProcessTestSupport.remindThenEscalate(study, "Task_SubmitFeasibilityReport", deadlines);
+        Assertions.assertThat(deadlines.sent()).containsExactly("reminder Task_SubmitFeasibilityReport",
+                "escalation Task_SubmitFeasibilityReport");
+        complete(task(study));
+        assertThat(study).isWaitingAt("Task_ReviewFeasibilityReport");
+    }
+
+    @Test
+    void aReportSubmittedInTimeCancelsItsTimers() {
+        ProcessInstance study = start();
+        complete(task(study), withVariables("screeningDecision", "ACCEPT"));
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(study.getId()).timers().count())
+                .isEqualTo(2);
+        complete(task(study));
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(study.getId()).timers().count())
+                .isZero();
+        Assertions.assertThat(deadlines.sent()).isEmpty();
     }
 }

@@ -8,9 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,9 +25,17 @@ class FollowUpProcessTest {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
 
+    RecordingDeadlines deadlines;
+
     @BeforeEach
     void beans() {
         ProcessTestSupport.registerBeans();
+        deadlines = ProcessTestSupport.registerDeadlines();
+    }
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
     }
 
     private ProcessInstance start() {
@@ -92,5 +102,14 @@ class FollowUpProcessTest {
         Assertions.assertThat(finishedTasks("Task_ReviewDisseminationReport")).isEqualTo(YEARS + 1);
         Assertions.assertThat(yearsReported()).isEqualTo(YEARS);
         assertThat(followUp).hasPassed("End_FollowUpCompleted").isEnded();
+    }
+
+    @Test
+    void aLateDisseminationReportIsRemindedThenEscalatedAndStaysOpen() {
+        ProcessInstance followUp = start();
+        ProcessTestSupport.remindThenEscalate(followUp, "Task_SubmitDisseminationReport", deadlines);
+        Assertions.assertThat(deadlines.sent()).containsExactly("reminder Task_SubmitDisseminationReport",
+                "escalation Task_SubmitDisseminationReport");
+        assertThat(followUp).isWaitingAt("Task_SubmitDisseminationReport");
     }
 }

@@ -7,9 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,9 +22,17 @@ class MouProcessTest {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
 
+    RecordingDeadlines deadlines;
+
     @BeforeEach
     void beans() {
         ProcessTestSupport.registerBeans();
+        deadlines = ProcessTestSupport.registerDeadlines();
+    }
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
     }
 
     private ProcessInstance start() {
@@ -58,5 +68,19 @@ class MouProcessTest {
                 .hasNotPassed("End_MouAbandoned")
                 .isEnded()
                 .variables().containsEntry("negotiationStatus", "AGREED").containsEntry("mouSignedDate", "2025-06-30");
+    }
+
+    @Test
+    void anImplementationDocumentNotSubmittedInTimeIsRemindedThenEscalatedAndStaysOpen() {
+        ProcessInstance mou = start();
+        complete(task(mou), withVariables("negotiationStatus", "AGREED"));
+        complete(task(mou), withVariables("mouSignedDate", "2025-06-30"));
+        ProcessTestSupport.remindThenEscalate(mou, "Task_SubmitImplementationDocument", deadlines);
+        Assertions.assertThat(deadlines.sent()).containsExactly("reminder Task_SubmitImplementationDocument",
+                "escalation Task_SubmitImplementationDocument");
+        complete(task(mou));
+        assertThat(mou).hasPassed("Boundary_SubmitImplementationDocumentReminder",
+                "End_SubmitImplementationDocumentReminded", "Boundary_SubmitImplementationDocumentOverdue",
+                "End_SubmitImplementationDocumentEscalated", "End_MouSigned").isEnded();
     }
 }

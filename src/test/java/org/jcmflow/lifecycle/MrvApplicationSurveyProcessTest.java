@@ -7,9 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,9 +22,17 @@ class MrvApplicationSurveyProcessTest {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
 
+    RecordingDeadlines deadlines;
+
     @BeforeEach
     void beans() {
         ProcessTestSupport.registerBeans();
+        deadlines = ProcessTestSupport.registerDeadlines();
+    }
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
     }
 
     private ProcessInstance start() {
@@ -68,5 +78,15 @@ class MrvApplicationSurveyProcessTest {
                 .hasPassedInOrder("Task_ReviewMrvApplicationSurvey", "Task_SubmitMrvApplicationSurvey",
                         "Task_ReviewMrvApplicationSurvey", "End_ProceedToMrv")
                 .isEnded();
+    }
+
+    @Test
+    void aLateSurveyIsRemindedThenEscalatedAndStaysOpen() {
+        ProcessInstance survey = start();
+        ProcessTestSupport.remindThenEscalate(survey, "Task_SubmitMrvApplicationSurvey", deadlines);
+        Assertions.assertThat(deadlines.sent()).containsExactly("reminder Task_SubmitMrvApplicationSurvey",
+                "escalation Task_SubmitMrvApplicationSurvey");
+        submitAndReview(survey, "CLOSE");
+        assertThat(survey).isEnded();
     }
 }

@@ -8,9 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,9 +23,17 @@ class MrvProcessTest {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
 
+    RecordingDeadlines deadlines;
+
     @BeforeEach
     void beans() {
         ProcessTestSupport.registerBeans();
+        deadlines = ProcessTestSupport.registerDeadlines();
+    }
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
     }
 
     private ProcessInstance start() {
@@ -147,5 +157,24 @@ class MrvProcessTest {
                         "Task_IssueCredits", "End_MrvCompleted")
                 .isEnded()
                 .variables().containsEntry("monitoringPeriod", 1L);
+    }
+
+    @Test
+    void everyLateMrvStepIsRemindedThenEscalatedAndStaysOpen() {
+        ProcessInstance mrv = start();
+        ProcessTestSupport.remindThenEscalate(mrv, "Task_DraftMethodology", deadlines);
+        complete(task(mrv));
+        complete(task(mrv), withVariables("methodologyDecision", "APPROVED_WITH_REVISIONS"));
+        ProcessTestSupport.remindThenEscalate(mrv, "Task_ReviseMethodology", deadlines);
+        complete(task(mrv));
+        validate(mrv, "CORRECTIONS_REQUIRED");
+        ProcessTestSupport.remindThenEscalate(mrv, "Task_CorrectProjectDesign", deadlines);
+        complete(task(mrv));
+        validate(mrv, "VALIDATED");
+        register(mrv, 1);
+        ProcessTestSupport.remindThenEscalate(mrv, "Task_SubmitMonitoringReport", deadlines);
+        complete(task(mrv));
+        ProcessTestSupport.remindThenEscalate(mrv, "Task_VerifyMonitoringReport", deadlines);
+        Assertions.assertThat(deadlines.sent()).hasSize(10);
     }
 }

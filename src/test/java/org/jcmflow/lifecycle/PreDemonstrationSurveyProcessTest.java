@@ -8,9 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,9 +23,17 @@ class PreDemonstrationSurveyProcessTest {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
 
+    RecordingDeadlines deadlines;
+
     @BeforeEach
     void beans() {
         ProcessTestSupport.registerBeans();
+        deadlines = ProcessTestSupport.registerDeadlines();
+    }
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
     }
 
     private ProcessInstance start() {
@@ -60,5 +70,14 @@ class PreDemonstrationSurveyProcessTest {
         assertThat(survey).hasPassed("End_SurveyAccepted").isEnded();
         Assertions.assertThat(historyService().createHistoricTaskInstanceQuery()
                 .taskDefinitionKey("Task_SubmitSurveyResults").finished().count()).isEqualTo(2);
+    }
+
+    @Test
+    void lateSurveyResultsAreRemindedThenEscalatedAndStayOpen() {
+        ProcessInstance survey = start();
+        ProcessTestSupport.remindThenEscalate(survey, "Task_SubmitSurveyResults", deadlines);
+        Assertions.assertThat(deadlines.sent()).containsExactly("reminder Task_SubmitSurveyResults",
+                "escalation Task_SubmitSurveyResults");
+        assertThat(survey).isWaitingAt("Task_SubmitSurveyResults");
     }
 }

@@ -1,9 +1,27 @@
 package org.jcmflow.lifecycle;
 
-import java.time.Clock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 
 /** What every process test needs: the engine with coverage, and the beans the BPMN expressions call. */
 public final class ProcessTestSupport {
@@ -17,6 +35,8 @@ public final class ProcessTestSupport {
      */
     static final String ENGINE_CONFIGURATION = "process-test-engine.cfg.xml";
 
+    private static final DeadlineProperties DEADLINES = configuredDeadlines();
+
     private ProcessTestSupport() {
     }
 
@@ -28,7 +48,75 @@ public final class ProcessTestSupport {
     public static RecordingCaseStages registerBeans() {
         RecordingCaseStages stages = new RecordingCaseStages();
         Mocks.register("caseStages", stages);
-        Mocks.register("dueDates", new DueDates(Clock.systemUTC()));
+        Mocks.register("dueDates", new DueDates(DEADLINES));
         return stages;
+    }
+
+    /** Stands in for the deadline notifications; registered afresh for each test. */
+    public static RecordingDeadlines registerDeadlines() {
+        RecordingDeadlines deadlines = new RecordingDeadlines();
+        Mocks.register("deadlines", deadlines);
+        return deadlines;
+    }
+
+    /** The deadlines as application.yaml configures them. */
+    public static DeadlineProperties configuredDeadlines() {
+        StandardEnvironment environment = new StandardEnvironment();
+        try {
+            new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
+                    .forEach(environment.getPropertySources()::addLast);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Binder.get(environment).bind("jcm.deadlines", DeadlineProperties.class).get();
+    }
+
+    /**
+     * Lets the engine's clock run past the open task's reminder and then past its due date, firing each timer
+     * when it is due and not before: the reminder goes out, then the escalation, and the task stays open.
+     */
+    public static void remindThenEscalate(ProcessInstance instance, String taskKey, RecordingDeadlines deadlines) {
+        Task task = openTask(instance, taskKey);
+        String name = taskKey.substring("Task_".length());
+        Instant due = task.getDueDate().toInstant();
+
+        Job reminder = timer(instance, "Boundary_" + name + "Reminder");
+        assertThat(Duration.between(reminder.getDuedate().toInstant(), due))
+                .as("reminder before the due date of " + taskKey)
+                .isBetween(DEADLINES.reminderBefore().minusSeconds(1), DEADLINES.reminderBefore().plusSeconds(1));
+        fireWhenDue(reminder);
+        assertThat(deadlines.sent()).as("sent after the reminder timer").endsWith("reminder " + taskKey);
+        assertThat(openTask(instance, taskKey).getId()).as("the reminder leaves the task open").isEqualTo(task.getId());
+
+        Job overdue = timer(instance, "Boundary_" + name + "Overdue");
+        assertThat(Duration.between(overdue.getDuedate().toInstant(), due).abs()).isLessThan(Duration.ofSeconds(1));
+        fireWhenDue(overdue);
+        assertThat(deadlines.sent()).as("sent when overdue").endsWith("escalation " + taskKey);
+        assertThat(openTask(instance, taskKey).getId()).as("the escalation leaves the task open").isEqualTo(task.getId());
+        ClockUtil.reset();
+    }
+
+    /** Sets the engine's clock just before the timer's due date, then just after it, and fires it. */
+    public static void fireWhenDue(Job timer) {
+        ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().minusSeconds(60)));
+        assertThat(managementService().createJobQuery().jobId(timer.getId()).executable().count())
+                .as("%s fires not before it is due", timer.getId()).isZero();
+        ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
+        assertThat(managementService().createJobQuery().jobId(timer.getId()).executable().count())
+                .as("%s is due", timer.getId()).isOne();
+        execute(timer);
+    }
+
+    public static Job timer(ProcessInstance instance, String boundaryEventId) {
+        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId(boundaryEventId).singleResult();
+        assertThat(timer).as("timer " + boundaryEventId).isNotNull();
+        return timer;
+    }
+
+    private static Task openTask(ProcessInstance instance, String taskKey) {
+        Task task = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as("open task " + taskKey).isNotNull();
+        return task;
     }
 }

@@ -28,6 +28,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.jcmflow.identity.Role;
 import org.jcmflow.identity.UserDirectory;
 import org.jcmflow.lifecycle.ProcessTestSupport;
+import org.jcmflow.lifecycle.RecordingDeadlines;
 import org.jcmflow.testsupport.ProcessTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,12 +59,15 @@ class StageGateProcessTest {
     final JdbcTemplate jdbc = new JdbcTemplate(ProcessTestDatabase.dataSource());
     final StageGateRecords records = new StageGateRecords(jdbc);
     UUID caseId;
+    RecordingDeadlines deadlines;
+    final List<Object> decisions = new ArrayList<>();
 
     @BeforeEach
     void beans() {
         ProcessTestSupport.registerBeans();
+        deadlines = ProcessTestSupport.registerDeadlines();
         Mocks.register("stageGateCommittee", new StageGateCommittee(records, DIRECTORY,
-                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7))));
+                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7)), decisions::add));
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,
@@ -161,6 +165,7 @@ class StageGateProcessTest {
         Assertions.assertThat(round.recommendation()).isEqualTo("APPROPRIATE");
         Assertions.assertThat(round.decision()).isEqualTo("APPROPRIATE");
         Assertions.assertThat(round.decisionOverrides()).isFalse();
+        Assertions.assertThat(decisions).containsExactly(new StageGateDecided(caseId, "APPROPRIATE"));
         Assertions.assertThat(records.evaluations(round.id())).extracting(Evaluation::member)
                 .containsExactlyInAnyOrder("kobayashi", "yamamoto", "inoue");
     }
@@ -206,7 +211,7 @@ class StageGateProcessTest {
         Instant firstDeadline = latestRound().deadline();
 
         afterDays(15);
-        execute(job(stageGate));
+        execute(job("Boundary_EvaluationDeadline", stageGate));
         assertThat(stageGate).hasPassed("Boundary_EvaluationDeadline", "Task_ExtendEvaluation")
                 .isWaitingAt("Task_EvaluateCase");
         Assertions.assertThat(taskQuery().processInstanceId(stageGate.getId()).list())
@@ -216,7 +221,7 @@ class StageGateProcessTest {
         score(stageGate, "yamamoto", 4);
 
         afterDays(23);
-        execute(job(stageGate));
+        execute(job("Boundary_EvaluationDeadline", stageGate));
         assertThat(stageGate).hasPassed("Task_RecordNoQuorum").isWaitingAt("Task_ConfirmStageGateDecision")
                 .variables().containsEntry("recommendation", "NO_QUORUM").containsEntry("validEvaluations", 2);
         Assertions.assertThat(taskQuery().processInstanceId(stageGate.getId()).taskDefinitionKey("Task_EvaluateCase")
@@ -231,7 +236,7 @@ class StageGateProcessTest {
         score(stageGate, "yamamoto", 2);
         score(stageGate, "inoue", 2);
         afterDays(15);
-        execute(job(stageGate));
+        execute(job("Boundary_EvaluationDeadline", stageGate));
         assertThat(stageGate).isWaitingAt("Task_ConfirmStageGateDecision")
                 .hasNotPassed("Task_ExtendEvaluation")
                 .variables().containsEntry("recommendation", "NOT_APPROPRIATE");
@@ -278,5 +283,39 @@ class StageGateProcessTest {
                 .hasNotPassed("End_Appropriate", "End_NotAppropriate").isEnded()
                 .variables().containsEntry("stageGateRevisions", 2L);
         Assertions.assertThat(records.rounds(caseId)).hasSize(3);
+    }
+
+    @Test
+    void theProgrammeManagersLateStepsAndTheProponentsLateRevisionAreRemindedThenEscalated() {
+        ProcessInstance stageGate = start();
+        ProcessTestSupport.remindThenEscalate(stageGate, "Task_ConveneCommittee", deadlines);
+        convene(stageGate, "kobayashi", "yamamoto", "inoue");
+        score(stageGate, "kobayashi", 3);
+        score(stageGate, "yamamoto", 3);
+        score(stageGate, "inoue", 3);
+        ProcessTestSupport.remindThenEscalate(stageGate, "Task_ConfirmStageGateDecision", deadlines);
+        decide(stageGate, "CONDITIONAL");
+        ProcessTestSupport.remindThenEscalate(stageGate, "Task_ReviseProposal", deadlines);
+        Assertions.assertThat(deadlines.sent()).containsExactly(
+                "reminder Task_ConveneCommittee", "escalation Task_ConveneCommittee",
+                "reminder Task_ConfirmStageGateDecision", "escalation Task_ConfirmStageGateDecision",
+                "reminder Task_ReviseProposal", "escalation Task_ReviseProposal");
+        assertThat(stageGate).isWaitingAt("Task_ReviseProposal");
+    }
+
+    @Test
+    void membersWhoHaveNotAnsweredAreRemindedBeforeTheEvaluationDeadline() {
+        ProcessInstance stageGate = start();
+        convene(stageGate, "kobayashi", "yamamoto", "inoue", "matsuda");
+        score(stageGate, "kobayashi", 4);
+        Instant deadline = latestRound().deadline();
+        var reminder = ProcessTestSupport.timer(stageGate, "Boundary_EvaluationReminder");
+        Assertions.assertThat(Duration.between(reminder.getDuedate().toInstant(), deadline))
+                .isBetween(Duration.ofDays(7).minusSeconds(1), Duration.ofDays(7).plusSeconds(1));
+        ProcessTestSupport.fireWhenDue(reminder);
+        Assertions.assertThat(deadlines.sent()).containsExactly("reminder Task_EvaluateCase");
+        assertThat(stageGate).hasPassed("End_EvaluationReminded").isWaitingAt("Task_EvaluateCase");
+        Assertions.assertThat(taskQuery().processInstanceId(stageGate.getId()).list())
+                .extracting(Task::getAssignee).containsExactlyInAnyOrder("yamamoto", "inoue", "matsuda");
     }
 }

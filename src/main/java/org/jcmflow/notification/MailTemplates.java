@@ -1,0 +1,68 @@
+package org.jcmflow.notification;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The text of each mail in the recipient's language, from messages.properties and messages_ja.properties
+ * ({@code mail.<kind>.subject} and {@code .body}), with the link that opens the task (or the case) in the portal.
+ */
+@Component
+class MailTemplates {
+
+    record Mail(String subject, String body) {
+    }
+
+    private final MessageSource messages;
+    private final String portalBaseUrl;
+    private final ZoneId zone;
+
+    MailTemplates(MessageSource messages, @Value("${jcm.portal.base-url}") String portalBaseUrl,
+                  @Value("${jcm.portal.time-zone}") ZoneId zone) {
+        this.messages = messages;
+        this.portalBaseUrl = portalBaseUrl.replaceAll("/+$", "");
+        this.zone = zone;
+    }
+
+    /**
+     * Arguments of every text: {0} the recipient, {1} the task, {2} the case, {3} the due date, {4} the link,
+     * {5} whom the task is for (escalations) or the decision (stage gate).
+     */
+    Mail render(NotificationRequest request, String recipient, Locale language, String caseTitle) {
+        String taskName = request.taskKey() == null ? ""
+                : messages.getMessage("step." + request.taskKey(), null, request.taskName(), language);
+        String due = request.due() == null ? "-"
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language).format(request.due().atZone(zone));
+        Object[] arguments = {recipient, taskName, caseTitle, due, link(request), detail(request, language)};
+        String key = "mail." + request.kind().messageKey();
+        String subject = messages.getMessage(key + ".subject", arguments, language);
+        String body = messages.getMessage(key + ".body", arguments, language) + "\n\n"
+                + messages.getMessage("mail.footer", arguments, language);
+        return new Mail(subject, body);
+    }
+
+    String link(NotificationRequest request) {
+        return request.taskId() != null && request.kind() != NotificationKind.STAGE_GATE_DECISION
+                ? portalBaseUrl + "/tasks/" + request.taskId()
+                : portalBaseUrl + "/cases/" + request.caseId();
+    }
+
+    private String detail(NotificationRequest request, Locale language) {
+        if (request.kind() == NotificationKind.STAGE_GATE_DECISION) {
+            return messages.getMessage("stagegate.outcome." + request.decision(), null, request.decision(), language);
+        }
+        if (request.assignee() != null) {
+            return request.assignee();
+        }
+        List<String> roles = request.candidateGroups().stream()
+                .map(group -> messages.getMessage("role." + group, null, group, language)).toList();
+        return String.join(", ", roles);
+    }
+}

@@ -1,0 +1,70 @@
+package org.jcmflow.notification;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.jcmflow.lifecycle.LifecycleProcess;
+
+/**
+ * A mail called for by a step: what it is about, and the task or decision it concerns. Travels as the variables
+ * of the notification process, so that the engine's jobs address and send it after the step has committed.
+ */
+record NotificationRequest(NotificationKind kind, UUID caseId, String taskId, String taskKey, String taskName,
+                           Instant due, String assignee, List<String> candidateGroups, String decision) {
+
+    static final String KIND = "notification";
+    static final String TASK_ID = "taskId";
+    static final String TASK_KEY = "taskKey";
+    static final String TASK_NAME = "taskName";
+    static final String DUE = "taskDue";
+    static final String ASSIGNEE = "taskAssignee";
+    static final String CANDIDATE_GROUPS = "taskCandidateGroups";
+    static final String DECISION = "decision";
+
+    NotificationRequest {
+        candidateGroups = candidateGroups == null ? List.of() : List.copyOf(candidateGroups);
+    }
+
+    static NotificationRequest aboutTask(NotificationKind kind, UUID caseId, String taskId, String taskKey,
+                                         String taskName, Date due, String assignee, List<String> candidateGroups) {
+        return new NotificationRequest(kind, caseId, taskId, taskKey, taskName, due == null ? null : due.toInstant(),
+                assignee, candidateGroups, null);
+    }
+
+    static NotificationRequest stageGateDecision(UUID caseId, String decision) {
+        return new NotificationRequest(NotificationKind.STAGE_GATE_DECISION, caseId, null, null, null, null, null,
+                List.of(), decision);
+    }
+
+    Map<String, Object> variables() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(KIND, kind.name());
+        variables.put(LifecycleProcess.CASE_ID, caseId.toString());
+        variables.put(TASK_ID, taskId);
+        variables.put(TASK_KEY, taskKey);
+        variables.put(TASK_NAME, taskName);
+        variables.put(DUE, due == null ? null : Date.from(due));
+        variables.put(ASSIGNEE, assignee);
+        variables.put(CANDIDATE_GROUPS, String.join(",", candidateGroups));
+        variables.put(DECISION, decision);
+        return variables;
+    }
+
+    static NotificationRequest from(VariableScope variables) {
+        String groups = (String) variables.getVariable(CANDIDATE_GROUPS);
+        Date due = (Date) variables.getVariable(DUE);
+        return new NotificationRequest(NotificationKind.valueOf((String) variables.getVariable(KIND)),
+                UUID.fromString((String) variables.getVariable(LifecycleProcess.CASE_ID)),
+                (String) variables.getVariable(TASK_ID), (String) variables.getVariable(TASK_KEY),
+                (String) variables.getVariable(TASK_NAME), due == null ? null : due.toInstant(),
+                (String) variables.getVariable(ASSIGNEE),
+                groups == null || groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")),
+                (String) variables.getVariable(DECISION));
+    }
+}

@@ -1,0 +1,269 @@
+package org.jcmflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcmflow.testsupport.DemoUser.OTHER_PROGRAM_MANAGER;
+import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
+import static org.jcmflow.testsupport.DemoUser.PROPONENT;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.jcmflow.testsupport.ApplicationTest;
+import org.jcmflow.testsupport.CaseDriver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Mails as people receive them, from the whole application on a real SMTP server (GreenMail): who gets them, in
+ * which language, with which link; and a mail server that is down neither fails nor loses the step.
+ */
+@ApplicationTest
+class MailNotificationIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final int SMTP_PORT = freePort();
+    private static GreenMail smtp = startSmtp();
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> SMTP_PORT);
+        properties.add("jcm.portal.base-url", () -> "https://jcm.example.org/");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    CaseDriver driver;
+
+    @BeforeEach
+    void driverAndEmptyMailboxes() throws Exception {
+        driver = new CaseDriver(port);
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void aNewProponentTaskGoesOnlyToTheProponentsOfTheCasesOrganisationInTheirLanguageWithItsLink() throws Exception {
+        String caseId = driver.openCase(PROPONENT, "Hospital air-conditioning in Hanoi");
+        // the screening is for the programme managers: each in their own language
+        MimeMessage toSato = awaitMail(to("sato@nedo.example").and(subjectContains("提案の審査")));
+        MimeMessage toTakahashi = awaitMail(to("takahashi@nedo.example").and(subjectContains("Screen proposal")));
+        String screening = driver.openTask(caseId, "Task_ScreenProposal");
+        assertThat(text(toSato)).contains("https://jcm.example.org/tasks/" + screening)
+                .contains("Hospital air-conditioning in Hanoi");
+        assertThat(toTakahashi.getSubject()).isEqualTo("[JCM Flow] New task: Screen proposal (Hospital air-conditioning in Hanoi)");
+        assertThat(text(toTakahashi)).startsWith("Dear ")
+                .contains("https://jcm.example.org/tasks/" + screening);
+
+        smtp.purgeEmailFromAllMailboxes();
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        MimeMessage toTanaka = awaitMail(to("tanaka@nihon-ecotech.example"));
+        String report = driver.openTask(caseId, "Task_SubmitFeasibilityReport");
+        assertThat(toTanaka.getSubject()).isEqualTo("[JCM Flow] 新しいタスク: 調査の実施と報告書の提出（Hospital air-conditioning in Hanoi）");
+        assertThat(text(toTanaka)).contains("様").contains("期限")
+                .contains("https://jcm.example.org/tasks/" + report);
+        settle();
+        assertThat(recipientsOfMailsAbout("Hospital air-conditioning in Hanoi"))
+                .as("no other organisation's proponent, nobody else")
+                .containsExactly("tanaka@nihon-ecotech.example");
+    }
+
+    @Test
+    void anOverdueReportIsFirstRemindedToTheProponentThenEscalatedToTheProgrammeManagers() throws Exception {
+        String caseId = driver.openCase(PROPONENT, "LED fishing lights");
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        Task report = tasks.createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("Task_SubmitFeasibilityReport").singleResult();
+        awaitMail(to("tanaka@nihon-ecotech.example"));
+        smtp.purgeEmailFromAllMailboxes();
+
+        management.executeJob(timer(report, "Boundary_SubmitFeasibilityReportReminder").getId());
+        MimeMessage reminder = awaitMail(to("tanaka@nihon-ecotech.example"));
+        assertThat(reminder.getSubject()).startsWith("[JCM Flow] リマインダー: 調査の実施と報告書の提出の期限は");
+        assertThat(text(reminder)).contains("https://jcm.example.org/tasks/" + report.getId());
+        settle();
+        assertThat(recipientsOfMailsAbout("LED fishing lights")).containsExactly("tanaka@nihon-ecotech.example");
+        smtp.purgeEmailFromAllMailboxes();
+
+        management.executeJob(timer(report, "Boundary_SubmitFeasibilityReportOverdue").getId());
+        MimeMessage toTakahashi = awaitMail(to("takahashi@nedo.example"));
+        MimeMessage toSato = awaitMail(to("sato@nedo.example"));
+        assertThat(toTakahashi.getSubject()).isEqualTo("[JCM Flow] Overdue: Carry out study and submit report (LED fishing lights)");
+        assertThat(text(toTakahashi)).contains("For: Proponent")
+                .contains("https://jcm.example.org/tasks/" + report.getId());
+        assertThat(toSato.getSubject()).startsWith("[JCM Flow] 期限超過: 調査の実施と報告書の提出");
+        settle();
+        assertThat(recipientsOfMailsAbout("LED fishing lights"))
+                .containsExactlyInAnyOrder("sato@nedo.example", "takahashi@nedo.example");
+        assertThat(tasks.createTaskQuery().taskId(report.getId()).count()).as("still open").isOne();
+    }
+
+    @Test
+    void theProponentIsToldTheStageGateDecision() throws Exception {
+        String caseId = driver.openCase(PROPONENT, "Energy-saving data centre");
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver.complete(caseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitSurveyResults", PROPONENT);
+        driver.complete(caseId, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
+        driver.evaluateAtStageGate(caseId);
+        driver.complete(caseId, "Task_ConfirmStageGateDecision", OTHER_PROGRAM_MANAGER);
+        MimeMessage decision = awaitMail(to("tanaka@nihon-ecotech.example").and(subjectContains("ステージゲート判定")));
+        assertThat(decision.getSubject()).isEqualTo("[JCM Flow] ステージゲート判定（Energy-saving data centre）: 適当");
+        assertThat(text(decision)).contains("https://jcm.example.org/cases/" + caseId);
+    }
+
+    @Test
+    void aMailServerThatIsDownNeitherFailsNorLosesTheStepAndTheMailIsRetried() throws Exception {
+        String caseId = driver.openCase(PROPONENT, "Fluorocarbon destruction");
+        awaitMail(to("sato@nedo.example"));
+        smtp.stop();
+        try {
+            driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+            assertThat(driver.stage(caseId)).isEqualTo("FEASIBILITY_STUDY");
+            String report = driver.openTask(caseId, "Task_SubmitFeasibilityReport");
+            assertThat(report).isNotBlank();
+            Job failed = awaitFailedMailJob();
+            assertThat(failed.getRetries()).as("retries left").isEqualTo(5);
+            assertThat(failed.getExceptionMessage()).isNotBlank();
+            assertThat(failed.getDuedate().toInstant()).as("retried later, not at once")
+                    .isAfter(Instant.now().plus(Duration.ofMinutes(5)));
+        } finally {
+            smtp = startSmtp();
+        }
+        for (Job failed : management.createJobQuery().processDefinitionKey(Notifications.PROCESS_ID).withException().list()) {
+            management.executeJob(failed.getId());
+        }
+        MimeMessage delivered = awaitMail(to("tanaka@nihon-ecotech.example"));
+        assertThat(delivered.getSubject()).contains("Fluorocarbon destruction");
+    }
+
+    private Job timer(Task task, String boundaryEvent) {
+        Job timer = management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
+                .activityId(boundaryEvent).singleResult();
+        assertThat(timer).as(boundaryEvent).isNotNull();
+        return timer;
+    }
+
+    private Job awaitFailedMailJob() throws InterruptedException {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(giveUp)) {
+            List<Job> failed = management.createJobQuery().processDefinitionKey(Notifications.PROCESS_ID)
+                    .withException().list();
+            if (!failed.isEmpty()) {
+                return failed.get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No mail job failed within " + PATIENCE);
+    }
+
+    private static MimeMessage awaitMail(Predicate<MimeMessage> wanted) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(giveUp)) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (wanted.test(message)) {
+                    return message;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No such mail within " + PATIENCE + "; received: " + recipientsOfMailsAbout(""));
+    }
+
+    /** Waits for the mail jobs still running, so that a mail that should not come has had its chance. */
+    private void settle() throws InterruptedException {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (management.createJobQuery().processDefinitionKey(Notifications.PROCESS_ID).executable().count() > 0
+                && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(500);
+    }
+
+    /** The recipients of the mails received that concern the case (every mail names its case). */
+    private static List<String> recipientsOfMailsAbout(String caseTitle) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> text(message).contains(caseTitle))
+                .flatMap(message -> {
+            try {
+                return Arrays.stream(message.getAllRecipients()).map(Address::toString);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            return (String) message.getContent();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Predicate<MimeMessage> to(String address) {
+        return message -> {
+            try {
+                return Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString().equals(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static Predicate<MimeMessage> subjectContains(String text) {
+        return message -> {
+            try {
+                return message.getSubject() != null && message.getSubject().contains(text);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
