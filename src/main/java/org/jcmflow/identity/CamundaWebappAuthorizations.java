@@ -83,9 +83,9 @@ class CamundaWebappAuthorizations {
         String myRolesTasks = ensureFilter(MY_ROLES_TASKS, tasks.createTaskQuery()
                 .taskCandidateGroupInExpression("${currentUserGroups()}").active(), -10,
                 "Unclaimed tasks open to one of your roles");
-        // first, so that Tasklist opens on it: a committee member's evaluation is given to them by name
+        // a committee member's evaluation is given to them by name, so it is here rather than in the roles' list
         String myTasks = ensureFilter(MY_TASKS, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").active(),
-                -20, "Tasks you have claimed or that were given to you");
+                -5, "Tasks you have claimed or that were given to you");
         ensureFilter(ALL_TASKS, tasks.createTaskQuery(), 0, "Every open task (operators)");
         for (Role role : TASKLIST_ROLES) {
             ensureGrant(role.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);

@@ -2,7 +2,7 @@ package org.jcmflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcmflow.testsupport.DemoUser.ADMIN;
-import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER;
+import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
 import org.jcmflow.testsupport.ApiClient;
@@ -73,22 +73,28 @@ class KeycloakBrowserLoginIT {
     }
 
     @Test
-    void aCommitteeMemberSignsInAtKeycloakAndWorksTheCommitteesTasksInTasklist() {
+    void aProgrammeManagerSignsInAtKeycloakAndSeesTheCandidateTasksOfTheRoleInTasklist() {
         CaseDriver driver = new CaseDriver(username -> ApiClient.withToken(port, keycloak.accessToken(username)));
-        driver.openCaseAtEvaluation(PROPONENT, "Keycloak Tasklist: at the committee's evaluation");
-        driver.openCase(PROPONENT, "Keycloak Tasklist: still in screening");
+        String toConvene = driver.openCase(PROPONENT, "Keycloak Tasklist: a committee to convene");
+        driver.complete(toConvene, "Task_ScreenProposal", PROGRAM_MANAGER);
+        driver.complete(toConvene, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver.complete(toConvene, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
+        driver.complete(toConvene, "Task_SubmitSurveyResults", PROPONENT);
+        driver.complete(toConvene, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
+        String studying = driver.openCase(PROPONENT, "Keycloak Tasklist: the proponent's study");
+        driver.complete(studying, "Task_ScreenProposal", PROGRAM_MANAGER);
 
-        browser.go(TASKLIST).logInAtKeycloak(COMMITTEE_MEMBER);
-        browser.waitForText("Evaluate case");
+        browser.go(TASKLIST).logInAtKeycloak(PROGRAM_MANAGER);
+        browser.waitForText("Convene the committee");
         assertThat(browser.path()).startsWith(TASKLIST);
         String page = browser.text(By.tagName("body"));
         assertThat(page).contains("Tasks of my roles", "My tasks").doesNotContain("All tasks")
-                .as("the programme office's screening is not the committee's").doesNotContain("Screen proposal");
+                .as("the proponent's study is not the programme office's").doesNotContain("Carry out study");
         assertThat(browser.findAll(By.linkText("Cockpit"))).isEmpty();
-        browser.screenshot("keycloak-tasklist-committee-member");
+        browser.screenshot("keycloak-tasklist-programme-manager");
 
         browser.go("/camunda/api/admin/auth/user/default");
-        assertThat(browser.text(By.tagName("body"))).contains("\"userId\":\"kobayashi\"", "tasklist")
+        assertThat(browser.text(By.tagName("body"))).contains("\"userId\":\"" + PROGRAM_MANAGER + "\"", "tasklist")
                 .doesNotContain("cockpit");
         browser.go("/camunda/app/cockpit/default/");
         assertThat(browser.text(By.tagName("body"))).doesNotContain("Camunda Cockpit");
