@@ -130,17 +130,11 @@ class DashboardApiIT {
     }
 
     private String palauCase(String title) {
-        Map<String, Object> body = CaseDriver.newCase(title);
-        body.put("partnerCountry", "PW");
-        body.put("fiscalYear", 2012);
-        return driver.openCase(PROPONENT, body);
+        return driver.openCase(PROPONENT, title, "PW", 2012);
     }
 
     private String studiedPalauCase(String title) {
-        String caseId = palauCase(title);
-        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
-        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
-        return caseId;
+        return driver.openStudiedCase(PROPONENT, title, "PW", 2012);
     }
 
     private static int put(ApiClient client, String path, String json) {

@@ -8,7 +8,6 @@ import static org.jcmflow.testsupport.DemoUser.VERIFIER;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jcmflow.testsupport.ApplicationTest;
@@ -172,16 +171,10 @@ class DashboardBrowserIT {
     }
 
     private String ethiopianCase(String title) {
-        Map<String, Object> body = CaseDriver.newCase(title);
-        body.put("partnerCountry", "ET");
-        body.put("fiscalYear", 2015);
-        return driver.openCase(PROPONENT, body);
+        return driver.openCase(PROPONENT, title, "ET", 2015);
     }
 
     private String studiedEthiopianCase(String title) {
-        String caseId = ethiopianCase(title);
-        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
-        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
-        return caseId;
+        return driver.openStudiedCase(PROPONENT, title, "ET", 2015);
     }
 }

@@ -199,17 +199,11 @@ class DashboardExportIT {
     }
 
     private String kenyanCase(String title) {
-        Map<String, Object> body = CaseDriver.newCase(title);
-        body.put("partnerCountry", "KE");
-        body.put("fiscalYear", 2014);
-        return driver.openCase(PROPONENT, body);
+        return driver.openCase(PROPONENT, title, "KE", 2014);
     }
 
     private String studiedKenyanCase(String title) {
-        String caseId = kenyanCase(title);
-        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
-        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
-        return caseId;
+        return driver.openStudiedCase(PROPONENT, title, "KE", 2014);
     }
 
     private static void assertShare(Map<String, Row> rows, String labelStart, JsonNode share) {

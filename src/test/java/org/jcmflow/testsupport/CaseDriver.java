@@ -43,6 +43,22 @@ public final class CaseDriver {
         return openCase(proponent, newCase(title));
     }
 
+    /** Opens a case for a partner country and fiscal year of its own, as tests that count figures by them do. */
+    public String openCase(String proponent, String title, String partnerCountry, int fiscalYear) {
+        Map<String, Object> body = newCase(title);
+        body.put("partnerCountry", partnerCountry);
+        body.put("fiscalYear", fiscalYear);
+        return openCase(proponent, body);
+    }
+
+    /** Such a case, screened and with its feasibility report submitted: waiting for the review's outcome. */
+    public String openStudiedCase(String proponent, String title, String partnerCountry, int fiscalYear) {
+        String caseId = openCase(proponent, title, partnerCountry, fiscalYear);
+        complete(caseId, "Task_ScreenProposal", DemoUser.PROGRAM_MANAGER);
+        complete(caseId, "Task_SubmitFeasibilityReport", proponent);
+        return caseId;
+    }
+
     public String openCase(String proponent, Map<String, Object> body) {
         ApiClient.Response created = as(proponent).post("/api/cases", body);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
