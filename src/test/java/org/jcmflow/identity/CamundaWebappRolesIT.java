@@ -19,7 +19,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
@@ -48,6 +50,9 @@ class CamundaWebappRolesIT {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    ProcessEngine processEngine;
 
     @Autowired
     IdentityService identityService;
@@ -117,6 +122,55 @@ class CamundaWebappRolesIT {
         driver.openTask(atEvaluation, "Task_ConfirmStageGateDecision");
         JsonNode step = stepOf(driver.caseFile(atEvaluation).path("history"), "Task_EvaluateCase");
         assertThat(step.path("who").asText()).isEqualTo(COMMITTEE_MEMBER);
+    }
+
+    @Test
+    void tasklistsOwnListsShowTheTasksOfTheUserAndOfTheirRoles() {
+        String atEvaluation = driver.openCaseAtEvaluation(PROPONENT, "Tasklist: the lists as Tasklist asks for them");
+        String evaluation = driver.openTask(atEvaluation, "Task_EvaluateCase", COMMITTEE_MEMBER);
+        String toConvene = driver.openCase(PROPONENT, "Tasklist: a committee to convene");
+        for (String step : List.of("Task_ScreenProposal", "Task_SubmitFeasibilityReport", "Task_ReviewFeasibilityReport",
+                "Task_SubmitSurveyResults", "Task_ReviewSurveyResults")) {
+            driver.complete(toConvene, step, step.contains("Submit") ? PROPONENT : PROGRAM_MANAGER);
+        }
+        String convening = driver.openTask(toConvene, "Task_ConveneCommittee");
+
+        assertThat(tasklistList(tasklist(COMMITTEE_MEMBER), "My tasks")).contains(evaluation);
+        assertThat(tasklistList(tasklist(PROGRAM_MANAGER), "Tasks of my roles")).contains(convening)
+                .doesNotContain(evaluation);
+    }
+
+    @Test
+    void theWebappsWorkOnTheApplicationsOwnEngine() {
+        tasklist(PROGRAM_MANAGER);
+        // the webapps look their engine up by name; a camunda.cfg.xml on the classpath (say, a stale one in
+        // target/test-classes) would start a second engine under the same name on another database
+        assertThat(ProcessEngines.getProcessEngine("default")).isSameAs(processEngine);
+    }
+
+    /**
+     * The ids in a filter's list as Tasklist's page fetches them: the filters with their counts, then the list as
+     * hal+json with the variables Tasklist shows.
+     */
+    private List<String> tasklistList(ApiClient client, String filterName) {
+        String filterId = null;
+        for (JsonNode filter : client.get(ENGINE_API + "/filter?resourceType=Task&itemCount=true").json()) {
+            if (filter.path("name").asText().equals(filterName)) {
+                filterId = filter.path("id").asText();
+                assertThat(filter.path("itemCount").asInt()).as(filterName + " counts its tasks").isPositive();
+            }
+        }
+        assertThat(filterId).as(filterName).isNotNull();
+        Map<String, Object> body = Map.of("processVariables", List.of(), "taskVariables", List.of(),
+                "caseInstanceVariables", List.of(), "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")),
+                "active", true);
+        ApiClient.Response list = client.post(ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                body, Map.of("X-XSRF-TOKEN", client.cookie("XSRF-TOKEN"), "Accept", "application/hal+json"));
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        assertThat(list.json().path("count").asInt()).as(list.text()).isPositive();
+        List<String> ids = new ArrayList<>();
+        list.json().path("_embedded").path("task").forEach(task -> ids.add(task.path("id").asText()));
+        return ids;
     }
 
     @Test

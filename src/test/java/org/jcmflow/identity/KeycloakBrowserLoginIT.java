@@ -12,7 +12,6 @@ import org.jcmflow.testsupport.KeycloakApplicationTest;
 import org.jcmflow.testsupport.KeycloakServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -74,8 +73,6 @@ class KeycloakBrowserLoginIT {
     }
 
     @Test
-    @Disabled("Known regression, open: in Keycloak mode Camunda Tasklist lists no tasks (\"Tasks of my roles 0\") "
-            + "since the stage-gate committee landed; the same lists answer in the default mode (CamundaWebappRolesIT)")
     void aProgrammeManagerSignsInAtKeycloakAndSeesTheCandidateTasksOfTheRoleInTasklist() {
         CaseDriver driver = new CaseDriver(username -> ApiClient.withToken(port, keycloak.accessToken(username)));
         String toConvene = driver.openCase(PROPONENT, "Keycloak Tasklist: a committee to convene");

@@ -84,6 +84,13 @@ public final class ApiClient {
         return send(jsonPost(path, body).header(header, value));
     }
 
+    /** A POST with more headers, such as the CSRF token and the hal+json answer that Tasklist asks for. */
+    public Response post(String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = jsonPost(path, body);
+        headers.forEach(request::setHeader);
+        return send(request);
+    }
+
     private HttpRequest.Builder jsonPost(String path, Object body) {
         try {
             String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
