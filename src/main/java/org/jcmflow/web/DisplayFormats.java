@@ -64,6 +64,11 @@ public class DisplayFormats {
         return format("#,##0.0%", share);
     }
 
+    /** A share between 0 and 1 in whole per cent, as the programme's ledger writes its shares. */
+    public String wholePercent(Number share) {
+        return format("#,##0%", share);
+    }
+
     private static String format(String pattern, Number value) {
         // a DecimalFormat is not safe to share between threads, and cheap to make
         if (value == null) {

@@ -211,8 +211,8 @@ class DashboardPageTest {
                 "事業の目的・目標", "成果指標：ＪＣＭ合同委員会で承認された方法論の件数　累計10件",
                 "活動指標：実現可能性調査や実証事業を実施した件数　年間10件",
                 "事業の成果", "方法論の承認：2件（目標10件）",
-                "調査深堀のための継続調査に進んだ案件は、2件。", "3件（60.0%）がＪＣＭ事業へ進展。",
-                "4件（80.0%）が次段階に進展。", "2件の実証事業を実施中。", "1,140,000 t-CO2", "パラオ", "印刷");
+                "調査深堀のための継続調査に進んだ案件は、2件。", "3件（60%）がＪＣＭ事業へ進展。",
+                "4件（80%）が次段階に進展。", "2件の実証事業を実施中。", "1,140,000 t-CO2", "パラオ", "印刷");
         // indicators per fiscal year: the second approval counts into FY2017's cumulative figure
         assertThat(page).containsPattern("(?s)class=\"ledger-outcome-actual\">.*?>1</td>\\s*<td class=\"number\">2</td>");
     }

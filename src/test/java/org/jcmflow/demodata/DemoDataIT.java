@@ -94,6 +94,20 @@ class DemoDataIT {
         assertThat(budget.get(0).path("executedMillionJpy").decimalValue()).isEqualByComparingTo("610");
     }
 
+    /** The printable ledger page, laid out like the seed's ledger, with its figures. */
+    @Test
+    void theLedgerPageShowsTheFiguresOfTheLedger() {
+        ApiClient.Response page = ApiClient.as(port, PROGRAM_MANAGER).getPage("/dashboard/ledger?lang=en");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("95 studies completed.",
+                "23 went on to a NEDO demonstration, MRV application survey or follow-on study.",
+                "35 (37%) went on to a JCM project", "57 (60%) went on to a next stage",
+                "8 demonstrations running.", "Reductions estimated for the demonstrations: 27,406 t-CO2/year.",
+                "Methodologies approved: 6 (target 10)");
+        // the budget table's total column: 23,310 budgeted, 20,810 after the 2,500 returned, 8,887 executed
+        assertThat(page.text()).contains(">23,310<", "(20,810)", ">8,887<", ">2,400<", ">2,635<", ">1,900<");
+    }
+
     @Test
     void loadingTheDataSetAgainAddsNothing() {
         long cases = caseCount();
