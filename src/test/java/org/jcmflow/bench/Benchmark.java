@@ -54,14 +54,18 @@ public final class Benchmark {
             log("B0: committed single-row inserts, " + settings.threads() + " threads, " + settings.databaseCeilingTime());
             results.databaseCeiling(new DatabaseCeiling(app.getBean(DataSource.class))
                     .measure(settings.threads(), settings.databaseCeilingTime()));
+            // after each phase, so that a run stopped half-way still leaves its figures
+            results.writeTo(settings.output());
 
             log("B1: " + settings.lifecycles() + " lifecycles through Camunda's Java API");
             results.engine(new EngineLifecycles(cases, app.getBean(TaskService.class), realmUsers)
                     .run(settings.threads(), settings.lifecycles(), commits));
+            results.writeTo(settings.output());
 
             log("B2: " + settings.lifecycles() + " lifecycles through the HTTP API");
             ApiLifecycles api = new ApiLifecycles(port);
             results.api(api.run(settings.threads(), settings.lifecycles(), commits), api);
+            results.writeTo(settings.output());
 
             CaseVolume volume = new CaseVolume(cases, app.getBean(RuntimeService.class), realmUsers,
                     app.getBean(TransactionTemplate.class));
@@ -77,6 +81,7 @@ public final class Benchmark {
                 long casesInDatabase = jdbc.sql("select count(*) from project_case").query(Long.class).single();
                 results.volume(size, casesInDatabase, loadSeconds,
                         queries.measure(volume.caseIds(), settings.warmUpRequests(), settings.measuredRequests()));
+                results.writeTo(settings.output());
             }
             results.footprint(Footprint.measure());
         } finally {
