@@ -101,13 +101,18 @@ class DashboardQueries {
                             methodologiesTarget));
                 });
         int perYear = targets.studiesAndDemonstrationsPerYearTarget();
+        // the accepted screenings and the demonstrations as sets joined once, not looked up case by case: an
+        // exists inside an aggregate's filter is evaluated for every case of the programme
         List<Dashboard.ActivityYear> activity = jdbc.sql("""
-                        select c.fiscal_year,
-                               count(*) filter (where exists (select 1 from case_history h where h.case_id = c.id
-                                   and h.step_key = 'Task_ScreenProposal' and h.details ->> 'screeningDecision' = 'ACCEPT')),
-                               count(*) filter (where exists (select 1 from case_stage_period s where s.case_id = c.id
-                                   and s.stage = 'DEMONSTRATION'))
-                        from """ + CASES + " group by c.fiscal_year order by c.fiscal_year")
+                        select c.fiscal_year, count(accepted.case_id), count(demonstrated.case_id)
+                        from project_case c
+                        left join (select distinct h.case_id from case_history h where h.step_key = 'Task_ScreenProposal'
+                                   and h.details ->> 'screeningDecision' = 'ACCEPT') accepted on accepted.case_id = c.id
+                        left join (select distinct s.case_id from case_stage_period s where s.stage = 'DEMONSTRATION')
+                                  demonstrated on demonstrated.case_id = c.id
+                        where (cast(:fiscalYear as integer) is null or c.fiscal_year = :fiscalYear)
+                         and (cast(:country as varchar) is null or c.partner_country = :country)
+                        group by c.fiscal_year order by c.fiscal_year""")
                 .params(filter)
                 .query((rs, row) -> new Dashboard.ActivityYear(rs.getInt(1), rs.getLong(2), rs.getLong(3),
                         rs.getLong(2) + rs.getLong(3), perYear))

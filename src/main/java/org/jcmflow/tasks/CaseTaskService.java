@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -83,19 +84,49 @@ public class CaseTaskService {
      */
     @Transactional(readOnly = true)
     public TaskPage inbox(CurrentUser user, Stage stage, String partnerCountry, int page, int size) {
+        Optional<CaseFileService.NativeCondition> visible =
+                cases.visibleCasesCondition(user, stage, partnerCountry, "inbox_instance.BUSINESS_KEY_");
+        if (visible.isPresent()) {
+            return narrowedInbox(user, visible.get(), page, size);
+        }
         TaskQuery query = tasks.createTaskQuery().active()
                 .or().taskAssignee(user.username()).taskCandidateGroupIn(user.groupIds()).endOr();
-        Optional<List<UUID>> visible = cases.visibleCaseIds(user, stage, partnerCountry);
-        if (visible.isPresent()) {
-            if (visible.get().isEmpty()) {
-                return new TaskPage(List.of(), page, size, 0);
-            }
-            query.processInstanceBusinessKeyIn(visible.get().stream().map(UUID::toString).toArray(String[]::new));
-        }
         long total = query.count();
         List<Task> found = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
                 .listPage(page * size, size);
         return new TaskPage(views(found), page, size, total);
+    }
+
+    /**
+     * The inbox on the cases a condition narrows it to (a proponent's organisation, a stage, a country): the same
+     * tasks as the task query above (assigned to the user, or unassigned with one of the user's roles as candidate
+     * group), with the cases joined in the database.
+     */
+    private TaskPage narrowedInbox(CurrentUser user, CaseFileService.NativeCondition visible, int page, int size) {
+        Map<String, Object> parameters = new HashMap<>(visible.parameters());
+        parameters.put("inboxUser", user.username());
+        List<String> groups = user.groupIds();
+        StringBuilder candidateGroups = new StringBuilder();
+        for (int i = 0; i < groups.size(); i++) {
+            candidateGroups.append(i == 0 ? "" : ", ").append("#{inboxGroup").append(i).append('}');
+            parameters.put("inboxGroup" + i, groups.get(i));
+        }
+        String where = " from ACT_RU_TASK RES join ACT_RU_EXECUTION inbox_instance on inbox_instance.ID_ = RES.PROC_INST_ID_"
+                + " where RES.SUSPENSION_STATE_ = 1 and (RES.ASSIGNEE_ = #{inboxUser}"
+                + (groups.isEmpty() ? "" : " or (RES.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK link"
+                        + " where link.TASK_ID_ = RES.ID_ and link.TYPE_ = 'candidate' and link.GROUP_ID_ in ("
+                        + candidateGroups + ")))")
+                + ") and " + visible.sql();
+        long total = nativeQuery("select count(*)" + where, parameters).count();
+        List<Task> found = nativeQuery("select RES.*" + where + " order by RES.DUE_DATE_ asc, RES.CREATE_TIME_ asc",
+                parameters).listPage(page * size, size);
+        return new TaskPage(views(found), page, size, total);
+    }
+
+    private NativeTaskQuery nativeQuery(String sql, Map<String, Object> parameters) {
+        NativeTaskQuery query = tasks.createNativeTaskQuery().sql(sql);
+        parameters.forEach(query::parameter);
+        return query;
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,54 @@
+package org.jcmflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark at tiny sizes, so that it keeps working: every phase runs and every figure is written. */
+class BenchSmokeIT {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void everyPhaseRunsAndResultsHoldEveryFigure() throws Exception {
+        new Benchmark(BenchSettings.smoke(output)).run();
+
+        JsonNode results = new ObjectMapper().readTree(output.resolve("results.json").toFile());
+        assertThat(results.at("/b0/commitsPerSecond").asDouble()).isPositive();
+        for (String phase : new String[] {"b1", "b2"}) {
+            assertThat(results.at("/" + phase + "/lifecycles").asInt()).isEqualTo(2);
+            assertThat(results.at("/" + phase + "/taskCompletions").asInt()).isEqualTo(2 * MainPath.STEPS.size());
+            assertThat(results.at("/" + phase + "/lifecyclesPerSecond").asDouble()).isPositive();
+            assertThat(results.at("/" + phase + "/taskCompletionsPerSecond").asDouble()).isPositive();
+            assertThat(results.at("/" + phase + "/commitsPerLifecycle").asDouble()).isGreaterThan(MainPath.STEPS.size());
+        }
+        for (String request : new String[] {"start", "claim", "complete"}) {
+            for (String percentile : new String[] {"p50", "p95", "p99"}) {
+                assertThat(results.at("/b2/latencyMs/" + request + "/" + percentile).asDouble()).isPositive();
+            }
+        }
+        assertThat(results.at("/ratios/b2OverB1").asDouble()).isPositive();
+        assertThat(results.at("/ratios/b1TaskCompletionsOverB0").asDouble()).isPositive();
+        for (String size : new String[] {"10", "20"}) {
+            assertThat(results.at("/b3/sizes/" + size + "/cases").asLong()).isGreaterThanOrEqualTo(Long.parseLong(size));
+            for (String query : BenchResults.QUERIES) {
+                assertThat(results.at("/b3/sizes/" + size + "/queriesMs/" + query + "/p50").asDouble()).isPositive();
+                assertThat(results.at("/b3/sizes/" + size + "/queriesMs/" + query + "/p95").asDouble()).isPositive();
+            }
+        }
+        for (String query : BenchResults.QUERIES) {
+            assertThat(results.at("/b3/p95Ratios/" + query).asDouble()).isPositive();
+        }
+        for (String figure : new String[] {"startupSeconds", "heapUsedMb", "rssMb"}) {
+            assertThat(results.at("/footprint/" + figure).asDouble()).isPositive();
+        }
+        assertThat(results.path("targets")).hasSize(2 + 2 * BenchResults.QUERIES.length + 2);
+        assertThat(output.resolve("results.md")).content().contains("B0 database ceiling", "B3 at 20 cases");
+    }
+}

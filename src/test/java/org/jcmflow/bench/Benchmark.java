@@ -1,0 +1,107 @@
+package org.jcmflow.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.jcmflow.JcmFlowApplication;
+import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.identity.RealmUsers;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Throughput against the engine and the database, latency at volume, footprint: starts the application on a fresh
+ * embedded PostgreSQL with a real server's durability (fsync on), runs B0 to B3 in one process side by side, and
+ * writes {@code results.json} and {@code results.md} (the table it prints) to the output directory. The figures
+ * that matter are ratios of one run; absolute times depend on the machine and what else runs on it.
+ */
+public final class Benchmark {
+
+    private final BenchSettings settings;
+
+    Benchmark(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    BenchResults run() throws Exception {
+        Path data = Files.createTempDirectory("jcm-bench-");
+        BenchResults results = new BenchResults(settings);
+        log("Starting the application on a fresh PostgreSQL in " + data);
+        long starting = System.nanoTime();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JcmFlowApplication.class).run(
+                "--server.port=0",
+                "--jcm.embedded-db.data-directory=" + data.resolve("postgres"),
+                // a line per step and per mail would be the bulk of the run's work and output
+                "--logging.level.org.jcmflow=warn",
+                "--spring.main.banner-mode=off")) {
+            results.startup(seconds(starting), ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            Commits commits = new Commits(jdbc, app.getBean(ManagementService.class));
+            CaseFileService cases = app.getBean(CaseFileService.class);
+            RealmUsers realmUsers = app.getBean(RealmUsers.class);
+
+            log("B0: committed single-row inserts, " + settings.threads() + " threads, " + settings.databaseCeilingTime());
+            results.databaseCeiling(new DatabaseCeiling(app.getBean(DataSource.class))
+                    .measure(settings.threads(), settings.databaseCeilingTime()));
+            // after each phase, so that a run stopped half-way still leaves its figures
+            results.writeTo(settings.output());
+
+            log("B1: " + settings.lifecycles() + " lifecycles through Camunda's Java API");
+            results.engine(new EngineLifecycles(cases, app.getBean(TaskService.class), realmUsers)
+                    .run(settings.threads(), settings.lifecycles(), commits));
+            results.writeTo(settings.output());
+
+            log("B2: " + settings.lifecycles() + " lifecycles through the HTTP API");
+            ApiLifecycles api = new ApiLifecycles(port);
+            results.api(api.run(settings.threads(), settings.lifecycles(), commits), api);
+            results.writeTo(settings.output());
+
+            CaseVolume volume = new CaseVolume(cases, app.getBean(RuntimeService.class), realmUsers,
+                    app.getBean(TransactionTemplate.class));
+            VolumeQueries queries = new VolumeQueries(port);
+            for (int size : settings.sizes()) {
+                log("B3: loading up to " + size + " cases");
+                long loading = System.nanoTime();
+                volume.growTo(size, settings.threads(), settings.loadBatchSize());
+                // the loaded cases' mails are jobs: queries are measured on a quiet engine
+                commits.awaitNoExecutableJobs();
+                double loadSeconds = seconds(loading);
+                log("B3: " + size + " cases loaded in " + Math.round(loadSeconds) + " s; querying");
+                long casesInDatabase = jdbc.sql("select count(*) from project_case").query(Long.class).single();
+                results.volume(size, casesInDatabase, loadSeconds,
+                        queries.measure(volume.caseIds(), settings.warmUpRequests(), settings.measuredRequests()));
+                results.writeTo(settings.output());
+            }
+            results.footprint(Footprint.measure());
+        } finally {
+            FileSystemUtils.deleteRecursively(data);
+        }
+        results.writeTo(settings.output());
+        System.out.println(results.table());
+        return results;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    static void log(String message) {
+        System.out.println("[bench " + Instant.now() + "] " + message);
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark(BenchSettings.fromSystemProperties()).run();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,68 @@
+package org.jcmflow.bench;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.casefile.NewCase;
+import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.RealmUsers;
+
+/**
+ * B1: the main path driven through Camunda's Java API, as an embedding application would: the case is opened by
+ * the case-file service (the case row and the process start in one transaction), then each task is found with a
+ * task query, claimed when nobody holds it and completed with its values. No HTTP, no authentication, no form
+ * validation, no rules of who may act.
+ */
+final class EngineLifecycles {
+
+    private final CaseFileService cases;
+    private final TaskService tasks;
+    private final RealmUsers realmUsers;
+    private final Map<String, CurrentUser> users = new ConcurrentHashMap<>();
+
+    EngineLifecycles(CaseFileService cases, TaskService tasks, RealmUsers realmUsers) {
+        this.cases = cases;
+        this.tasks = tasks;
+        this.realmUsers = realmUsers;
+    }
+
+    LifecycleRun.Result run(int threads, int lifecycles, Commits commits) throws Exception {
+        AtomicInteger completions = new AtomicInteger();
+        return LifecycleRun.run(threads, lifecycles, commits, completions, (number, proponent) -> {
+            String caseId = cases.open(proposal("Engine lifecycle " + number), user(proponent)).id().toString();
+            for (MainPath.Step step : MainPath.STEPS) {
+                String actor = step.actorFor(proponent);
+                Task task = openTask(caseId, step.taskKey(), actor);
+                if (task.getAssignee() == null) {
+                    tasks.claim(task.getId(), actor);
+                }
+                tasks.complete(task.getId(), step.values());
+                completions.incrementAndGet();
+            }
+            return caseId;
+        });
+    }
+
+    private Task openTask(String caseId, String taskKey, String actor) {
+        List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey)
+                .active().list();
+        return found.stream().filter(task -> task.getAssignee() == null || task.getAssignee().equals(actor))
+                .findFirst().orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no open " + taskKey
+                        + " for " + actor));
+    }
+
+    private CurrentUser user(String username) {
+        return users.computeIfAbsent(username, realmUsers::user);
+    }
+
+    static NewCase proposal(String title) {
+        return new NewCase(title, "VN", "Energy-saving air-conditioning for hospitals", new BigDecimal("1250.5"),
+                new BigDecimal("480"), 2016);
+    }
+}

@@ -1,0 +1,51 @@
+package org.jcmflow.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.DemoUser;
+
+/** B3's reads, each repeated after a warm-up, one after the other: the p50 and p95 of each. */
+final class VolumeQueries {
+
+    record Latency(double p50, double p95, int requests) {
+    }
+
+    private final int port;
+
+    VolumeQueries(int port) {
+        this.port = port;
+    }
+
+    Map<String, Latency> measure(List<String> caseIds, int warmUp, int requests) {
+        ApiClient manager = ApiClient.as(port, DemoUser.PROGRAM_MANAGER);
+        ApiClient proponent = ApiClient.as(port, DemoUser.PROPONENT);
+        Random random = new Random(caseIds.size());
+        Map<String, Latency> latencies = new LinkedHashMap<>();
+        latencies.put("tasksOfProgrammeManager", time(() -> manager.get("/api/tasks"), warmUp, requests));
+        latencies.put("tasksOfProponent", time(() -> proponent.get("/api/tasks"), warmUp, requests));
+        latencies.put("casesInStage", time(() -> manager.get("/api/cases?stage=DEMONSTRATION"), warmUp, requests));
+        latencies.put("caseFile", time(() -> manager.get("/api/cases/" + caseIds.get(random.nextInt(caseIds.size()))),
+                warmUp, requests));
+        latencies.put("dashboard", time(() -> manager.get("/api/dashboard"), warmUp, requests));
+        return latencies;
+    }
+
+    private static Latency time(Supplier<ApiClient.Response> request, int warmUp, int requests) {
+        for (int i = 0; i < warmUp; i++) {
+            ApiLifecycles.expect(request.get(), 200, "warming up");
+        }
+        Percentiles percentiles = new Percentiles();
+        for (int i = 0; i < requests; i++) {
+            long started = System.nanoTime();
+            ApiClient.Response response = request.get();
+            percentiles.record(started);
+            ApiLifecycles.expect(response, 200, "querying");
+        }
+        return new Latency(percentiles.millis(50), percentiles.millis(95), requests);
+    }
+}
