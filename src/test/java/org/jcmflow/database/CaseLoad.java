@@ -90,7 +90,7 @@ final class CaseLoad {
             int number = casesStarted.incrementAndGet();
             List<CaseDriver> drivers = nodes.get();
             try {
-                String caseId = drivers.get(0).openCase(proponent, titlePrefix + " case " + number);
+                String caseId = drivers.get(0).openCase(proponent, String.format("%s case %04d", titlePrefix, number));
                 confirmed.add(new Confirmed(caseId, OPENED));
                 complete(drivers.get(1 % drivers.size()), caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
                 if (number % 2 == 0) {
