@@ -198,7 +198,11 @@ class TwoNodesIT {
             }
             pause(Duration.ofSeconds(1));
         }
-        throw new AssertionError(left + " jobs still waiting after two minutes");
+        throw new AssertionError(left + " jobs still waiting after two minutes: " + database.sql("""
+                        select type_, handler_cfg_, process_def_key_, duedate_, lock_owner_, lock_exp_time_, retries_,
+                               exception_msg_
+                        from act_ru_job where retries_ > 0 and (type_ <> 'timer' or duedate_ < ?)""")
+                .param(java.sql.Timestamp.from(Instant.now().plus(REPORT_DUE))).query().listOfRows());
     }
 
     private ApplicationProcess start(String node, Map<String, String> environment) {
