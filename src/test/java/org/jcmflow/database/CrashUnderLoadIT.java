@@ -128,7 +128,8 @@ class CrashUnderLoadIT {
         return database.sql("""
                         select j.id_, j.process_instance_id_, d.act_id_, j.type_, j.duedate_
                         from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
-                        where j.retries_ > 0 and (j.type_ <> 'timer' or j.duedate_ < ?)""")
+                        where j.retries_ > 0 and j.handler_type_ <> 'history-cleanup'
+                          and (j.duedate_ is null or j.duedate_ < ?)""")
                 .param(java.sql.Timestamp.from(Instant.now().plus(REPORT_DUE)))
                 .query((rs, row) -> new PendingJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5) == null ? Instant.EPOCH : rs.getTimestamp(5).toInstant()))
