@@ -104,10 +104,11 @@ class CrashUnderLoadIT {
                 String owner = proponentOf(database, parked);
                 driver.complete(parked, "Task_SubmitFeasibilityReport", owner);
 
-                System.out.printf("Crash under load: %d requests confirmed before SIGKILL (%d case starts, %d completions),"
-                        + " %d in all; %d requests unanswered while it was dead for %d s; %d cases checked after the"
-                        + " restart; %d timers and %d asynchronous steps pending at the kill, each run once after it%n",
-                        confirmedBeforeKill, load.confirmedOpenings(), load.confirmedCompletions(), load.confirmed.size(),
+                System.out.printf("Crash under load: %d requests confirmed before SIGKILL, %d in all (%d case starts,"
+                        + " %d completions); %d requests unanswered while it was dead for %d s and starting again; %d"
+                        + " cases checked after the restart; %d timers and %d asynchronous steps pending at the kill,"
+                        + " each run once after it%n",
+                        confirmedBeforeKill, load.confirmed.size(), load.confirmedOpenings(), load.confirmedCompletions(),
                         load.unanswered.get(), dead.toSeconds(), confirmedSteps.size(), timers.size(),
                         asynchronous.size());
             } finally {
