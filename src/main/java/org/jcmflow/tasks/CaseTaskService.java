@@ -36,7 +36,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The human work of the programme: which tasks a user has, and claiming, unclaiming and completing them,
@@ -46,6 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseTaskService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseTaskService.class);
+    private static final int COMPLETION_ATTEMPTS = 3;
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -58,10 +62,12 @@ public class CaseTaskService {
     private final List<CompletionRule> rules;
     private final TaskWorkRules workRules;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     CaseTaskService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
                     IdentityService identity, CaseFileService cases, OpenCaseTasks openTasks, FormRegistry forms,
-                    List<CompletionRule> rules, TaskWorkRules workRules, Clock clock) {
+                    List<CompletionRule> rules, TaskWorkRules workRules, Clock clock,
+                    PlatformTransactionManager transactionManager) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -73,6 +79,7 @@ public class CaseTaskService {
         this.rules = rules;
         this.workRules = workRules;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     record TaskPage(List<TaskView> content, int page, int size, long totalElements) {
@@ -189,16 +196,27 @@ public class CaseTaskService {
 
     /**
      * Completes the task with values checked against its form. Nothing is written when the values are
-     * invalid; when two users complete one task at once, the second gets a conflict.
+     * invalid; when two users complete one task at once, the second gets a conflict. A clash with anything else
+     * that changed the process at the same moment (a timer of the task firing) is tried again.
      */
-    @Transactional
     public void complete(String taskId, Map<String, Object> submitted, CurrentUser user) {
-        try {
-            completeChecked(taskId, submitted, user);
-        } catch (OptimisticLockingException | NullValueException completedMeanwhile) {
-            // another user completed the task between our checks and our completion
-            throw ApiException.conflict("The task was completed by someone else at the same time.",
-                    "taskCompletedMeanwhile");
+        // inside a caller's transaction (the demonstration data set's) a conflict spoils it all: no second attempt
+        int attempts = TransactionSynchronizationManager.isActualTransactionActive() ? 1 : COMPLETION_ATTEMPTS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> completeChecked(taskId, submitted, user));
+                return;
+            } catch (OptimisticLockingException | NullValueException changedMeanwhile) {
+                // Something else changed the case's process at the same moment, on this node or another: a timer
+                // of the task firing, or another completion. Each attempt is its own transaction, so the next one
+                // starts afresh: it completes the task, or finds it done and answers 409.
+                if (attempt == attempts) {
+                    throw ApiException.conflict("The task was completed by someone else at the same time.",
+                            "taskCompletedMeanwhile");
+                }
+                log.info("Completion of task {} met a concurrent change; attempt {} of {}", taskId, attempt + 1,
+                        attempts);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
@@ -68,6 +69,11 @@ class PageErrors {
         // Spring's own errors (a malformed id in the path, a wrong parameter type) know their status
         if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
             return page(known.getStatusCode(), null, request, response);
+        }
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            log.warn("The database is unavailable: {}", e.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return page(HttpStatus.SERVICE_UNAVAILABLE, null, request, response);
         }
         log.error("Unexpected error on a page", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, null, request, response);

@@ -57,12 +57,21 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            log.warn("The database is unavailable: {}", e.getMessage());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database is not available at the moment; please try again later.");
+            problem.setTitle(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .body(problem);
+        }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged.");
         problem.setTitle(HttpStatus.INTERNAL_SERVER_ERROR.getReasonPhrase());
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.stream.Stream;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.JcmFlowApplication;
-import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.CaseDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,17 +52,17 @@ class RestartIT {
      */
     @Test
     void theApplicationComesBackAfterBeingKilled() throws Exception {
-        RunningApp app = launchJar();
+        ApplicationProcess app = launchJar();
         CaseDriver driver = new CaseDriver(app.port());
         String caseId = driver.openCase(PROPONENT, "Survives SIGKILL");
         driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
-        app.process().destroyForcibly().waitFor();
+        app.kill();
 
         app = launchJar();
         driver = new CaseDriver(app.port());
         assertThat(driver.openTask(caseId, "Task_SubmitFeasibilityReport")).isNotBlank();
         driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
-        app.process().destroyForcibly().waitFor();
+        app.kill();
         long postgresPid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
         ProcessHandle.of(postgresPid).ifPresent(ProcessHandle::destroyForcibly);
         ProcessHandle.of(postgresPid).ifPresent(postgres -> postgres.onExit().join());
@@ -76,42 +73,13 @@ class RestartIT {
             assertThat(driver.stage(caseId)).isEqualTo("FEASIBILITY_STUDY");
             assertThat(driver.openTask(caseId, "Task_ReviewFeasibilityReport")).isNotBlank();
         } finally {
-            app.process().destroy();
-            app.process().waitFor();
+            app.close();
         }
     }
 
-    private record RunningApp(Process process, int port) {
-    }
-
-    private RunningApp launchJar() throws IOException, InterruptedException {
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(path -> path.getFileName().toString().matches("jcm-flow-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("Package the application first"));
-        }
-        int port = freePort();
-        Path log = data.resolve("app-" + System.nanoTime() + ".log");
-        Process process = new ProcessBuilder(javaBinary(), "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--jcm.embedded-db.data-directory=" + data.resolve("postgres"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ApiClient probe = ApiClient.anonymous(port);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The application exited: " + Files.readString(log));
-            }
-            try {
-                if (probe.get("/actuator/health").status() == 200) {
-                    return new RunningApp(process, port);
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // the server is still starting
-            }
-            Thread.sleep(500);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("The application did not start in 3 minutes: " + Files.readString(log));
+    private ApplicationProcess launchJar() {
+        return ApplicationProcess.start(data, "app", ApplicationProcess.freePort(), Map.of(),
+                List.of("--jcm.embedded-db.data-directory=" + data.resolve("postgres")));
     }
 
     private ConfigurableApplicationContext start() {
@@ -121,15 +89,5 @@ class RestartIT {
 
     private static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
