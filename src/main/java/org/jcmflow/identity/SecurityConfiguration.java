@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -38,6 +39,10 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "frame-ancestors 'none'";
 
+    /** Swagger UI, the API's documentation: the same, except the inline styles its scripts write. */
+    static final String API_DOCS_CONTENT_SECURITY_POLICY = PAGE_CONTENT_SECURITY_POLICY
+            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
     /** API answers are data: nothing in them may run or be framed. */
     static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -56,6 +61,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                // after authorization, so that only callers who may be here get their uploads read
+                .addFilterAfter(UnreadableUploadFilter.forApi(json), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
@@ -88,13 +95,15 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // The Camunda webapps protect themselves against CSRF with their own filter and header.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
-                .addFilterBefore(new UnreadableUploadFilter(), CsrfFilter.class)
+                .addFilterBefore(UnreadableUploadFilter.forPages(), CsrfFilter.class)
                 // Spring Security's defaults add no-sniff and frame denial; the Camunda webapps send a content
                 // security policy of their own, which their scripts need.
                 .headers(headers -> headers
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(path("/camunda/**")),
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(
+                                new OrRequestMatcher(path("/camunda/**"), path("/swagger-ui/**"))),
                                 new ContentSecurityPolicyHeaderWriter(PAGE_CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(path("/swagger-ui/**"),
+                                new ContentSecurityPolicyHeaderWriter(API_DOCS_CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         identity.authenticateBrowserUsers(http);
         return http.build();
