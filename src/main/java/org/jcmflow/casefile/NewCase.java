@@ -3,19 +3,19 @@ package org.jcmflow.casefile;
 import java.math.BigDecimal;
 
 import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** What a proponent submits to start a case. */
+/** What a proponent submits to start a case: a study that reduces emissions and costs something. */
 public record NewCase(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as VN") String partnerCountry,
         @NotBlank @Size(max = 500) String technology,
-        @NotNull @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 1) BigDecimal estimatedReductionTco2PerYear,
-        @NotNull @DecimalMin("0") @DecimalMax("100000") @Digits(integer = 6, fraction = 1) BigDecimal budgetMillionJpy,
+        @NotNull @Positive @DecimalMax("10000000") @Digits(integer = 8, fraction = 1) BigDecimal estimatedReductionTco2PerYear,
+        @NotNull @Positive @DecimalMax("100000") @Digits(integer = 6, fraction = 1) BigDecimal budgetMillionJpy,
         @NotNull Integer fiscalYear) {
 }

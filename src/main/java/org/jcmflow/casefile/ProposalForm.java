@@ -19,12 +19,27 @@ record ProposalForm(String title, String partnerCountry, String technology, Stri
      *                   and so also refused as missing by the request's validation
      */
     NewCase toNewCase(BiConsumer<String, String> notANumber) {
-        // chosen from a list of whole years, so only a forged request has a fraction to drop
-        BigDecimal year = number("fiscalYear", fiscalYear, notANumber);
         return new NewCase(title, partnerCountry, technology,
                 number("estimatedReductionTco2PerYear", estimatedReductionTco2PerYear, notANumber),
                 number("budgetMillionJpy", budgetMillionJpy, notANumber),
-                year == null ? null : year.intValue());
+                year(notANumber));
+    }
+
+    /**
+     * Chosen from a list of whole years, so only a forged request has anything else: a fraction, or a number
+     * beyond any year (which intValue() would wrap into a valid one, and expand digit by digit first).
+     */
+    private Integer year(BiConsumer<String, String> notANumber) {
+        BigDecimal year = number("fiscalYear", fiscalYear, notANumber);
+        if (year == null) {
+            return null;
+        }
+        try {
+            return year.intValueExact();
+        } catch (ArithmeticException notAYear) {
+            notANumber.accept("fiscalYear", fiscalYear);
+            return null;
+        }
     }
 
     private static BigDecimal number(String field, String text, BiConsumer<String, String> notANumber) {

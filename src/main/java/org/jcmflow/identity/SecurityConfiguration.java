@@ -3,6 +3,7 @@ package org.jcmflow.identity;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jcmflow.web.UnreadableUploadFilter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -22,6 +29,22 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private static final String ADMIN = Role.ADMIN.groupId();
+
+    /**
+     * The portal's pages load scripts, styles and images from the application only, none of them inline; Chart.js
+     * styles its canvases from script, which a policy without inline styles allows. No form-action: logging out
+     * in Keycloak mode posts to a redirect to Keycloak.
+     */
+    static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'none'";
+
+    /** Swagger UI, the API's documentation: the same, except the inline styles its scripts write. */
+    static final String API_DOCS_CONTENT_SECURITY_POLICY = PAGE_CONTENT_SECURITY_POLICY
+            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    /** API answers are data: nothing in them may run or be framed. */
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     private static final String[] TASKLIST_ROLES = Stream.concat(
             CamundaWebappAuthorizations.TASKLIST_ROLES.stream(), Stream.of(Role.ADMIN)).map(Role::groupId)
@@ -37,7 +60,12 @@ class SecurityConfiguration {
                         .requestMatchers(path("/engine-rest/**")).hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.disable())
+                // after authorization, so that only callers who may be here get their uploads read
+                .addFilterAfter(UnreadableUploadFilter.forApi(json), AuthorizationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         identity.authenticateApiCallers(http);
         // After the identity mode's settings, which may bring an access-denied handler of their own.
         http.exceptionHandling(errors -> errors.accessDeniedHandler(new ProblemAccessDeniedHandler(json)));
@@ -66,7 +94,17 @@ class SecurityConfiguration {
                         .requestMatchers(path("/camunda/**")).hasRole(ADMIN)
                         .anyRequest().authenticated())
                 // The Camunda webapps protect themselves against CSRF with their own filter and header.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+                .addFilterBefore(UnreadableUploadFilter.forPages(), CsrfFilter.class)
+                // Spring Security's defaults add no-sniff and frame denial; the Camunda webapps send a content
+                // security policy of their own, which their scripts need.
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(
+                                new OrRequestMatcher(path("/camunda/**"), path("/swagger-ui/**"))),
+                                new ContentSecurityPolicyHeaderWriter(PAGE_CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(path("/swagger-ui/**"),
+                                new ContentSecurityPolicyHeaderWriter(API_DOCS_CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         identity.authenticateBrowserUsers(http);
         return http.build();
     }

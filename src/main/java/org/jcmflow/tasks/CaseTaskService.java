@@ -2,6 +2,7 @@ package org.jcmflow.tasks;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ public class CaseTaskService {
     @Transactional(readOnly = true)
     public TaskView view(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
-        return views(List.of(task)).get(0);
+        return views(List.of(task)).stream().findFirst().orElseThrow(CaseTaskService::completedMeanwhile);
     }
 
     @Transactional(readOnly = true)
@@ -149,7 +150,12 @@ public class CaseTaskService {
 
     @Transactional(readOnly = true)
     FormSchema schema(String taskId, CurrentUser user) {
-        return formOf(visibleTask(taskId, user));
+        Task task = visibleTask(taskId, user);
+        try {
+            return formOf(task);
+        } catch (NullValueException completed) {
+            throw completedMeanwhile();
+        }
     }
 
     @Transactional
@@ -163,6 +169,8 @@ public class CaseTaskService {
         } catch (OptimisticLockingException e) {
             throw ApiException.conflict("The task was changed by someone else at the same time; reload it.",
                     "taskChangedMeanwhile");
+        } catch (NullValueException completed) {
+            throw completedMeanwhile();
         }
     }
 
@@ -170,7 +178,12 @@ public class CaseTaskService {
     public void unclaim(String taskId, CurrentUser user) {
         Task task = unclaimableTask(taskId, user);
         if (task.getAssignee() != null) {
-            tasks.setAssignee(task.getId(), null);
+            try {
+                tasks.setAssignee(task.getId(), null);
+            } catch (OptimisticLockingException | NullValueException changed) {
+                throw ApiException.conflict("The task was changed by someone else at the same time; reload it.",
+                        "taskChangedMeanwhile");
+            }
         }
     }
 
@@ -211,8 +224,7 @@ public class CaseTaskService {
                 // of the task firing, or another completion. Each attempt is its own transaction, so the next one
                 // starts afresh: it completes the task, or finds it done and answers 409.
                 if (attempt == attempts) {
-                    throw ApiException.conflict("The task was completed by someone else at the same time.",
-                            "taskCompletedMeanwhile");
+                    throw completedMeanwhile();
                 }
                 log.info("Completion of task {} met a concurrent change; attempt {} of {}", taskId, attempt + 1,
                         attempts);
@@ -239,8 +251,10 @@ public class CaseTaskService {
 
     private void completeChecked(String taskId, Map<String, Object> submitted, CurrentUser user) {
         // Completions on one case run one after the other: after waiting for the case, the task is read
-        // again, so a second completion finds it done instead of moving the process on from a stale task.
-        UUID caseId = caseIdOf(actionableTask(taskId, user));
+        // again, so a second completion finds it done instead of moving the process on from a stale task. Who
+        // may complete it is checked only then: read while another completion commits, the task's roles could
+        // be half gone.
+        UUID caseId = caseIdOf(visibleTask(taskId, user));
         cases.lockForChange(caseId);
         Task task = actionableTask(taskId, user);
         Map<String, Object> values = checkedValues(task, submitted);
@@ -311,14 +325,35 @@ public class CaseTaskService {
                 .withOptionsFrom(name -> tasks.getVariable(task.getId(), name));
     }
 
+    /**
+     * The task's candidate groups, read after the task itself: a task found a moment ago may have been completed
+     * by someone else since, its process even ended. That is the conflict of two users, not an error.
+     */
     private List<String> candidateGroups(String taskId) {
-        return openTasks.candidateGroups(taskId);
+        List<String> groups;
+        try {
+            groups = openTasks.candidateGroups(taskId);
+        } catch (NullValueException completed) {
+            throw completedMeanwhile();
+        }
+        if (groups.isEmpty() && tasks.createTaskQuery().taskId(taskId).count() == 0) {
+            throw completedMeanwhile(); // the engine read the task, then its roles after they were deleted
+        }
+        return groups;
     }
 
     private UUID caseIdOf(Task task) {
         ProcessInstance instance = runtime.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult();
+        if (instance == null) {
+            throw completedMeanwhile();
+        }
         return UUID.fromString(instance.getBusinessKey());
+    }
+
+    private static ApiException completedMeanwhile() {
+        return ApiException.conflict("The task was completed by someone else at the same time.",
+                "taskCompletedMeanwhile");
     }
 
     private List<TaskView> views(List<Task> found) {
@@ -331,17 +366,29 @@ public class CaseTaskService {
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
         Map<UUID, Optional<ProjectCase>> caseById = new HashMap<>();
         Instant now = clock.instant();
-        return found.stream().map(task -> {
-            UUID caseId = UUID.fromString(businessKeys.get(task.getProcessInstanceId()));
+        List<TaskView> views = new ArrayList<>();
+        for (Task task : found) {
+            String businessKey = businessKeys.get(task.getProcessInstanceId());
+            List<String> candidateGroups;
+            try {
+                candidateGroups = openTasks.candidateGroups(task.getId());
+            } catch (NullValueException completed) {
+                candidateGroups = null;
+            }
+            if (businessKey == null || candidateGroups == null) {
+                continue; // completed since the query: no longer anybody's to do
+            }
+            UUID caseId = UUID.fromString(businessKey);
             Optional<ProjectCase> projectCase = caseById.computeIfAbsent(caseId, cases::find);
             Instant due = OpenCaseTasks.instant(task.getDueDate());
-            return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), caseId,
+            views.add(new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), caseId,
                     projectCase.map(ProjectCase::title).orElse(null),
                     projectCase.map(c -> c.stage().name()).orElse(null),
                     projectCase.map(ProjectCase::partnerCountry).orElse(null),
-                    candidateGroups(task.getId()), task.getAssignee(), OpenCaseTasks.instant(task.getCreateTime()), due,
-                    due != null && due.isBefore(now));
-        }).toList();
+                    candidateGroups, task.getAssignee(), OpenCaseTasks.instant(task.getCreateTime()), due,
+                    due != null && due.isBefore(now)));
+        }
+        return views;
     }
 
 }

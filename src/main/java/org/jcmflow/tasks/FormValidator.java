@@ -85,7 +85,9 @@ final class FormValidator {
                 accepted.put(key, text.strip());
             }
             case NUMBER -> {
-                if (!(value instanceof Number number)) {
+                // beyond a double's range, JSON's 1e999 arrives as infinity, which no decimal holds
+                if (!(value instanceof Number number) || number instanceof Double d && !Double.isFinite(d)
+                        || number instanceof Float f && !Float.isFinite(f)) {
                     return FieldProblem.coded(key, "must be a number", "number");
                 }
                 BigDecimal decimal = new BigDecimal(number.toString());

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,15 @@ class OpenCaseTasks implements org.jcmflow.casefile.CaseTasks {
     public List<OpenTask> openTasks(UUID caseId) {
         return tasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()).active()
                 .orderByTaskCreateTime().asc().list().stream()
-                .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                        candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()),
-                        instant(task.getDueDate())))
+                .flatMap(task -> {
+                    try {
+                        return Stream.of(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                                candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()),
+                                instant(task.getDueDate())));
+                    } catch (NullValueException completedSinceTheQuery) {
+                        return Stream.empty();
+                    }
+                })
                 .toList();
     }
 

@@ -20,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -62,6 +63,14 @@ class PageErrors {
     @ExceptionHandler(TypeMismatchException.class)
     ModelAndView typeMismatch(TypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
         return page(HttpStatus.BAD_REQUEST, null, request, response);
+    }
+
+    /** An upload cut short or without its boundary; one over the size limit gets its own message on its page. */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView unreadableUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response,
+                                  Locale locale) {
+        return page(HttpStatus.BAD_REQUEST, messages.getMessage("problem.unreadableUpload", null, locale), request,
+                response);
     }
 
     @ExceptionHandler(Exception.class)

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every API error leaves as RFC 9457 problem+json; invalid input names each bad field under {@code errors}. */
@@ -54,6 +55,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return invalid("Invalid parameter: " + e.getName(), List.of(new InvalidInputException.FieldProblem(e.getName(),
                 "is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()))));
+    }
+
+    /** A multipart body cut short or without its boundary: the file cannot be read, nothing is stored. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableUpload(MultipartException e) {
+        return invalid("The upload cannot be read.", List.of(new InvalidInputException.FieldProblem("file",
+                "is not a readable multipart/form-data upload")));
     }
 
     @ExceptionHandler(Exception.class)
@@ -101,7 +109,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         ProblemDetail body;
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldPath(mapping);
-            String message = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
+            String message = mapping instanceof StrictRequestInput.ControlCharactersException
+                    ? StrictRequestInput.CONTROL_CHARACTERS_MESSAGE
+                    : mapping instanceof UnrecognizedPropertyException ? "is not a known field"
                     : mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
                     ? "has the wrong type" : "is invalid";
             body = invalid("Invalid field: " + field, List.of(new InvalidInputException.FieldProblem(field, message)));

@@ -88,7 +88,7 @@ class NewProposalPageTest {
         assertThat(page).contains("id=\"title-error\">Please fill this in.",
                 "id=\"technology-error\">Please use at most 500 characters.",
                 "id=\"estimatedReductionTco2PerYear-error\">Please enter a number.",
-                "id=\"budgetMillionJpy-error\">Please enter at least 0.",
+                "id=\"budgetMillionJpy-error\">Please enter a number greater than 0.",
                 "id=\"fiscalYear-error\">Please fill this in.",
                 "value=\"lots\"", "<option value=\"PW\" selected=\"selected\">Palau</option>");
         verify(cases, never()).open(any(), any());
