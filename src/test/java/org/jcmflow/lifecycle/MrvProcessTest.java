@@ -7,13 +7,24 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.jcmflow.mrv.MrvRegister;
+import org.jcmflow.testsupport.ProcessTestDatabase;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @Deployment(resources = "bpmn/mrv.bpmn")
 class MrvProcessTest {
@@ -21,23 +32,49 @@ class MrvProcessTest {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
 
+    final JdbcTemplate jdbc = new JdbcTemplate(ProcessTestDatabase.dataSource());
+    UUID caseId;
+
     @BeforeEach
     void beans() {
         ProcessTestSupport.registerBeans();
+        Mocks.register("mrvRegister", new MrvRegister(jdbc, ZoneId.of("Asia/Tokyo")));
+        caseId = UUID.randomUUID();
+        jdbc.update("""
+                insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,
+                    budget_million_jpy, fiscal_year, organization, created_by, created_at, stage, stage_entered_at)
+                values (?, 'MRV case', 'TH', 'Chillers', 1000, 100, 2016, 'nihon-ecotech', 'tanaka', ?, 'MRV', ?)""",
+                caseId, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
     }
 
     private ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey("jcm-mrv", "case-1", withVariables("caseId", "case-1"));
+        return runtimeService().startProcessInstanceByKey("jcm-mrv", caseId.toString(),
+                withVariables("caseId", caseId.toString()));
+    }
+
+    private Map<String, Object> methodologyOfCase() {
+        return jdbc.queryForMap("""
+                select m.title, m.partner_country, m.status, m.jc_decision_date, m.drafted_by_case
+                from methodology m join project_case c on c.methodology_id = m.id where c.id = ?""", caseId);
+    }
+
+    private Map<String, Object> monitoringPeriod(int number) {
+        return jdbc.queryForMap("select * from monitoring_period where case_id = ? and period_number = ?",
+                caseId, number);
     }
 
     private void draftAndDecide(ProcessInstance mrv, String decision) {
         assertThat(mrv).isWaitingAt("Task_DraftMethodology");
         assertThat(task(mrv)).hasCandidateGroup("proponent");
         Assertions.assertThat(task(mrv).getDueDate()).isInTheFuture();
-        complete(task(mrv));
+        complete(task(mrv), withVariables("methodologyTitle", "Chillers in factories (" + decision + ")"));
         assertThat(mrv).isWaitingAt("Task_DecideMethodology");
+        Assertions.assertThat(methodologyOfCase()).containsEntry("status", "PROPOSED")
+                .containsEntry("partner_country", "TH").containsEntry("drafted_by_case", caseId);
         assertThat(task(mrv)).hasCandidateGroup("joint-committee");
-        complete(task(mrv), withVariables("methodologyDecision", decision));
+        complete(task(mrv), withVariables("methodologyDecision", decision, "methodologyReference", "TH_AM001"));
+        Assertions.assertThat(methodologyOfCase()).containsEntry("status", decision);
+        Assertions.assertThat(methodologyOfCase().get("jc_decision_date")).isNotNull();
     }
 
     private void validate(ProcessInstance mrv, String decision) {
@@ -56,17 +93,18 @@ class MrvProcessTest {
         assertThat(mrv).isWaitingAt("Task_SubmitMonitoringReport");
         assertThat(task(mrv)).hasCandidateGroup("proponent");
         Assertions.assertThat(task(mrv).getDueDate()).isInTheFuture();
-        complete(task(mrv));
+        complete(task(mrv), withVariables("monitoringPeriodStart", "2024-04-01", "monitoringPeriodEnd", "2025-03-31",
+                "reportedReductionTco2", 1200.5));
         assertThat(mrv).isWaitingAt("Task_VerifyMonitoringReport");
         assertThat(task(mrv)).hasCandidateGroup("mrv-verifier");
         Assertions.assertThat(task(mrv).getDueDate()).isInTheFuture();
-        complete(task(mrv), withVariables("verificationDecision", decision));
+        complete(task(mrv), withVariables("verificationDecision", decision, "verifiedReductionTco2", 1180.25));
     }
 
     private void issueCredits(ProcessInstance mrv) {
         assertThat(mrv).isWaitingAt("Task_IssueCredits");
         assertThat(task(mrv)).hasCandidateGroup("joint-committee");
-        complete(task(mrv));
+        complete(task(mrv), withVariables("creditsIssuedTco2", 1180.0, "issuanceDate", "2025-06-01"));
     }
 
     private ProcessInstance registered(int monitoringPeriods) {
@@ -85,6 +123,10 @@ class MrvProcessTest {
         assertThat(mrv).isWaitingAt("Task_ValidateProjectDesign").hasNotPassed("Task_ReviseMethodology");
         Assertions.assertThat(historyService().createHistoricTaskInstanceQuery()
                 .taskDefinitionKey("Task_DraftMethodology").finished().count()).isEqualTo(2);
+        // the rejected draft stays in the register; the case applies the approved one
+        Assertions.assertThat(jdbc.queryForList("select status from methodology where drafted_by_case = ? order by id",
+                String.class, caseId)).containsExactly("REJECTED", "APPROVED");
+        Assertions.assertThat(methodologyOfCase()).containsEntry("title", "Chillers in factories (APPROVED)");
     }
 
     @Test
@@ -135,6 +177,14 @@ class MrvProcessTest {
         assertThat(mrv).hasPassed("End_MrvCompleted").isEnded();
         Assertions.assertThat(historyService().createHistoricTaskInstanceQuery()
                 .taskDefinitionKey("Task_IssueCredits").finished().count()).isEqualTo(2);
+        Map<String, Object> first = monitoringPeriod(1);
+        Assertions.assertThat(first).containsEntry("corrections_requested", 1)
+                .containsEntry("verification_outcome", "VERIFIED")
+                .containsEntry("monitored_reduction_tco2", new BigDecimal("1200.50"))
+                .containsEntry("verified_reduction_tco2", new BigDecimal("1180.25"))
+                .containsEntry("credits_issued_tco2", new BigDecimal("1180.00"));
+        Assertions.assertThat(monitoringPeriod(2)).containsEntry("corrections_requested", 0)
+                .containsEntry("verification_outcome", "VERIFIED");
     }
 
     @Test
