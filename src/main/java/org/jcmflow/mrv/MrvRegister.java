@@ -5,6 +5,10 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -27,6 +31,13 @@ public class MrvRegister {
 
     /** The process variable that holds the register id of the case's methodology. */
     public static final String METHODOLOGY_ID = "methodologyId";
+    /** The drafting form's choice, its value for applying an approved methodology, and the one chosen. */
+    static final String CHOICE = "methodologyChoice";
+    static final String REUSE = "REUSE_APPROVED";
+    static final String REUSED_METHODOLOGY = "reusedMethodology";
+    /** Whether the case applies an approved methodology, which skips the Joint Committee's decision. */
+    static final String REUSED = "methodologyReused";
+    static final String APPROVED_METHODOLOGIES = "approvedMethodologies";
 
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
@@ -36,9 +47,36 @@ public class MrvRegister {
         this.zone = zone;
     }
 
-    /** A drafted methodology goes to the Joint Committee as proposed, for the case's partner country. */
+    /** Offers the drafting step the approved methodologies of the case's partner country, to apply instead. */
+    public void offerApproved(DelegateTask task) {
+        List<Map<String, String>> offered = new ArrayList<>();
+        jdbc.query("""
+                select m.id, m.title, m.reference from methodology m join project_case c
+                  on c.partner_country = m.partner_country
+                where c.id = ? and m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS') order by m.id""", rs -> {
+            Map<String, String> option = new LinkedHashMap<>();
+            String reference = rs.getString("reference");
+            option.put("label", reference == null ? rs.getString("title") : reference + ": " + rs.getString("title"));
+            option.put("value", String.valueOf(rs.getLong("id")));
+            offered.add(option);
+        }, caseId(task));
+        task.setVariable(APPROVED_METHODOLOGIES, offered);
+    }
+
+    /**
+     * The drafting step's outcome: an approved methodology applied as it is (no decision needed), or a drafted
+     * one that goes to the Joint Committee as proposed, for the case's partner country.
+     */
     public void propose(DelegateTask task) {
         UUID caseId = caseId(task);
+        boolean reused = REUSE.equals(task.getVariable(CHOICE));
+        task.getExecution().setVariable(REUSED, reused);
+        if (reused) {
+            long id = Long.parseLong(text(task, REUSED_METHODOLOGY));
+            jdbc.update("update project_case set methodology_id = ? where id = ?", id, caseId);
+            task.getExecution().setVariable(METHODOLOGY_ID, id);
+            return;
+        }
         Timestamp now = now();
         Long id = jdbc.queryForObject("""
                 insert into methodology (title, partner_country, status, drafted_by_case, created_at, updated_at)

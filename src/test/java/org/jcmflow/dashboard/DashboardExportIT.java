@@ -3,7 +3,6 @@ package org.jcmflow.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.jcmflow.testsupport.DemoUser.ADMIN;
-import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER;
 import static org.jcmflow.testsupport.DemoUser.JOINT_COMMITTEE;
 import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
@@ -184,7 +183,7 @@ class DashboardExportIT {
         driver.complete(demonstrated, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
         driver.complete(demonstrated, "Task_SubmitSurveyResults", PROPONENT);
         driver.complete(demonstrated, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
-        driver.complete(demonstrated, "Task_EvaluateCase", COMMITTEE_MEMBER);
+        driver.evaluateAtStageGate(demonstrated);
         driver.complete(demonstrated, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER);
         driver.complete(demonstrated, "Task_NegotiateMou", PROGRAM_MANAGER);
         driver.complete(demonstrated, "Task_RecordMouSignature", PROGRAM_MANAGER);

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.math.BigDecimal;
@@ -127,6 +128,34 @@ class MrvProcessTest {
         Assertions.assertThat(jdbc.queryForList("select status from methodology where drafted_by_case = ? order by id",
                 String.class, caseId)).containsExactly("REJECTED", "APPROVED");
         Assertions.assertThat(methodologyOfCase()).containsEntry("title", "Chillers in factories (APPROVED)");
+    }
+
+    @Test
+    void approvedMethodologyOfThePartnerCountryIsAppliedWithoutADecision() {
+        Long approved = jdbc.queryForObject("""
+                insert into methodology (title, partner_country, status, reference, jc_decision_date, created_at,
+                                         updated_at)
+                values ('Chillers in factories', 'TH', 'APPROVED', 'TH_AM077', date '2020-05-01', now(), now())
+                returning id""", Long.class);
+        jdbc.update("""
+                insert into methodology (title, partner_country, status, created_at, updated_at)
+                values ('Rejected elsewhere', 'TH', 'REJECTED', now(), now())""");
+        ProcessInstance mrv = start();
+        assertThat(mrv).isWaitingAt("Task_DraftMethodology");
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, String>> offered =
+                (java.util.List<Map<String, String>>) taskService().getVariable(task(mrv).getId(), "approvedMethodologies");
+        Assertions.assertThat(offered).contains(Map.of("label", "TH_AM077: Chillers in factories",
+                "value", String.valueOf(approved)));
+        Assertions.assertThat(offered).extracting(option -> option.get("label")).doesNotContain("Rejected elsewhere");
+
+        complete(task(mrv), withVariables("methodologyChoice", "REUSE_APPROVED", "reusedMethodology",
+                String.valueOf(approved)));
+        assertThat(mrv).isWaitingAt("Task_ValidateProjectDesign").hasNotPassed("Task_DecideMethodology");
+        Assertions.assertThat(jdbc.queryForObject("select methodology_id from project_case where id = ?", Long.class,
+                caseId)).isEqualTo(approved);
+        Assertions.assertThat(jdbc.queryForObject("select count(*) from methodology where drafted_by_case = ?",
+                Integer.class, caseId)).isZero();
     }
 
     @Test
