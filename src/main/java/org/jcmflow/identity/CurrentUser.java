@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -34,6 +36,11 @@ public record CurrentUser(String username, Set<Role> roles, String organization)
             authorities.add(new OrganizationAuthority(organization));
         }
         return authorities;
+    }
+
+    /** The user as signed in, for work done on their behalf outside a request (the demonstration data set). */
+    public Authentication signedIn() {
+        return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities());
     }
 
     /** The programme's own roles and operators; proponents work in the portal only. */

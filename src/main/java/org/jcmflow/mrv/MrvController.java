@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Pattern;
 
 import org.jcmflow.identity.CurrentUsers;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The methodology register, open to every signed-in role, and a case's MRV records, as visible as the case. */
 @RestController
-@Validated
 class MrvController {
 
     private final MrvQueries mrv;
