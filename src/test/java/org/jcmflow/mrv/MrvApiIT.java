@@ -101,6 +101,33 @@ class MrvApiIT {
     }
 
     @Test
+    void aSecondCaseOfTheCountryAppliesTheApprovedMethodologyWithoutADecision() {
+        // a country of its own, so that the other tests' register of Mongolia stays as they made it
+        String first = caseAtMrv("Lao coal-saving stoves", "LA");
+        driver.complete(first, "Task_DraftMethodology", PROPONENT, "methodologyTitle", "Efficient household stoves");
+        driver.complete(first, "Task_DecideMethodology", JOINT_COMMITTEE, "methodologyReference", "MN_AM010");
+        long approvedId = mrvOf(first).path("methodology").path("id").asLong();
+
+        String second = caseAtMrv("More coal-saving stoves in Laos", "LA");
+        ApiClient proponent = driver.as(PROPONENT);
+        String taskId = driver.openTask(second, "Task_DraftMethodology");
+        // a methodology that is not approved for the country is refused, naming the field
+        ApiClient.Response refused = proponent.post("/api/tasks/" + taskId + "/complete", Map.of("variables",
+                Map.of("methodologyChoice", "REUSE_APPROVED", "reusedMethodology", "999999")));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.text()).contains("reusedMethodology");
+
+        ApiClient.Response applied = proponent.post("/api/tasks/" + taskId + "/complete", Map.of("variables",
+                Map.of("methodologyChoice", "REUSE_APPROVED", "reusedMethodology", String.valueOf(approvedId))));
+        assertThat(applied.status()).as(applied.text()).isEqualTo(204);
+        JsonNode reused = mrvOf(second).path("methodology");
+        assertThat(reused.path("id").asLong()).isEqualTo(approvedId);
+        assertThat(reused.path("title").asText()).isEqualTo("Efficient household stoves");
+        // straight to the validation of the project design: the Joint Committee has already decided
+        driver.openTask(second, "Task_ValidateProjectDesign");
+    }
+
+    @Test
     void caseMrvIsAsVisibleAsTheCaseAndBadFiltersAreNamed() {
         String caseId = caseAtMrv("Mongolian district heating controls");
         assertThat(driver.as(OTHER_PROPONENT).get("/api/cases/" + caseId + "/mrv").status()).isEqualTo(404);
@@ -117,8 +144,12 @@ class MrvApiIT {
     }
 
     private String caseAtMrv(String title) {
+        return caseAtMrv(title, "MN");
+    }
+
+    private String caseAtMrv(String title, String partnerCountry) {
         Map<String, Object> body = CaseDriver.newCase(title);
-        body.put("partnerCountry", "MN");
+        body.put("partnerCountry", partnerCountry);
         String caseId = driver.openCase(PROPONENT, body);
         driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
         driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
