@@ -83,14 +83,16 @@ public class MrvQueries {
                         + " from methodology m join project_case c on c.methodology_id = m.id where c.id = ?")
                 .param(caseId).query((rs, row) -> methodology(rs)).optional();
         List<MonitoringPeriod> periods = jdbc.sql("""
-                        select period_number, period_start, period_end, monitored_reduction_tco2,
-                               monitoring_report_document, verification_outcome, corrections_requested,
-                               verified_reduction_tco2, verified_by, verified_on, credits_issued_tco2, issued_on
-                        from monitoring_period where case_id = ? order by period_number""")
+                        select p.period_number, p.period_start, p.period_end, p.monitored_reduction_tco2,
+                               p.monitoring_report_document, d.file_name, p.verification_outcome,
+                               p.corrections_requested, p.verified_reduction_tco2, p.verified_by, p.verified_on,
+                               p.credits_issued_tco2, p.issued_on
+                        from monitoring_period p left join case_document d on d.id = p.monitoring_report_document
+                        where p.case_id = ? order by p.period_number""")
                 .param(caseId)
                 .query((rs, row) -> new MonitoringPeriod(rs.getInt(1), date(rs, 2), date(rs, 3), rs.getBigDecimal(4),
-                        rs.getObject(5, UUID.class), rs.getString(6), rs.getInt(7), rs.getBigDecimal(8),
-                        rs.getString(9), date(rs, 10), rs.getBigDecimal(11), date(rs, 12)))
+                        rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getInt(8),
+                        rs.getBigDecimal(9), rs.getString(10), date(rs, 11), rs.getBigDecimal(12), date(rs, 13)))
                 .list();
         return new CaseMrv(caseId, methodology.orElse(null), periods);
     }

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -103,12 +104,23 @@ class MrvProcessTest {
         assertThat(mrv).isWaitingAt("Task_SubmitMonitoringReport");
         assertThat(task(mrv)).hasCandidateGroup("proponent");
         Assertions.assertThat(task(mrv).getDueDate()).isInTheFuture();
-        complete(task(mrv), withVariables("monitoringPeriodStart", "2024-04-01", "monitoringPeriodEnd", "2025-03-31",
-                "reportedReductionTco2", 1200.5));
+        complete(task(mrv), monitoringReport(1200.5));
         assertThat(mrv).isWaitingAt("Task_VerifyMonitoringReport");
         assertThat(task(mrv)).hasCandidateGroup("mrv-verifier");
         Assertions.assertThat(task(mrv).getDueDate()).isInTheFuture();
         complete(task(mrv), withVariables("verificationDecision", decision, "verifiedReductionTco2", 1180.25));
+    }
+
+    /** The proponent's submission for a period, with its report uploaded on the case first. */
+    private Map<String, Object> monitoringReport(double reportedReductionTco2) {
+        UUID document = UUID.randomUUID();
+        jdbc.update("""
+                insert into case_document (id, case_id, file_name, content_type, size_bytes, sha256, content,
+                    uploaded_by, uploaded_at)
+                values (?, ?, 'monitoring-report.pdf', 'application/pdf', 5, repeat('0', 64), ?, 'tanaka', now())""",
+                document, caseId, "%PDF-".getBytes(StandardCharsets.US_ASCII));
+        return withVariables("monitoringPeriodStart", "2024-04-01", "monitoringPeriodEnd", "2025-03-31",
+                "reportedReductionTco2", reportedReductionTco2, "monitoringReportDocument", document.toString());
     }
 
     private void issueCredits(ProcessInstance mrv) {
@@ -221,6 +233,10 @@ class MrvProcessTest {
                 .containsEntry("monitored_reduction_tco2", new BigDecimal("1200.50"))
                 .containsEntry("verified_reduction_tco2", new BigDecimal("1180.25"))
                 .containsEntry("credits_issued_tco2", new BigDecimal("1180.00"));
+        Assertions.assertThat(first.get("monitoring_report_document")).as("the resubmitted report")
+                .isEqualTo(jdbc.queryForObject("""
+                        select id from case_document where case_id = ? order by uploaded_at limit 1 offset 1""",
+                        UUID.class, caseId));
         Assertions.assertThat(monitoringPeriod(2)).containsEntry("corrections_requested", 0)
                 .containsEntry("verification_outcome", "VERIFIED");
     }
@@ -252,8 +268,7 @@ class MrvProcessTest {
         validate(mrv, "VALIDATED");
         register(mrv, 1);
         ProcessTestSupport.remindThenEscalate(mrv, "Task_SubmitMonitoringReport", deadlines);
-        complete(task(mrv), withVariables("monitoringPeriodStart", "2024-04-01", "monitoringPeriodEnd", "2025-03-31",
-                "reportedReductionTco2", 1100.0));
+        complete(task(mrv), monitoringReport(1100.0));
         ProcessTestSupport.remindThenEscalate(mrv, "Task_VerifyMonitoringReport", deadlines);
         Assertions.assertThat(deadlines.sent()).hasSize(10);
     }

@@ -8,6 +8,7 @@ import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.VERIFIER;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,19 +68,28 @@ class MrvApiIT {
 
         driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
         driver.complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE, "monitoringPeriods", 2);
+        String firstReport = driver.uploadReport(caseId, PROPONENT, "monitoring-report-2018.pdf");
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT, "monitoringPeriodStart", "2018-01-01",
-                "monitoringPeriodEnd", "2018-12-31", "reportedReductionTco2", 900.0);
+                "monitoringPeriodEnd", "2018-12-31", "reportedReductionTco2", 900.0,
+                "monitoringReportDocument", firstReport);
+        JsonNode submitted = mrvOf(caseId).path("monitoringPeriods").get(0);
+        assertThat(submitted.path("monitoringReportDocument").asText()).isEqualTo(firstReport);
+        assertThat(submitted.path("monitoringReportFileName").asText()).isEqualTo("monitoring-report-2018.pdf");
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER, "verificationDecision", "REVISION_REQUIRED");
         JsonNode sentBack = mrvOf(caseId).path("monitoringPeriods").get(0);
         assertThat(sentBack.path("verificationOutcome").asText()).isEqualTo("REVISION_REQUIRED");
         assertThat(sentBack.path("correctionsRequested").asInt()).isEqualTo(1);
 
+        // the corrected report replaces the first one on the period
+        String correctedReport = driver.uploadReport(caseId, PROPONENT, "monitoring-report-2018-corrected.pdf");
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT, "monitoringPeriodStart", "2018-01-01",
-                "monitoringPeriodEnd", "2018-12-31", "reportedReductionTco2", 880.0);
+                "monitoringPeriodEnd", "2018-12-31", "reportedReductionTco2", 880.0,
+                "monitoringReportDocument", correctedReport);
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER, "verifiedReductionTco2", 870.5);
         driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE, "creditsIssuedTco2", 870.5);
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT, "monitoringPeriodStart", "2019-01-01",
-                "monitoringPeriodEnd", "2019-12-31", "reportedReductionTco2", 950.0);
+                "monitoringPeriodEnd", "2019-12-31", "reportedReductionTco2", 950.0, "monitoringReportDocument",
+                driver.uploadReport(caseId, PROPONENT, "monitoring-report-2019.pdf"));
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER, "verifiedReductionTco2", 940.0);
         driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE, "creditsIssuedTco2", 940.0);
 
@@ -90,6 +101,8 @@ class MrvApiIT {
         assertThat(periods.get(0).path("correctionsRequested").asInt()).isEqualTo(1);
         assertThat(periods.get(0).path("verifiedReductionTco2").decimalValue()).isEqualByComparingTo("870.5");
         assertThat(periods.get(0).path("verifiedBy").asText()).isEqualTo(VERIFIER);
+        assertThat(periods.get(0).path("monitoringReportDocument").asText()).isEqualTo(correctedReport);
+        assertThat(periods.get(1).path("monitoringReportFileName").asText()).isEqualTo("monitoring-report-2019.pdf");
         assertThat(periods.get(1).path("periodStart").asText()).isEqualTo("2019-01-01");
         assertThat(periods.get(1).path("correctionsRequested").asInt()).isEqualTo(0);
         assertThat(periods.get(1).path("creditsIssuedTco2").decimalValue()).isEqualByComparingTo("940.0");
@@ -98,6 +111,46 @@ class MrvApiIT {
         JsonNode dashboard = driver.as(PROGRAM_MANAGER).get("/api/dashboard?partnerCountry=MN").json();
         assertThat(dashboard.path("indicators").path("methodologiesApproved").path("actual").asLong()).isEqualTo(1);
         assertThat(dashboard.path("reductions").path("verifiedTco2").decimalValue()).isEqualByComparingTo("1810.5");
+
+        // the case page shows the same: the methodology with the Joint Committee's decision, and each period
+        ApiClient.Response page = driver.as(PROPONENT).getPage("/cases/" + caseId);
+        assertThat(page.status()).isEqualTo(200);
+        String methodology = text(between(page.text(), "class=\"facts mrv-methodology\"", "</dl>"));
+        assertThat(methodology).contains("High-efficiency heat-only boilers", "MN_AM009", "Approved",
+                "Joint Committee decision " + approved.path("jcDecisionDate").asText());
+        assertThat(text(between(page.text(), "data-period=\"1\"", "</tr>")))
+                .isEqualTo("1 2018-01-01 to 2018-12-31 880 monitoring-report-2018-corrected.pdf Verified 1 870.5 870.5");
+        assertThat(text(between(page.text(), "data-period=\"2\"", "</tr>")))
+                .isEqualTo("2 2019-01-01 to 2019-12-31 950 monitoring-report-2019.pdf Verified 0 940 940");
+        assertThat(page.text()).contains("/cases/" + caseId + "/documents/" + correctedReport);
+    }
+
+    @Test
+    void theMonitoringReportMustBeADocumentOfTheCase() {
+        String caseId = registeredCase("Mongolian boiler monitoring");
+        String otherCase = caseAtMrv("Another Mongolian case");
+        String otherCasesReport = driver.uploadReport(otherCase, PROPONENT, "other-case-report.pdf");
+        driver.uploadReport(caseId, PROPONENT, "monitoring-report.pdf");
+        String taskId = driver.openTask(caseId, "Task_SubmitMonitoringReport");
+        Map<String, Object> values = new HashMap<>(ValidSubmissions.of("Task_SubmitMonitoringReport"));
+
+        values.put("monitoringReportDocument", otherCasesReport);
+        ApiClient.Response refused = driver.as(PROPONENT).post("/api/tasks/" + taskId + "/complete",
+                Map.of("variables", values));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("monitoringReportDocument");
+
+        values.remove("monitoringReportDocument");
+        ApiClient.Response missing = driver.as(PROPONENT).post("/api/tasks/" + taskId + "/complete",
+                Map.of("variables", values));
+        assertThat(missing.status()).as(missing.text()).isEqualTo(400);
+        assertThat(missing.json().path("errors").findValuesAsText("field")).containsExactly("monitoringReportDocument");
+        assertThat(mrvOf(caseId).path("monitoringPeriods")).isEmpty();
+
+        // the task page offers the case's own documents, not the other case's
+        String form = driver.as(PROPONENT).getPage("/tasks/" + taskId).text();
+        assertThat(form).contains("monitoring-report.pdf").doesNotContain("other-case-report.pdf");
     }
 
     @Test
@@ -157,6 +210,28 @@ class MrvApiIT {
         driver.complete(caseId, "Task_SubmitMrvApplicationSurvey", PROPONENT);
         driver.complete(caseId, "Task_ReviewMrvApplicationSurvey", PROGRAM_MANAGER);
         return caseId;
+    }
+
+    /** A case of its own with an approved methodology, validated and registered: waiting for its first report. */
+    private String registeredCase(String title) {
+        String caseId = caseAtMrv(title);
+        driver.complete(caseId, "Task_DraftMethodology", PROPONENT);
+        driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE);
+        driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
+        driver.complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE);
+        return caseId;
+    }
+
+    private static String between(String html, String start, String end) {
+        int from = html.indexOf(start);
+        assertThat(from).as("%s in the page", start).isNotNegative();
+        return html.substring(from + start.length(), html.indexOf(end, from));
+    }
+
+    /** The text of an HTML fragment as a reader sees it, its words separated by single spaces. */
+    private static String text(String html) {
+        return html.replaceAll("^[^>]*>", "").replaceAll("<[^>]+>", " ").replace("&amp;", "&").strip()
+                .replaceAll("\\s+", " ");
     }
 
     private JsonNode mrvOf(String caseId) {
