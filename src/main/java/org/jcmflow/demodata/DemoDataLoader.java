@@ -61,9 +61,9 @@ class DemoDataLoader {
     private final TransactionTemplate transaction;
     private final Map<String, CurrentUser> users = new HashMap<>();
 
-    DemoDataLoader(CaseFileService cases, CaseDocuments documents, CaseTasks caseTasks, CaseTaskService tasks, ProgrammeBudget budget,
-                   PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock, JdbcClient jdbc,
-                   TransactionTemplate transaction) {
+    DemoDataLoader(CaseFileService cases, CaseDocuments documents, CaseTasks caseTasks, CaseTaskService tasks,
+                   ProgrammeBudget budget, PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock,
+                   JdbcClient jdbc, TransactionTemplate transaction) {
         this.cases = cases;
         this.documents = documents;
         this.caseTasks = caseTasks;
