@@ -1,7 +1,6 @@
 package org.jcmflow.casefile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -28,7 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Reports uploaded on a case: PDF, office documents and images, up to a configurable size. */
 @Service
-class CaseDocuments {
+public class CaseDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(CaseDocuments.class);
 
@@ -75,12 +74,18 @@ class CaseDocuments {
         if (file.getSize() > maxSize.toBytes()) {
             throw tooLarge();
         }
-        byte[] content = file.getBytes();
-        String fileName = displayName(file.getOriginalFilename());
-        String contentType;
-        try (InputStream in = file.getInputStream()) {
-            contentType = tika.detect(in, fileName);
+        return add(caseId, file.getOriginalFilename(), file.getBytes(), user);
+    }
+
+    /** A document the user adds to the case, checked as an upload is: its size, and its type by its bytes. */
+    @Transactional
+    public DocumentInfo add(UUID caseId, String originalFileName, byte[] content, CurrentUser user) {
+        cases.visibleCase(caseId, user);
+        if (content.length > maxSize.toBytes()) {
+            throw tooLarge();
         }
+        String fileName = displayName(originalFileName);
+        String contentType = tika.detect(content, fileName);
         if (!ALLOWED_TYPES.containsKey(contentType)) {
             throw new InvalidInputException(List.of(FieldProblem.coded("file", "is of type " + contentType
                     + "; accepted are PDF, office documents and images", "fileType", contentType)));

@@ -100,6 +100,12 @@ public class CaseFileService {
                 DocumentInfo.ofCase(jdbc, caseId), timeline.history(caseId));
     }
 
+    /** The documents uploaded on the case, oldest first, for a step that refers to one of them. */
+    @Transactional(readOnly = true)
+    public List<DocumentInfo> documents(UUID caseId) {
+        return DocumentInfo.ofCase(jdbc, caseId);
+    }
+
     /** A case the user may not see is reported as missing, so that its existence does not leak. */
     public ProjectCase visibleCase(UUID caseId, CurrentUser user) {
         return cases.find(caseId).filter(found -> maySee(user, found))

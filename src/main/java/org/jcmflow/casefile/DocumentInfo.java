@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A document of a case without its bytes, as lists show it. */
-record DocumentInfo(UUID id, String fileName, String contentType, long size, String sha256, String uploadedBy,
+public record DocumentInfo(UUID id, String fileName, String contentType, long size, String sha256, String uploadedBy,
                     Instant uploadedAt) {
 
     static DocumentInfo of(ResultSet rs) throws SQLException {

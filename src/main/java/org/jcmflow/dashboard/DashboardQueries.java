@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.jcmflow.casefile.Stage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every figure of the dashboard as one SQL aggregate over the case tables, the case history and the engine's
+ * Every figure of the dashboard as one SQL aggregate over the case tables, the case history, the MRV register and the engine's
  * task table: nothing loads cases into memory, so the figures stay quick with many cases.
  */
 @Repository
@@ -35,14 +33,11 @@ class DashboardQueries {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DashboardProperties targets;
-    private final ZoneId zone;
 
-    DashboardQueries(JdbcClient jdbc, Clock clock, DashboardProperties targets,
-                     @Value("${jcm.portal.time-zone}") ZoneId zone) {
+    DashboardQueries(JdbcClient jdbc, Clock clock, DashboardProperties targets) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.targets = targets;
-        this.zone = zone;
     }
 
     @Transactional(readOnly = true)
@@ -77,24 +72,20 @@ class DashboardQueries {
     }
 
     private Dashboard.Indicators indicators(Map<String, Object> filter) {
+        // from the methodology register, each approved methodology under the case that drafted it
         long approved = jdbc.sql("""
-                        select count(*) from case_history h, """ + CASES + """
-                         and h.case_id = c.id and h.step_key = 'Task_DecideMethodology'
-                         and h.details ->> 'methodologyDecision' in ('APPROVED', 'APPROVED_WITH_REVISIONS')""")
+                        select count(*) from methodology m, """ + CASES + """
+                         and m.drafted_by_case = c.id and m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS')""")
                 .params(filter).query(Long.class).single();
         int methodologiesTarget = targets.methodologiesApprovedTarget();
-        Map<String, Object> params = new HashMap<>(filter);
-        params.put("zone", zone.getId());
         List<Dashboard.ApprovalYear> approvals = new ArrayList<>();
-        // the fiscal year (April to March) of the decision's date in the programme office's time zone
+        // the fiscal year (April to March) of the Joint Committee's decision date
         jdbc.sql("""
-                        select extract(year from (h.occurred_at at time zone :zone) - interval '3 months')::int as year,
-                               count(*)
-                        from case_history h, """ + CASES + """
-                         and h.case_id = c.id and h.step_key = 'Task_DecideMethodology'
-                         and h.details ->> 'methodologyDecision' in ('APPROVED', 'APPROVED_WITH_REVISIONS')
+                        select extract(year from m.jc_decision_date - interval '3 months')::int as year, count(*)
+                        from methodology m, """ + CASES + """
+                         and m.drafted_by_case = c.id and m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS')
                         group by year order by year""")
-                .params(params)
+                .params(filter)
                 .query(rs -> {
                     long before = approvals.isEmpty() ? 0 : approvals.get(approvals.size() - 1).cumulative();
                     approvals.add(new Dashboard.ApprovalYear(rs.getInt(1), rs.getLong(2), before + rs.getLong(2),
@@ -173,10 +164,9 @@ class DashboardQueries {
                          and r.step_key = 'Task_ReviewFinalReport' and r.details ->> 'finalReportDecision' = 'ACCEPTED')
                     order by h.case_id, h.occurred_at desc, h.id desc) last_report""", filter);
         BigDecimal verified = decimal("""
-                select sum((h.details ->> 'verifiedReductionTco2')::numeric)
-                from case_history h, """ + CASES + """
-                 and h.case_id = c.id and h.step_key = 'Task_VerifyMonitoringReport'
-                 and h.details ->> 'verificationDecision' = 'VERIFIED'""", filter);
+                select sum(p.verified_reduction_tco2)
+                from monitoring_period p, """ + CASES + """
+                 and p.case_id = c.id and p.verification_outcome = 'VERIFIED'""", filter);
         // a yearly report counts when the review right after it accepted it
         BigDecimal followUp = decimal("""
                 select sum(reported) from (

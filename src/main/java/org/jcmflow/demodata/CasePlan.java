@@ -21,7 +21,14 @@ final class CasePlan {
     static final String VERIFIER = "watanabe";
     static final String JOINT_COMMITTEE = "nakamura";
 
-    record Step(LocalDate day, String taskKey, String actor, Map<String, Object> values) {
+    /**
+     * @param upload a report the actor uploads on the case just before the step, which the step refers to; or null
+     */
+    record Step(LocalDate day, String taskKey, String actor, Map<String, Object> values, Upload upload) {
+    }
+
+    /** A report uploaded for a step: its file name, and the field of the step's form that takes its id. */
+    record Upload(String fileName, String field) {
     }
 
     private final NewCase proposal;
@@ -223,8 +230,10 @@ final class CasePlan {
     }
 
     CasePlan monitoringPeriod(double reportedTco2, double verifiedTco2) {
+        LocalDate periodEnd = day.plusDays(290);
         step(300, "Task_SubmitMonitoringReport", proponent, "monitoringPeriodStart", nextMonitoringStart.toString(),
-                "monitoringPeriodEnd", day.plusDays(290).toString(), "reportedReductionTco2", reportedTco2);
+                "monitoringPeriodEnd", periodEnd.toString(), "reportedReductionTco2", reportedTco2);
+        withUpload(new Upload("monitoring-report-" + periodEnd + ".pdf", "monitoringReportDocument"));
         nextMonitoringStart = day.minusDays(9);
         step(30, "Task_VerifyMonitoringReport", VERIFIER, "verificationDecision", "VERIFIED",
                 "verifiedReductionTco2", verifiedTco2, "verificationFindings", "Monitoring report verified on site.");
@@ -252,7 +261,13 @@ final class CasePlan {
 
     private CasePlan step(int daysLater, String taskKey, String actor, Map<String, Object> values) {
         day = day.plusDays(daysLater);
-        steps.add(new Step(day, taskKey, actor, Map.copyOf(values)));
+        steps.add(new Step(day, taskKey, actor, Map.copyOf(values), null));
         return this;
+    }
+
+    /** The last step refers to a report uploaded just before it. */
+    private void withUpload(Upload upload) {
+        Step last = steps.remove(steps.size() - 1);
+        steps.add(new Step(last.day(), last.taskKey(), last.actor(), last.values(), upload));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jcmflow.casefile.CaseDocuments;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.CaseTasks;
 import org.jcmflow.casefile.PartnerCountries;
@@ -49,6 +50,7 @@ class DemoDataLoader {
     }
 
     private final CaseFileService cases;
+    private final CaseDocuments documents;
     private final CaseTasks caseTasks;
     private final CaseTaskService tasks;
     private final ProgrammeBudget budget;
@@ -59,10 +61,11 @@ class DemoDataLoader {
     private final TransactionTemplate transaction;
     private final Map<String, CurrentUser> users = new HashMap<>();
 
-    DemoDataLoader(CaseFileService cases, CaseTasks caseTasks, CaseTaskService tasks, ProgrammeBudget budget,
-                   PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock, JdbcClient jdbc,
-                   TransactionTemplate transaction) {
+    DemoDataLoader(CaseFileService cases, CaseDocuments documents, CaseTasks caseTasks, CaseTaskService tasks,
+                   ProgrammeBudget budget, PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock,
+                   JdbcClient jdbc, TransactionTemplate transaction) {
         this.cases = cases;
+        this.documents = documents;
         this.caseTasks = caseTasks;
         this.tasks = tasks;
         this.budget = budget;
@@ -140,7 +143,14 @@ class DemoDataLoader {
                 .map(CaseTasks.OpenTask::id).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no open task " + step.taskKey()
                         + " on " + step.day()));
-        tasks.complete(taskId, step.values(), user(step.actor()));
+        Map<String, Object> values = step.values();
+        if (step.upload() != null) {
+            UUID report = documents.add(caseId, step.upload().fileName(),
+                    DemoReport.pdf(step.upload().fileName()), user(step.actor())).id();
+            values = new HashMap<>(values);
+            values.put(step.upload().field(), report.toString());
+        }
+        tasks.complete(taskId, values, user(step.actor()));
     }
 
     private CurrentUser user(String username) {

@@ -3,6 +3,8 @@ package org.jcmflow.tasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ import org.jcmflow.web.InvalidInputException.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +55,12 @@ public class CaseTaskService {
     private static final Logger log = LoggerFactory.getLogger(CaseTaskService.class);
     private static final int COMPLETION_ATTEMPTS = 3;
 
+    /**
+     * The {@code valuesKey} of a choice among the documents uploaded on the case. They are read when the form is
+     * shown or submitted, not from a process variable, so a report uploaded while the task is open is offered too.
+     */
+    static final String CASE_DOCUMENTS = "caseDocuments";
+
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -64,11 +73,13 @@ public class CaseTaskService {
     private final TaskWorkRules workRules;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ZoneId zone;
 
     CaseTaskService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
                     IdentityService identity, CaseFileService cases, OpenCaseTasks openTasks, FormRegistry forms,
                     List<CompletionRule> rules, TaskWorkRules workRules, Clock clock,
-                    PlatformTransactionManager transactionManager) {
+                    PlatformTransactionManager transactionManager,
+                    @Value("${jcm.portal.time-zone}") ZoneId zone) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -81,6 +92,7 @@ public class CaseTaskService {
         this.workRules = workRules;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.zone = zone;
     }
 
     record TaskPage(List<TaskView> content, int page, int size, long totalElements) {
@@ -322,7 +334,16 @@ public class CaseTaskService {
         String formId = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
         return forms.find(formId)
                 .orElseThrow(() -> new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no form"))
-                .withOptionsFrom(name -> tasks.getVariable(task.getId(), name));
+                .withOptionsFrom(name -> CASE_DOCUMENTS.equals(name) ? documentChoices(caseIdOf(task))
+                        : tasks.getVariable(task.getId(), name));
+    }
+
+    /** The case's documents as form-js lists options: the file, who uploaded it and when, by the document's id. */
+    private List<Map<String, String>> documentChoices(UUID caseId) {
+        return cases.documents(caseId).stream()
+                .map(document -> Map.of("value", document.id().toString(), "label", document.fileName() + " ("
+                        + document.uploadedBy() + ", " + LocalDate.ofInstant(document.uploadedAt(), zone) + ")"))
+                .toList();
     }
 
     /**

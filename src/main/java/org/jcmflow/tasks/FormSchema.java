@@ -140,8 +140,11 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
         return options;
     }
 
-    /** The choice fields record the decision a step took; the history shows them as its outcome. */
+    /**
+     * The choice fields among the form's own options record the decision a step took; the history shows them as
+     * its outcome. A choice among things offered at run time (a document of the case) is no decision.
+     */
     List<Field> decisionFields() {
-        return fields.stream().filter(field -> field.type() == FieldType.CHOICE).toList();
+        return fields.stream().filter(field -> field.type() == FieldType.CHOICE && field.valuesKey() == null).toList();
     }
 }

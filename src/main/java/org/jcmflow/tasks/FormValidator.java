@@ -115,8 +115,9 @@ final class FormValidator {
             }
             case CHOICE -> {
                 if (!(value instanceof String choice) || !field.optionValues().contains(choice)) {
-                    return FieldProblem.coded(key, "must be one of " + String.join(", ", field.optionValues()),
-                            "choice");
+                    // options read from the case (its documents) may be none yet
+                    return FieldProblem.coded(key, field.optionValues().isEmpty() ? "has nothing to choose from yet"
+                            : "must be one of " + String.join(", ", field.optionValues()), "choice");
                 }
                 accepted.put(key, choice);
             }

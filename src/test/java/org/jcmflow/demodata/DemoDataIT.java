@@ -160,6 +160,25 @@ class DemoDataIT {
         assertThat(studyTimes.findValuesAsText("stage")).contains("FEASIBILITY_STUDY");
     }
 
+    @Test
+    void everyMonitoringPeriodHasItsReportOnTheCase() {
+        ApiClient manager = ApiClient.as(port, PROGRAM_MANAGER);
+        int periods = 0;
+        for (JsonNode listed : manager.get("/api/cases?stage=MRV&size=200").json().path("content")) {
+            String caseId = listed.path("id").asText();
+            for (JsonNode period : manager.get("/api/cases/" + caseId + "/mrv").json().path("monitoringPeriods")) {
+                periods++;
+                assertThat(period.path("monitoringReportFileName").asText()).startsWith("monitoring-report-");
+                ApiClient.Response report = manager.get("/api/cases/" + caseId + "/documents/"
+                        + period.path("monitoringReportDocument").asText());
+                assertThat(report.status()).isEqualTo(200);
+                assertThat(report.contentType()).isEqualTo("application/pdf");
+                assertThat(report.text()).startsWith("%PDF-").endsWith("%%EOF\n");
+            }
+        }
+        assertThat(periods).isPositive();
+    }
+
     private JsonNode dashboard() {
         ApiClient.Response response = ApiClient.as(port, PROGRAM_MANAGER).get("/api/dashboard");
         assertThat(response.status()).as(response.text()).isEqualTo(200);

@@ -96,6 +96,9 @@ class KeycloakRoleMatrixIT {
             | POST /api/tasks/{id}/complete                  | fresh Sakura evaluation task     | 403    | 403    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
             | POST /api/tasks/{id}/complete                  | fresh methodology decision task  | 403    | 403    | 403  | 403       | 403  | 403      | 204      | 403   | 401       | 401     |
             | POST /api/tasks/{id}/complete                  | fresh validation task            | 403    | 403    | 403  | 403       | 403  | 204      | 403      | 403   | 401       | 401     |
+            | GET /api/methodologies                         | -                                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/methodologies/{id}                    | Nihon methodology                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/cases/{id}/mrv                        | Nihon methodology case           | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/dashboard                             | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | PUT /api/budget/{fiscalYear}                   | FY2017                           | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
             | GET /api/reports/dashboard.xlsx                | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
@@ -363,6 +366,15 @@ class KeycloakRoleMatrixIT {
                     taskOf("tanaka", "Task_DecideMethodology", countryOf(name));
             case "Nihon validation task", "fresh validation task" ->
                     taskOf("tanaka", "Task_ValidateProjectDesign", countryOf(name));
+            // the methodology the case drafted, proposed to the Joint Committee: public programme information
+            case "Nihon methodology case" -> Fixture.ofCase(
+                    fixture("Nihon methodology decision task").pathVariables().get("caseId"), null);
+            case "Nihon methodology" -> {
+                String caseId = fixture("Nihon methodology decision task").pathVariables().get("caseId");
+                ApiClient.Response mrv = client("tanaka").get("/api/cases/" + caseId + "/mrv");
+                assertThat(mrv.status()).as(mrv.text()).isEqualTo(200);
+                yield new Fixture(Map.of("id", mrv.json().path("methodology").path("id").asText()), null, null, null);
+            }
             case "fresh proponent task of tanaka's" -> {
                 Fixture task = taskOf("tanaka", "Task_SubmitFeasibilityReport", "VN");
                 ApiClient.Response claimed = client("tanaka").post("/api/tasks/" + task.pathVariables().get("id") + "/claim");

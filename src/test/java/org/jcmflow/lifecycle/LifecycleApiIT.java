@@ -87,8 +87,13 @@ class LifecycleApiIT {
         assertThat(stagesOf(file)).containsExactly("FEASIBILITY_STUDY", "PRE_DEMONSTRATION_SURVEY", "STAGE_GATE", "MOU",
                 "DEMONSTRATION", "MRV", "FOLLOW_UP", "COMPLETED");
         JsonNode history = file.path("history");
-        // the stage gate: convening, three members' evaluations, the decision
-        assertThat(history).hasSize(1 + 3 + 2 + 5 + 3 + 8 + 4 + 6 + 10);
+        // the stage gate: convening, three members' evaluations, the decision; in the MRV, each of the two
+        // monitoring reports uploaded before its step
+        assertThat(history).hasSize(1 + 3 + 2 + 5 + 3 + 8 + 4 + 6 + 2 + 10);
+        // the report chosen is kept with its step, which decides nothing
+        JsonNode report = stepOf(history, "Task_SubmitMonitoringReport");
+        assertThat(report.path("outcome").isMissingNode() || report.path("outcome").isNull()).isTrue();
+        assertThat(report.path("details").asText()).contains("monitoringReportDocument");
         JsonNode decision = stepOf(history, "Task_ConfirmStageGateDecision");
         assertThat(decision.path("who").asText()).isEqualTo(PROGRAM_MANAGER);
         assertThat(decision.path("outcome").asText()).isEqualTo("APPROPRIATE");

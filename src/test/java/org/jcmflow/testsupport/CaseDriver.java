@@ -108,15 +108,28 @@ public final class CaseDriver {
         throw new AssertionError("Case " + caseId + " has no open task " + taskKey + ": " + caseFile(caseId).path("openTasks"));
     }
 
-    /** Completes the case's open task as the user with valid values, changed by the given decisions. */
+    /**
+     * Completes the case's open task as the user with valid values, changed by the given decisions; a report the
+     * form refers to is uploaded on the case first, unless the decisions name one.
+     */
     public void complete(String caseId, String taskKey, String username, Object... decisions) {
         Map<String, Object> values = new HashMap<>(ValidSubmissions.of(taskKey));
         for (int i = 0; i < decisions.length; i += 2) {
             values.put((String) decisions[i], decisions[i + 1]);
         }
+        ValidSubmissions.documentField(taskKey).filter(field -> !values.containsKey(field)).ifPresent(field ->
+                values.put(field, uploadReport(caseId, username, taskKey + ".pdf")));
         ApiClient.Response response = as(username).post("/api/tasks/" + openTask(caseId, taskKey, username) + "/complete",
                 Map.of("variables", values));
         assertThat(response.status()).as("completing %s as %s: %s", taskKey, username, response.text()).isEqualTo(204);
+    }
+
+    /** Uploads a report on the case as the user and returns the document's id. */
+    public String uploadReport(String caseId, String username, String fileName) {
+        ApiClient.Response uploaded = as(username).upload("/api/cases/" + caseId + "/documents", fileName,
+                "application/pdf", ValidSubmissions.REPORT_PDF);
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        return uploaded.json().path("id").asText();
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.jcmflow.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /** For every user task, a set of form values that passes its form (decisions at their most common value). */
 public final class ValidSubmissions {
@@ -63,7 +65,20 @@ public final class ValidSubmissions {
             Map.entry("Task_ReviewDisseminationReport", Map.of("disseminationReviewDecision", "ACCEPTED",
                     "reviewComments", TEXT)));
 
+    /** Tasks whose form takes one of the case's documents, by the field that takes its id. */
+    private static final Map<String, String> DOCUMENT_FIELDS = Map.of(
+            "Task_SubmitMonitoringReport", "monitoringReportDocument");
+
+    /** A report to upload on a case before a step that refers to it. */
+    public static final byte[] REPORT_PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
+            + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
     private ValidSubmissions() {
+    }
+
+    /** The field of the task's form that takes the id of a document uploaded on the case, if it has one. */
+    public static Optional<String> documentField(String taskKey) {
+        return Optional.ofNullable(DOCUMENT_FIELDS.get(taskKey));
     }
 
     public static Map<String, Object> of(String taskKey) {

@@ -1,0 +1,172 @@
+package org.jcmflow.mrv;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jcmflow.lifecycle.LifecycleProcess;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the methodology register and the monitoring periods as the MRV process goes: its task listeners call it
+ * (as {@code mrvRegister}) when a methodology is drafted or decided and when a monitoring report is submitted,
+ * verified and credited. It writes in the engine's transaction, so a failed completion records nothing.
+ */
+@Component("mrvRegister")
+public class MrvRegister {
+
+    /** The process variable that holds the register id of the case's methodology. */
+    public static final String METHODOLOGY_ID = "methodologyId";
+    /** The drafting form's choice, its value for applying an approved methodology, and the one chosen. */
+    static final String CHOICE = "methodologyChoice";
+    static final String REUSE = "REUSE_APPROVED";
+    static final String REUSED_METHODOLOGY = "reusedMethodology";
+    /** Whether the case applies an approved methodology, which skips the Joint Committee's decision. */
+    static final String REUSED = "methodologyReused";
+    static final String APPROVED_METHODOLOGIES = "approvedMethodologies";
+
+    private final JdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    public MrvRegister(JdbcTemplate jdbc, @Value("${jcm.portal.time-zone}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.zone = zone;
+    }
+
+    /** Offers the drafting step the approved methodologies of the case's partner country, to apply instead. */
+    public void offerApproved(DelegateTask task) {
+        List<Map<String, String>> offered = new ArrayList<>();
+        jdbc.query("""
+                select m.id, m.title, m.reference from methodology m join project_case c
+                  on c.partner_country = m.partner_country
+                where c.id = ? and m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS') order by m.id""", rs -> {
+            Map<String, String> option = new LinkedHashMap<>();
+            String reference = rs.getString("reference");
+            option.put("label", reference == null ? rs.getString("title") : reference + ": " + rs.getString("title"));
+            option.put("value", String.valueOf(rs.getLong("id")));
+            offered.add(option);
+        }, caseId(task));
+        task.setVariable(APPROVED_METHODOLOGIES, offered);
+    }
+
+    /**
+     * The drafting step's outcome: an approved methodology applied as it is (no decision needed), or a drafted
+     * one that goes to the Joint Committee as proposed, for the case's partner country.
+     */
+    public void propose(DelegateTask task) {
+        UUID caseId = caseId(task);
+        boolean reused = REUSE.equals(task.getVariable(CHOICE));
+        task.getExecution().setVariable(REUSED, reused);
+        if (reused) {
+            long id = Long.parseLong(text(task, REUSED_METHODOLOGY));
+            jdbc.update("update project_case set methodology_id = ? where id = ?", id, caseId);
+            task.getExecution().setVariable(METHODOLOGY_ID, id);
+            return;
+        }
+        Timestamp now = now();
+        Long id = jdbc.queryForObject("""
+                insert into methodology (title, partner_country, status, drafted_by_case, created_at, updated_at)
+                select ?, partner_country, 'PROPOSED', id, ?, ? from project_case where id = ?
+                returning id""", Long.class, text(task, "methodologyTitle"), now, now, caseId);
+        jdbc.update("update project_case set methodology_id = ? where id = ?", id, caseId);
+        task.getExecution().setVariable(METHODOLOGY_ID, id);
+    }
+
+    /** The Joint Committee's decision, dated the day it was recorded in the programme office's time zone. */
+    public void decide(DelegateTask task) {
+        long id = ((Number) task.getVariable(METHODOLOGY_ID)).longValue();
+        String decision = text(task, "methodologyDecision");
+        jdbc.update("update methodology set status = ?, reference = ?, jc_decision_date = ?, updated_at = ? where id = ?",
+                decision, "REJECTED".equals(decision) ? null : task.getVariable("methodologyReference"),
+                Date.valueOf(today()), now(), id);
+    }
+
+    /** A monitoring report for the current period; a report sent back for corrections is resubmitted over it. */
+    public void recordMonitoringReport(DelegateTask task) {
+        Timestamp now = now();
+        Object document = task.getVariable("monitoringReportDocument");
+        jdbc.update("""
+                insert into monitoring_period (case_id, period_number, period_start, period_end,
+                    monitored_reduction_tco2, monitoring_report_document, submitted_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (case_id, period_number) do update set period_start = excluded.period_start,
+                    period_end = excluded.period_end, monitored_reduction_tco2 = excluded.monitored_reduction_tco2,
+                    monitoring_report_document = excluded.monitoring_report_document,
+                    verification_outcome = null, updated_at = excluded.updated_at""",
+                caseId(task), period(task), date(task, "monitoringPeriodStart"), date(task, "monitoringPeriodEnd"),
+                decimal(task, "reportedReductionTco2"),
+                document == null || document.toString().isBlank() ? null : UUID.fromString(document.toString()),
+                now, now);
+    }
+
+    /** The third-party entity's verification: verified with a reduction, or corrections requested. */
+    public void recordVerification(DelegateTask task) {
+        boolean verified = "VERIFIED".equals(task.getVariable("verificationDecision"));
+        jdbc.update("""
+                update monitoring_period set verification_outcome = ?,
+                    corrections_requested = corrections_requested + ?, verified_reduction_tco2 = ?,
+                    verified_by = ?, verified_on = ?, updated_at = ?
+                where case_id = ? and period_number = ?""",
+                text(task, "verificationDecision"), verified ? 0 : 1,
+                verified ? decimal(task, "verifiedReductionTco2") : null, actor(task), Date.valueOf(today()), now(),
+                caseId(task), period(task));
+    }
+
+    /** The credits the Joint Committee issued for the verified period. */
+    public void recordIssuance(DelegateTask task) {
+        jdbc.update("""
+                update monitoring_period set credits_issued_tco2 = ?, issued_on = ?, updated_at = ?
+                where case_id = ? and period_number = ?""",
+                decimal(task, "creditsIssuedTco2"), date(task, "issuanceDate"), now(), caseId(task), period(task));
+    }
+
+    private static UUID caseId(VariableScope scope) {
+        return UUID.fromString(String.valueOf(scope.getVariable(LifecycleProcess.CASE_ID)));
+    }
+
+    private static int period(VariableScope scope) {
+        Object period = scope.getVariable("monitoringPeriod");
+        return period == null ? 1 : ((Number) period).intValue();
+    }
+
+    private static String text(VariableScope scope, String name) {
+        return Objects.toString(scope.getVariable(name), null);
+    }
+
+    private static BigDecimal decimal(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : new BigDecimal(value.toString());
+    }
+
+    private static Date date(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : Date.valueOf(LocalDate.parse(value.toString()));
+    }
+
+    private static String actor(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null ? authentication.getUserId() : Objects.toString(task.getAssignee(), "system");
+    }
+
+    private LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    }
+}
