@@ -257,6 +257,8 @@ class HostileInputIT {
         for (String id : ids) {
             api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id, null, null);
             api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id + "/stage-gate", null, null);
+            api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id + "/mrv", null, null);
+            api("unknown and malformed ids", PROGRAM_MANAGER, "GET", "/api/methodologies/" + id, null, null);
             api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id + "/documents/" + documentId, null, null);
             api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + caseId + "/documents/" + id, null, null);
             api("unknown and malformed ids", PROPONENT, "GET", "/api/tasks/" + id, null, null);
@@ -280,6 +282,10 @@ class HostileInputIT {
         }
         for (String query : List.of("stage=NOPE", "page=-1", "size=0", "size=201", "partnerCountry=%01")) {
             api("bad query parameters", PROPONENT, "GET", "/api/tasks?" + query, null, null);
+        }
+        for (String query : List.of("status=NOPE", "partnerCountry=Mongolia", "partnerCountry=%00", "page=-1", "size=0",
+                "size=201", "page=abc")) {
+            api("bad query parameters", PROGRAM_MANAGER, "GET", "/api/methodologies?" + query, null, null);
         }
         for (String query : List.of("fiscalYear=abc", "fiscalYear=2016.5", "fiscalYear=99999999999", "partnerCountry=%00")) {
             api("bad query parameters", PROGRAM_MANAGER, "GET", "/api/dashboard?" + query, null, null);
