@@ -1,8 +1,11 @@
 package org.jcmflow.web;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
@@ -17,6 +20,24 @@ public final class DatabaseUnavailable {
     static final int RETRY_AFTER_SECONDS = 10;
 
     private DatabaseUnavailable() {
+    }
+
+    /**
+     * Whether the database being away explains the failure: it is among the causes, or, for a failure that shows
+     * no cause of its own (a transaction rolled back on the way, an engine error without its SQL exception), the
+     * database does not answer now. Asked only for failures that would otherwise be answered 500.
+     */
+    public static boolean explains(Throwable failure, DataSource dataSource) {
+        return isCauseOf(failure) || dataSource != null && !answers(dataSource);
+    }
+
+    private static boolean answers(DataSource dataSource) {
+        // the pool waits at most its connection timeout (a few seconds) for a connection
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     public static boolean isCauseOf(Throwable failure) {

@@ -3,6 +3,8 @@ package org.jcmflow.web;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -10,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -37,10 +40,12 @@ class PageErrors {
 
     private final MessageSource messages;
     private final PageLayout layout;
+    private final ObjectProvider<DataSource> dataSource;
 
-    PageErrors(MessageSource messages, PageLayout layout) {
+    PageErrors(MessageSource messages, PageLayout layout, ObjectProvider<DataSource> dataSource) {
         this.messages = messages;
         this.layout = layout;
+        this.dataSource = dataSource;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -79,7 +84,7 @@ class PageErrors {
         if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
             return page(known.getStatusCode(), null, request, response);
         }
-        if (DatabaseUnavailable.isCauseOf(e)) {
+        if (DatabaseUnavailable.explains(e, dataSource.getIfAvailable())) {
             log.warn("The database is unavailable: {}", e.getMessage());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
             return page(HttpStatus.SERVICE_UNAVAILABLE, null, request, response);

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.ValidSubmissions;
 
 /**
  * B2: the main path through the public HTTP API, as the programme's users' clients drive it: HTTP Basic on every
@@ -46,9 +47,16 @@ final class ApiLifecycles {
                     claim.record(started);
                     expect(claimed, 204, "claiming " + step.taskKey());
                 }
+                Map<String, Object> values = new java.util.HashMap<>(step.values());
+                ValidSubmissions.documentField(step.taskKey()).ifPresent(field -> {
+                    ApiClient.Response uploaded = client.upload("/api/cases/" + caseId + "/documents",
+                            step.taskKey() + ".pdf", "application/pdf", ValidSubmissions.REPORT_PDF);
+                    expect(uploaded, 201, "uploading the report of " + step.taskKey());
+                    values.put(field, uploaded.json().path("id").asText());
+                });
                 started = System.nanoTime();
                 ApiClient.Response completed = client.post("/api/tasks/" + taskId + "/complete",
-                        Map.of("variables", step.values()));
+                        Map.of("variables", values));
                 complete.record(started);
                 expect(completed, 204, "completing " + step.taskKey());
                 completions.incrementAndGet();

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.jcmflow.JcmFlowApplication;
+import org.jcmflow.casefile.CaseDocuments;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.identity.RealmUsers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,7 +59,8 @@ public final class Benchmark {
             results.writeTo(settings.output());
 
             log("B1: " + settings.lifecycles() + " lifecycles through Camunda's Java API");
-            results.engine(new EngineLifecycles(cases, app.getBean(TaskService.class), realmUsers)
+            results.engine(new EngineLifecycles(cases, app.getBean(CaseDocuments.class),
+                    app.getBean(TaskService.class), realmUsers)
                     .run(settings.threads(), settings.lifecycles(), commits));
             results.writeTo(settings.output());
 

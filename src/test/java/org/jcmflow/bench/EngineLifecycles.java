@@ -1,17 +1,21 @@
 package org.jcmflow.bench;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.jcmflow.casefile.CaseDocuments;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.NewCase;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.RealmUsers;
+import org.jcmflow.testsupport.ValidSubmissions;
 
 /**
  * B1: the main path driven through Camunda's Java API, as an embedding application would: the case is opened by
@@ -22,12 +26,14 @@ import org.jcmflow.identity.RealmUsers;
 final class EngineLifecycles {
 
     private final CaseFileService cases;
+    private final CaseDocuments documents;
     private final TaskService tasks;
     private final RealmUsers realmUsers;
     private final Map<String, CurrentUser> users = new ConcurrentHashMap<>();
 
-    EngineLifecycles(CaseFileService cases, TaskService tasks, RealmUsers realmUsers) {
+    EngineLifecycles(CaseFileService cases, CaseDocuments documents, TaskService tasks, RealmUsers realmUsers) {
         this.cases = cases;
+        this.documents = documents;
         this.tasks = tasks;
         this.realmUsers = realmUsers;
     }
@@ -42,7 +48,7 @@ final class EngineLifecycles {
                 if (task.getAssignee() == null) {
                     tasks.claim(task.getId(), actor);
                 }
-                tasks.complete(task.getId(), step.values());
+                tasks.complete(task.getId(), withReport(caseId, step, actor));
                 completions.incrementAndGet();
             }
             return caseId;
@@ -55,6 +61,15 @@ final class EngineLifecycles {
         return found.stream().filter(task -> task.getAssignee() == null || task.getAssignee().equals(actor))
                 .findFirst().orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no open " + taskKey
                         + " for " + actor));
+    }
+
+    /** The step's values; a report its form refers to is uploaded on the case first, as the proponent does. */
+    private Map<String, Object> withReport(String caseId, MainPath.Step step, String actor) {
+        Map<String, Object> values = new HashMap<>(step.values());
+        ValidSubmissions.documentField(step.taskKey()).ifPresent(field -> values.put(field, documents.add(
+                UUID.fromString(caseId), step.taskKey() + ".pdf", ValidSubmissions.REPORT_PDF, user(actor)).id()
+                .toString()));
+        return values;
     }
 
     private CurrentUser user(String username) {

@@ -111,7 +111,7 @@ class DashboardBrowserIT {
                 "(1,800)", "執行額", "960", "合計");
         assertThat(browser.text(By.id("ledger-objectives"))).contains("成果指標", "活動指標", "目標", "実績");
         assertThat(browser.text(By.id("ledger-outcomes")))
-                .contains("方法論の承認：1件（目標10件）", "2件（100.0%）が次段階に進展。");
+                .contains("方法論の承認：1件（目標10件）", "2件（100%）が次段階に進展。");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("ledger-ja");
 

@@ -92,8 +92,8 @@ class DatabaseOutageIT {
                     sent++;
                     slowest = answer.took().compareTo(slowest) > 0 ? answer.took() : slowest;
                     statuses.merge(response.status(), 1, Integer::sum);
-                    assertThat(response.status()).as("answer while the database is away: %s", response.text())
-                            .isEqualTo(503);
+                    assertThat(response.status()).as("answer while the database is away: %s%nthe application's"
+                            + " errors:%n%s", response.text(), errorsIn(application.log())).isEqualTo(503);
                     assertThat(response.contentType()).isEqualTo("application/problem+json");
                     assertThat(response.json().path("status").asInt()).isEqualTo(503);
                     assertThat(response.header("Retry-After")).isNotBlank();
@@ -145,5 +145,19 @@ class DatabaseOutageIT {
     private static EmbeddedPostgres startPostgres(Path dataDirectory, int port) throws Exception {
         return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port)
                 .start();
+    }
+
+    /** The application's logged errors with their first lines of stack, to tell why a request was answered 500. */
+    private static String errorsIn(String log) {
+        StringBuilder errors = new StringBuilder();
+        String[] lines = log.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(" ERROR ")) {
+                for (int j = i; j < Math.min(lines.length, i + 12); j++) {
+                    errors.append(lines[j]).append('\n');
+                }
+            }
+        }
+        return errors.toString();
     }
 }

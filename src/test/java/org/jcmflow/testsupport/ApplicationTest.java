@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestExecutionListeners;
 
 /** The whole application on a random port, on a fresh embedded PostgreSQL of its own. */
 @Target(ElementType.TYPE)
@@ -18,5 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.servlet.multipart.max-file-size=2MB",
         "spring.servlet.multipart.max-request-size=2MB",
 })
+@TestExecutionListeners(listeners = OwnProcessEngine.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ApplicationTest {
 }
