@@ -179,8 +179,7 @@ public class CaseTaskService {
             throw ApiException.conflict("The task is already claimed by " + e.getTaskAssignee() + ".", "taskClaimed",
                     e.getTaskAssignee());
         } catch (OptimisticLockingException e) {
-            throw ApiException.conflict("The task was changed by someone else at the same time; reload it.",
-                    "taskChangedMeanwhile");
+            throw changedMeanwhile();
         } catch (NullValueException completed) {
             throw completedMeanwhile();
         }
@@ -193,8 +192,7 @@ public class CaseTaskService {
             try {
                 tasks.setAssignee(task.getId(), null);
             } catch (OptimisticLockingException | NullValueException changed) {
-                throw ApiException.conflict("The task was changed by someone else at the same time; reload it.",
-                        "taskChangedMeanwhile");
+                throw changedMeanwhile();
             }
         }
     }
@@ -370,6 +368,11 @@ public class CaseTaskService {
             throw completedMeanwhile();
         }
         return UUID.fromString(instance.getBusinessKey());
+    }
+
+    private static ApiException changedMeanwhile() {
+        return ApiException.conflict("The task was changed by someone else at the same time; reload it.",
+                "taskChangedMeanwhile");
     }
 
     private static ApiException completedMeanwhile() {
