@@ -3,6 +3,7 @@ package org.jcmflow.casefile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +115,11 @@ public class CaseFileService {
 
     public Optional<ProjectCase> find(UUID caseId) {
         return cases.find(caseId);
+    }
+
+    /** The cases of the given ids that exist, by id: one query for a page of tasks or a list. */
+    public Map<UUID, ProjectCase> findAll(Collection<UUID> caseIds) {
+        return cases.findAll(caseIds);
     }
 
     public boolean maySee(CurrentUser user, ProjectCase projectCase) {

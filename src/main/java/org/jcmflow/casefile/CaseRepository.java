@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,6 +58,15 @@ class CaseRepository {
     Optional<ProjectCase> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from project_case where id = ?").param(id)
                 .query(CaseRepository::map).optional();
+    }
+
+    Map<UUID, ProjectCase> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from project_case where id in (:ids)").param("ids", ids)
+                .query(CaseRepository::map).stream()
+                .collect(Collectors.toMap(ProjectCase::id, Function.identity()));
     }
 
     /** Locks the case row so that stage changes of one case are applied one after the other. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,12 +20,15 @@ class CaseTimeline {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    CaseTimeline(JdbcClient jdbc) {
+    CaseTimeline(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     void enterStage(UUID caseId, Stage stage, Instant at) {
+        events.publishEvent(new ProgrammeRecordsChanged());
         jdbc.sql("update case_stage_period set left_at = ? where case_id = ? and left_at is null")
                 .params(Timestamp.from(at), caseId).update();
         jdbc.sql("insert into case_stage_period (case_id, stage, entered_at, left_at) values (?, ?, ?, ?)")
@@ -41,6 +45,7 @@ class CaseTimeline {
     }
 
     void recordStep(UUID caseId, Step step) {
+        events.publishEvent(new ProgrammeRecordsChanged());
         jdbc.sql("""
                         insert into case_history (case_id, occurred_at, actor, step_key, step_name, stage, outcome, details)
                         values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")

@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DashboardController {
 
-    private final DashboardQueries queries;
+    private final DashboardFigures figures;
     private final ProgrammeBudget budget;
     private final CurrentUsers currentUsers;
 
-    DashboardController(DashboardQueries queries, ProgrammeBudget budget, CurrentUsers currentUsers) {
-        this.queries = queries;
+    DashboardController(DashboardFigures figures, ProgrammeBudget budget, CurrentUsers currentUsers) {
+        this.figures = figures;
         this.budget = budget;
         this.currentUsers = currentUsers;
     }
@@ -32,7 +32,7 @@ class DashboardController {
     Dashboard dashboard(@RequestParam(required = false) Integer fiscalYear,
                         @RequestParam(required = false) String partnerCountry) {
         requireProgrammeOffice(currentUsers.current());
-        return queries.dashboard(fiscalYear, partnerCountry);
+        return figures.of(fiscalYear, partnerCountry);
     }
 
     /** Programme managers enter the budget of a fiscal year; entering it again replaces it. */

@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DashboardExport {
 
-    private final DashboardQueries queries;
+    private final DashboardFigures figures;
     private final DashboardWorkbook workbook;
     private final CurrentUsers currentUsers;
 
-    DashboardExport(DashboardQueries queries, DashboardWorkbook workbook, CurrentUsers currentUsers) {
-        this.queries = queries;
+    DashboardExport(DashboardFigures figures, DashboardWorkbook workbook, CurrentUsers currentUsers) {
+        this.figures = figures;
         this.workbook = workbook;
         this.currentUsers = currentUsers;
     }
@@ -31,7 +31,7 @@ class DashboardExport {
                 @RequestParam(required = false) String partnerCountry, Locale locale,
                 HttpServletResponse response) throws IOException {
         DashboardController.requireProgrammeOffice(currentUsers.current());
-        workbook.send(queries.dashboard(fiscalYear, StringUtils.hasText(partnerCountry) ? partnerCountry : null),
+        workbook.send(figures.of(fiscalYear, StringUtils.hasText(partnerCountry) ? partnerCountry : null),
                 locale, response);
     }
 }

@@ -49,7 +49,7 @@ class DashboardPage {
     record BudgetForm(String fiscalYear, String budgetMillionJpy, String returnedMillionJpy) {
     }
 
-    private final DashboardQueries queries;
+    private final DashboardFigures figures;
     private final ProgrammeBudget budget;
     private final DashboardWorkbook workbook;
     private final DashboardProperties targets;
@@ -61,10 +61,10 @@ class DashboardPage {
     private final DisplayFormats display;
     private final Clock clock;
 
-    DashboardPage(DashboardQueries queries, ProgrammeBudget budget, DashboardWorkbook workbook,
+    DashboardPage(DashboardFigures figures, ProgrammeBudget budget, DashboardWorkbook workbook,
                   DashboardProperties targets, PartnerCountries partnerCountries, CurrentUsers currentUsers,
                   PageMessages messages, ObjectMapper json, Validator validator, DisplayFormats display, Clock clock) {
-        this.queries = queries;
+        this.figures = figures;
         this.budget = budget;
         this.workbook = workbook;
         this.targets = targets;
@@ -124,7 +124,7 @@ class DashboardPage {
                   HttpServletResponse response) {
         DashboardController.requireProgrammeOffice(currentUsers.current());
         String country = country(partnerCountry);
-        Dashboard dashboard = queries.dashboard(fiscalYear, country);
+        Dashboard dashboard = figures.of(fiscalYear, country);
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         model.addAttribute("ledger", ProgrammeLedger.of(dashboard, targets.studiesAndDemonstrationsPerYearTarget(),
                 FiscalYears.current(clock)));
@@ -138,12 +138,12 @@ class DashboardPage {
                      @RequestParam(required = false) String partnerCountry, Locale locale,
                      HttpServletResponse response) throws IOException {
         DashboardController.requireProgrammeOffice(currentUsers.current());
-        workbook.send(queries.dashboard(fiscalYear, country(partnerCountry)), locale, response);
+        workbook.send(figures.of(fiscalYear, country(partnerCountry)), locale, response);
     }
 
     private String page(Integer fiscalYear, String country, BudgetForm form, Map<String, String> errors, Locale locale,
                         Model model, HttpServletResponse response) {
-        Dashboard dashboard = queries.dashboard(fiscalYear, country);
+        Dashboard dashboard = figures.of(fiscalYear, country);
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("totalCases", dashboard.pipeline().byStage().values().stream().mapToLong(Long::longValue).sum());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jcmflow.casefile.FiscalYears;
+import org.jcmflow.casefile.ProgrammeRecordsChanged;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
 import org.jcmflow.web.ApiException;
@@ -15,6 +16,7 @@ import org.jcmflow.web.InvalidInputException.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +29,12 @@ public class ProgrammeBudget {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ProgrammeBudget(JdbcClient jdbc, Clock clock) {
+    ProgrammeBudget(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     static boolean mayEnter(CurrentUser user) {
@@ -71,6 +75,7 @@ public class ProgrammeBudget {
                 .params(fiscalYear, entry.budgetMillionJpy(), entry.returnedOrNone(), user.username(),
                         Timestamp.from(clock.instant()))
                 .update();
+        events.publishEvent(new ProgrammeRecordsChanged());
         log.info("Budget of FY{} entered by {}: {} million JPY, {} returned", fiscalYear, user.username(),
                 entry.budgetMillionJpy(), entry.returnedOrNone());
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,6 +33,9 @@ public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
+    /** Set on a thread while it loads cases in bulk: see {@link #withheldDuring(Supplier)}. */
+    private static final ThreadLocal<Boolean> WITHHELD = ThreadLocal.withInitial(() -> false);
+
     private final RuntimeService runtime;
     private final CaseFileService cases;
     private final Recipients recipients;
@@ -49,8 +53,28 @@ public class Notifications {
         this.properties = properties;
     }
 
+    /**
+     * Runs work that calls for no mail: cases loaded in bulk (an import of cases run elsewhere until now, the
+     * benchmark's volumes) whose people know of them already. Mails the work's steps would call for are not
+     * requested at all; steps taken on other threads meanwhile mail as always.
+     */
+    public <T> T withheldDuring(Supplier<T> work) {
+        boolean outer = WITHHELD.get();
+        WITHHELD.set(true);
+        try {
+            return work.get();
+        } finally {
+            WITHHELD.set(outer);
+        }
+    }
+
     /** Calls for the mail; it goes out after the calling step has committed, and never if that step rolls back. */
     void request(NotificationRequest request) {
+        if (WITHHELD.get()) {
+            log.debug("No {} mail for task {} of case {}: mails are withheld during a bulk load", request.kind(),
+                    request.taskKey(), request.caseId());
+            return;
+        }
         runtime.createProcessInstanceByKey(PROCESS_ID).businessKey(request.caseId().toString())
                 .setVariables(request.variables()).execute();
     }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +27,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.casefile.Stage;
@@ -74,12 +74,15 @@ public class CaseTaskService {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ZoneId zone;
+    private final int countedTasksAtMost;
 
     CaseTaskService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
                     IdentityService identity, CaseFileService cases, OpenCaseTasks openTasks, FormRegistry forms,
                     List<CompletionRule> rules, TaskWorkRules workRules, Clock clock,
                     PlatformTransactionManager transactionManager,
-                    @Value("${jcm.portal.time-zone}") ZoneId zone) {
+                    @Value("${jcm.portal.time-zone}") ZoneId zone,
+                    @Value("${jcm.tasks.inbox-counted-at-most}") int countedTasksAtMost) {
+        this.countedTasksAtMost = countedTasksAtMost;
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -95,8 +98,19 @@ public class CaseTaskService {
         this.zone = zone;
     }
 
-    record TaskPage(List<TaskView> content, int page, int size, long totalElements) {
+    /**
+     * A page of the inbox. Tasks are counted up to {@code jcm.tasks.inbox-counted-at-most}: past that,
+     * totalElements is that many and totalIsLowerBound is true ("1,000 or more"), so that a role with tens of
+     * thousands of open tasks does not have them all counted at every request.
+     */
+    public record TaskPage(List<TaskView> content, int page, int size, long totalElements,
+                           boolean totalIsLowerBound) {
+
+        public TaskPage(List<TaskView> content, int page, int size, long totalElements) {
+            this(content, page, size, totalElements, false);
+        }
     }
+
 
     /**
      * Tasks assigned to the user, and unassigned tasks open to one of the user's roles, on cases they may see,
@@ -104,26 +118,7 @@ public class CaseTaskService {
      */
     @Transactional(readOnly = true)
     public TaskPage inbox(CurrentUser user, Stage stage, String partnerCountry, int page, int size) {
-        Optional<CaseFileService.NativeCondition> visible =
-                cases.visibleCasesCondition(user, stage, partnerCountry, "inbox_instance.BUSINESS_KEY_");
-        if (visible.isPresent()) {
-            return narrowedInbox(user, visible.get(), page, size);
-        }
-        TaskQuery query = tasks.createTaskQuery().active()
-                .or().taskAssignee(user.username()).taskCandidateGroupIn(user.groupIds()).endOr();
-        long total = query.count();
-        List<Task> found = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .listPage(page * size, size);
-        return new TaskPage(views(found), page, size, total);
-    }
-
-    /**
-     * The inbox on the cases a condition narrows it to (a proponent's organisation, a stage, a country): the same
-     * tasks as the task query above (assigned to the user, or unassigned with one of the user's roles as candidate
-     * group), with the cases joined in the database.
-     */
-    private TaskPage narrowedInbox(CurrentUser user, CaseFileService.NativeCondition visible, int page, int size) {
-        Map<String, Object> parameters = new HashMap<>(visible.parameters());
+        Map<String, Object> parameters = new HashMap<>();
         parameters.put("inboxUser", user.username());
         List<String> groups = user.groupIds();
         StringBuilder candidateGroups = new StringBuilder();
@@ -131,16 +126,31 @@ public class CaseTaskService {
             candidateGroups.append(i == 0 ? "" : ", ").append("#{inboxGroup").append(i).append('}');
             parameters.put("inboxGroup" + i, groups.get(i));
         }
-        String where = " from ACT_RU_TASK RES join ACT_RU_EXECUTION inbox_instance on inbox_instance.ID_ = RES.PROC_INST_ID_"
-                + " where RES.SUSPENSION_STATE_ = 1 and (RES.ASSIGNEE_ = #{inboxUser}"
-                + (groups.isEmpty() ? "" : " or (RES.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK link"
-                        + " where link.TASK_ID_ = RES.ID_ and link.TYPE_ = 'candidate' and link.GROUP_ID_ in ("
-                        + candidateGroups + ")))")
-                + ") and " + visible.sql();
-        long total = nativeQuery("select count(*)" + where, parameters).count();
+        // The engine's own task query for "assignee or candidate group" joins the identity links and sorts the
+        // distinct rows: all of a role's tasks, at every request.
+        // The role's link is looked up per task (a scalar subquery, which the planner does not turn into a hash of
+        // all the role's links) along the index, so that the first page is read in due-date order
+        // (act_idx_task_inbox_order, InboxIndex) and the reading stops there.
+        StringBuilder where = new StringBuilder(" from ACT_RU_TASK RES where RES.SUSPENSION_STATE_ = 1")
+                .append(" and (RES.ASSIGNEE_ = #{inboxUser}");
+        if (!groups.isEmpty()) {
+            where.append(" or (RES.ASSIGNEE_ is null and (select true from ACT_RU_IDENTITYLINK link")
+                    .append(" where link.TASK_ID_ = RES.ID_ and link.TYPE_ = 'candidate' and link.GROUP_ID_ in (")
+                    .append(candidateGroups).append(") limit 1))");
+        }
+        where.append(')');
+        // a proponent's organisation, a stage, a country: the cases joined on the process's business key
+        cases.visibleCasesCondition(user, stage, partnerCountry, "inbox_instance.BUSINESS_KEY_").ifPresent(visible -> {
+            where.append(" and exists (select 1 from ACT_RU_EXECUTION inbox_instance")
+                    .append(" where inbox_instance.ID_ = RES.PROC_INST_ID_ and ").append(visible.sql()).append(')');
+            parameters.putAll(visible.parameters());
+        });
+        long counted = nativeQuery("select count(*) from (select 1" + where + " limit " + (countedTasksAtMost + 1)
+                + ") counted", parameters).count();
         List<Task> found = nativeQuery("select RES.*" + where + " order by RES.DUE_DATE_ asc, RES.CREATE_TIME_ asc",
                 parameters).listPage(page * size, size);
-        return new TaskPage(views(found), page, size, total);
+        boolean more = counted > countedTasksAtMost;
+        return new TaskPage(views(found), page, size, more ? countedTasksAtMost : counted, more);
     }
 
     private NativeTaskQuery nativeQuery(String sql, Map<String, Object> parameters) {
@@ -380,6 +390,7 @@ public class CaseTaskService {
                 "taskCompletedMeanwhile");
     }
 
+    /** The tasks as the inbox shows them: a few queries for the whole page, not a few per task. */
     private List<TaskView> views(List<Task> found) {
         if (found.isEmpty()) {
             return List.of();
@@ -388,28 +399,26 @@ public class CaseTaskService {
         Map<String, String> businessKeys = runtime.createProcessInstanceQuery()
                 .processInstanceIds(instanceIds).list().stream()
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        Map<UUID, Optional<ProjectCase>> caseById = new HashMap<>();
+        Map<String, List<String>> candidateGroups =
+                openTasks.candidateGroups(found.stream().map(Task::getId).toList());
+        Map<UUID, ProjectCase> caseById = cases.findAll(businessKeys.values().stream().filter(Objects::nonNull)
+                .map(UUID::fromString).collect(Collectors.toSet()));
         Instant now = clock.instant();
         List<TaskView> views = new ArrayList<>();
         for (Task task : found) {
             String businessKey = businessKeys.get(task.getProcessInstanceId());
-            List<String> candidateGroups;
-            try {
-                candidateGroups = openTasks.candidateGroups(task.getId());
-            } catch (NullValueException completed) {
-                candidateGroups = null;
-            }
-            if (businessKey == null || candidateGroups == null) {
+            List<String> groups = candidateGroups.get(task.getId());
+            if (businessKey == null || groups == null) {
                 continue; // completed since the query: no longer anybody's to do
             }
             UUID caseId = UUID.fromString(businessKey);
-            Optional<ProjectCase> projectCase = caseById.computeIfAbsent(caseId, cases::find);
+            Optional<ProjectCase> projectCase = Optional.ofNullable(caseById.get(caseId));
             Instant due = OpenCaseTasks.instant(task.getDueDate());
             views.add(new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), caseId,
                     projectCase.map(ProjectCase::title).orElse(null),
                     projectCase.map(c -> c.stage().name()).orElse(null),
                     projectCase.map(ProjectCase::partnerCountry).orElse(null),
-                    candidateGroups, task.getAssignee(), OpenCaseTasks.instant(task.getCreateTime()), due,
+                    groups, task.getAssignee(), OpenCaseTasks.instant(task.getCreateTime()), due,
                     due != null && due.isBefore(now)));
         }
         return views;

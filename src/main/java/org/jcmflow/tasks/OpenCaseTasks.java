@@ -1,8 +1,12 @@
 package org.jcmflow.tasks;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -10,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Reads open tasks and their candidate groups from the engine, for the case file and the inbox. */
@@ -17,9 +22,11 @@ import org.springframework.stereotype.Component;
 class OpenCaseTasks implements org.jcmflow.casefile.CaseTasks {
 
     private final TaskService tasks;
+    private final JdbcClient jdbc;
 
-    OpenCaseTasks(TaskService tasks) {
+    OpenCaseTasks(TaskService tasks, JdbcClient jdbc) {
         this.tasks = tasks;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -36,6 +43,32 @@ class OpenCaseTasks implements org.jcmflow.casefile.CaseTasks {
                     }
                 })
                 .toList();
+    }
+
+    /**
+     * The candidate groups of each of the tasks, sorted; a task that no longer exists (completed meanwhile) has
+     * no entry. One query for a page of tasks, read from the engine's tables.
+     */
+    Map<String, List<String>> candidateGroups(Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> groups = new HashMap<>();
+        jdbc.sql("""
+                        select t.ID_, link.GROUP_ID_ from ACT_RU_TASK t
+                        left join ACT_RU_IDENTITYLINK link on link.TASK_ID_ = t.ID_ and link.TYPE_ = 'candidate'
+                         and link.GROUP_ID_ is not null
+                        where t.ID_ in (:taskIds)
+                        order by link.GROUP_ID_""")
+                .param("taskIds", taskIds)
+                .query(rs -> {
+                    List<String> ofTask = groups.computeIfAbsent(rs.getString(1), id -> new ArrayList<>());
+                    if (rs.getString(2) != null) {
+                        ofTask.add(rs.getString(2));
+                    }
+                });
+        groups.replaceAll((taskId, ofTask) -> List.copyOf(ofTask));
+        return groups;
     }
 
     List<String> candidateGroups(String taskId) {

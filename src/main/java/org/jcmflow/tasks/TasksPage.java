@@ -45,7 +45,8 @@ class TasksPage {
         int current = Math.max(page, 0);
         CaseTaskService.TaskPage found = tasks.inbox(currentUsers.current(), stage, country, current, PAGE_SIZE);
         model.addAttribute("tasks", found.content());
-        model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements()));
+        model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements(),
+                found.totalIsLowerBound()));
         model.addAttribute("stage", stage);
         model.addAttribute("partnerCountry", country);
         model.addAttribute("stages", Stage.values());

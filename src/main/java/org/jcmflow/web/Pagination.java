@@ -10,13 +10,20 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * @param page zero-based, as the API counts
  */
-public record Pagination(int page, int size, long totalElements, long totalPages, String previousUrl, String nextUrl) {
+public record Pagination(int page, int size, long totalElements, long totalPages, boolean totalIsLowerBound,
+                         String previousUrl, String nextUrl) {
 
     public static Pagination of(HttpServletRequest request, int page, int size, long totalElements) {
+        return of(request, page, size, totalElements, false);
+    }
+
+    /** With a total that may be a lower bound: the list counted only so far ("1,000 or more"). */
+    public static Pagination of(HttpServletRequest request, int page, int size, long totalElements,
+                                boolean totalIsLowerBound) {
         long totalPages = Math.max(1, (totalElements + size - 1) / size);
-        return new Pagination(page, size, totalElements, totalPages,
+        return new Pagination(page, size, totalElements, totalPages, totalIsLowerBound,
                 page > 0 ? link(request, page - 1) : null,
-                page + 1 < totalPages ? link(request, page + 1) : null);
+                page + 1 < totalPages || totalIsLowerBound ? link(request, page + 1) : null);
     }
 
     private static String link(HttpServletRequest request, int page) {

@@ -127,12 +127,18 @@ final class BenchResults {
         figures.put("heapMaxMb", round(footprint.heapMaxMb()));
         figures.put("rssMb", round(footprint.rssMb()));
         volumeTargets();
-        double startup = figures.path("startupSeconds").asDouble();
-        targets.add(new Target("start-up to ready (s)", startup, "<=", 20));
         targets.add(new Target("RSS after B3 at " + largest() + " cases (MB)", footprint.rssMb(), "<=", 1024));
-        rows.add(row("Footprint", "start-up to ready (s)", startup, ""));
+        rows.add(row("Footprint", "first start on an empty database, in the benchmark's JVM (s)",
+                figures.path("startupSeconds").asDouble(), ""));
         rows.add(row("Footprint", "heap used after B3, full GC (MB)", footprint.heapUsedMb(), ""));
         rows.add(row("Footprint", "RSS after B3 (MB)", footprint.rssMb(), ""));
+    }
+
+    /** The packaged application started with {@code java -jar} on the database B3 left: an operator's restart. */
+    void restart(double seconds) {
+        root.with("footprint").put("restartToReadySeconds", round(seconds));
+        targets.add(new Target("start-up to ready, java -jar on the database of B3 (s)", seconds, "<=", 20));
+        rows.add(row("Footprint", "start-up to ready, java -jar on the database of B3 (s)", seconds, ""));
     }
 
     private void volumeTargets() {

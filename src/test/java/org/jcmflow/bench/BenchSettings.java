@@ -4,14 +4,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How big the benchmark runs: threads for B0 to B2, lifecycles per phase, the volumes of B3 and the requests per
  * query. The full run takes its sizes from system properties ({@code -Dbench.sizes=1000,10000,100000}); the smoke
- * run is tiny.
+ * run is tiny. {@code -Dbench.keepDatabase=DIR} runs on (and keeps) the database in DIR instead of a fresh one
+ * removed afterwards: an empty DIR to look into the loaded database afterwards.
  */
 record BenchSettings(int threads, int lifecycles, List<Integer> sizes, int warmUpRequests, int measuredRequests,
-                     Duration databaseCeilingTime, int loadBatchSize, Path output) {
+                     Duration databaseCeilingTime, int loadBatchSize, Path output, Path keptDatabase) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -22,12 +24,14 @@ record BenchSettings(int threads, int lifecycles, List<Integer> sizes, int warmU
                 Integer.getInteger("bench.warmUp", 30),
                 Integer.getInteger("bench.requests", 100),
                 Duration.ofSeconds(Integer.getInteger("bench.ceilingSeconds", 10)),
-                Integer.getInteger("bench.loadBatch", 25),
-                Path.of(System.getProperty("bench.output", "target/bench")));
+                Integer.getInteger("bench.loadBatch", 250),
+                Path.of(System.getProperty("bench.output", "target/bench")),
+                Optional.ofNullable(System.getProperty("bench.keepDatabase")).filter(path -> !path.isBlank())
+                        .map(Path::of).orElse(null));
     }
 
     /** A few seconds: every phase runs, with tiny sizes, so that the benchmark cannot rot. */
     static BenchSettings smoke(Path output) {
-        return new BenchSettings(2, 2, List.of(10, 20), 2, 5, Duration.ofSeconds(1), 5, output);
+        return new BenchSettings(2, 2, List.of(10, 20), 2, 5, Duration.ofSeconds(1), 5, output, null);
     }
 }

@@ -45,7 +45,7 @@ class BenchSmokeIT {
         for (String query : BenchResults.QUERIES) {
             assertThat(results.at("/b3/p95Ratios/" + query).asDouble()).isPositive();
         }
-        for (String figure : new String[] {"startupSeconds", "heapUsedMb", "rssMb"}) {
+        for (String figure : new String[] {"startupSeconds", "restartToReadySeconds", "heapUsedMb", "rssMb"}) {
             assertThat(results.at("/footprint/" + figure).asDouble()).isPositive();
         }
         assertThat(results.path("targets")).hasSize(2 + 2 * BenchResults.QUERIES.length + 2);

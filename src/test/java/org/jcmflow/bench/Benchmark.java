@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -14,6 +16,8 @@ import org.jcmflow.JcmFlowApplication;
 import org.jcmflow.casefile.CaseDocuments;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.identity.RealmUsers;
+import org.jcmflow.notification.Notifications;
+import org.jcmflow.testsupport.ApplicationProcess;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +39,8 @@ public final class Benchmark {
     }
 
     BenchResults run() throws Exception {
-        Path data = Files.createTempDirectory("jcm-bench-");
+        // a database kept after the run, to look into its plans and sizes, or a fresh one removed afterwards
+        Path data = settings.keptDatabase() != null ? settings.keptDatabase() : Files.createTempDirectory("jcm-bench-");
         BenchResults results = new BenchResults(settings);
         log("Starting the application on a fresh PostgreSQL in " + data);
         long starting = System.nanoTime();
@@ -70,7 +75,7 @@ public final class Benchmark {
             results.writeTo(settings.output());
 
             CaseVolume volume = new CaseVolume(cases, app.getBean(RuntimeService.class), realmUsers,
-                    app.getBean(TransactionTemplate.class));
+                    app.getBean(TransactionTemplate.class), app.getBean(Notifications.class));
             VolumeQueries queries = new VolumeQueries(port);
             for (int size : settings.sizes()) {
                 log("B3: loading up to " + size + " cases");
@@ -86,12 +91,30 @@ public final class Benchmark {
                 results.writeTo(settings.output());
             }
             results.footprint(Footprint.measure());
+        }
+        try {
+            log("Start-up: the packaged application, java -jar, on the database B3 left");
+            results.restart(restartSeconds(data));
         } finally {
-            FileSystemUtils.deleteRecursively(data);
+            if (settings.keptDatabase() == null) {
+                FileSystemUtils.deleteRecursively(data);
+            }
         }
         results.writeTo(settings.output());
         System.out.println(results.table());
         return results;
+    }
+
+    /**
+     * Seconds from {@code java -jar} until health answers, on the database the run leaves (its cases, its deployed
+     * processes): what an operator waits for at each restart. Its own JVM, nothing loaded or compiled beforehand.
+     */
+    private static double restartSeconds(Path data) throws Exception {
+        long starting = System.nanoTime();
+        try (ApplicationProcess application = ApplicationProcess.start(List.of(), data, "restart",
+                ApplicationProcess.freePort(), Map.of("JCM_DATA_DIR", data.toString()), List.of())) {
+            return seconds(starting);
+        }
     }
 
     private static double seconds(long startedNanos) {

@@ -40,7 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PageTest(DashboardPage.class)
-@Import({DashboardConfiguration.class, DashboardWorkbook.class})
+@Import({DashboardConfiguration.class, DashboardWorkbook.class, DashboardFigures.class})
 @WithMockUser(username = "sato", roles = "program-manager")
 class DashboardPageTest {
 

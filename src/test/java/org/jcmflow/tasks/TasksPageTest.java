@@ -84,6 +84,22 @@ class TasksPageTest {
     }
 
     @Test
+    void anInboxCountedOnlySoFarSaysSoAndStillLeadsToTheNextPage() throws Exception {
+        when(tasks.inbox(any(), eq(null), eq(null), eq(49), eq(TasksPage.PAGE_SIZE))).thenReturn(
+                new CaseTaskService.TaskPage(List.of(task("t4", "Case", null, null, false)), 49, TasksPage.PAGE_SIZE,
+                        1000, true));
+
+        String page = mvc.perform(get("/tasks?page=49")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String japanese = mvc.perform(get("/tasks?page=49").header("Accept-Language", "ja")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Page 50 (1,000 or more in all)", "href=\"/tasks?page=50\"", "href=\"/tasks?page=48\"");
+        assertThat(page).doesNotContain("Page 50 of");
+        assertThat(japanese).contains("50 ページ（全 1,000 件以上）");
+    }
+
+    @Test
     void claimingGoesBackToThePageItCameFromWithAConfirmation() throws Exception {
         mvc.perform(post("/tasks/t1/claim").with(csrf()).param("back", "/tasks?stage=MOU"))
                 .andExpect(redirectedUrl("/tasks?stage=MOU"))

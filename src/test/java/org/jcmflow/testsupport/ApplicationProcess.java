@@ -38,10 +38,20 @@ public final class ApplicationProcess implements AutoCloseable {
      */
     public static ApplicationProcess start(Path workDirectory, String name, int port, Map<String, String> environment,
             List<String> arguments) {
+        // small and quick to start: the tests' processes do little work each
+        return start(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), workDirectory, name, port, environment,
+                arguments);
+    }
+
+    /** As {@link #start(Path, String, int, Map, List)}, with the given JVM options ({@code java <options> -jar}). */
+    public static ApplicationProcess start(List<String> jvmOptions, Path workDirectory, String name, int port,
+            Map<String, String> environment, List<String> arguments) {
         try {
             Path log = Files.createTempFile(workDirectory, name + "-", ".log");
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                    "-jar", packagedJar().toString(), "--server.port=" + port));
+            List<String> command = new ArrayList<>();
+            command.add(javaBinary());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", packagedJar().toString(), "--server.port=" + port));
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -114,7 +124,7 @@ public final class ApplicationProcess implements AutoCloseable {
             } catch (IllegalStateException notListeningYet) {
                 // the server is still starting
             }
-            pause(Duration.ofMillis(500));
+            pause(Duration.ofMillis(100));
         }
         process.destroyForcibly();
         throw new AssertionError("The application did not start in " + START_PATIENCE + ": " + log());

@@ -1,0 +1,109 @@
+package org.jcmflow.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.jcmflow.casefile.ProgrammeRecordsChanged;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DashboardFiguresTest {
+
+    private final DashboardQueries queries = mock(DashboardQueries.class);
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T03:00:00Z"));
+    private final DashboardFigures figures = new DashboardFigures(queries,
+            new DashboardProperties(10, 10, Duration.ofMinutes(1)), clock);
+    private int counts;
+
+    @BeforeEach
+    void countedFigures() {
+        when(queries.dashboard(any(), any())).thenAnswer(call -> dashboard(call.getArgument(0), ++counts));
+    }
+
+    @Test
+    void figuresAreCountedOncePerFilterWhileNothingChanges() {
+        assertThat(figures.of(null, null).overdueTasks()).isEqualTo(1);
+        assertThat(figures.of(null, null).overdueTasks()).isEqualTo(1);
+        assertThat(figures.of(2016, "VN").overdueTasks()).isEqualTo(2);
+        assertThat(figures.of(2016, "VN").overdueTasks()).isEqualTo(2);
+
+        verify(queries, times(1)).dashboard(null, null);
+        verify(queries, times(1)).dashboard(2016, "VN");
+    }
+
+    @Test
+    void aChangeToTheRecordsHasTheFiguresCountedAgain() {
+        figures.of(null, null);
+        figures.recordsChanged(new ProgrammeRecordsChanged());
+
+        assertThat(figures.of(null, null).overdueTasks()).isEqualTo(2);
+        verify(queries, times(2)).dashboard(null, null);
+    }
+
+    @Test
+    void figuresOlderThanTheirMaximumAgeAreCountedAgain() {
+        figures.of(null, null);
+        clock.move(Duration.ofSeconds(59));
+        assertThat(figures.of(null, null).overdueTasks()).isEqualTo(1);
+
+        clock.move(Duration.ofSeconds(2));
+        assertThat(figures.of(null, null).overdueTasks()).isEqualTo(2);
+    }
+
+    @Test
+    void figuresCountedWhileAChangeCommittedAreNotKept() {
+        when(queries.dashboard(any(), any())).thenAnswer(call -> {
+            figures.recordsChanged(new ProgrammeRecordsChanged()); // commits while the figures are counted
+            return dashboard(null, ++counts);
+        });
+        figures.of(null, null);
+        figures.of(null, null);
+
+        verify(queries, times(2)).dashboard(null, null);
+    }
+
+    private static Dashboard dashboard(Integer fiscalYear, long marker) {
+        return new Dashboard(new Dashboard.Filter(fiscalYear, null), new Dashboard.Pipeline(Map.of(), List.of()),
+                null, null, null, List.of(), marker, List.of());
+    }
+
+    private static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
