@@ -4,10 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -23,15 +21,14 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,13 +59,15 @@ class CamundaWebappAuthorizations {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final JdbcClient jdbc;
 
     CamundaWebappAuthorizations(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                                TaskService tasks) {
+                                TaskService tasks, JdbcClient jdbc) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.jdbc = jdbc;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -99,20 +98,22 @@ class CamundaWebappAuthorizations {
 
     /**
      * Tasks created while Camunda's authorizations were off carry none; their candidate groups get what the
-     * engine gives those of a new task.
+     * engine gives those of a new task. The ones missing are found in one query: the engine grants them itself
+     * now, so at each start these are none, among however many open tasks there are.
      */
     private void grantOpenTasksToTheirCandidateGroups() {
-        Set<String> granted = new HashSet<>();
-        authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.TASK).list()
-                .forEach(grant -> granted.add(grant.getResourceId() + " " + grant.getGroupId()));
-        for (Task task : tasks.createTaskQuery().list()) {
-            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-                        && !granted.contains(task.getId() + " " + link.getGroupId())) {
-                    ensureGrant(link.getGroupId(), Resources.TASK, task.getId(), Permissions.READ, Permissions.TASK_WORK);
-                }
-            }
-        }
+        jdbc.sql("""
+                        select link.TASK_ID_, link.GROUP_ID_ from ACT_RU_IDENTITYLINK link
+                        where link.TYPE_ = :candidate and link.TASK_ID_ is not null and link.GROUP_ID_ is not null
+                          and not exists (select 1 from ACT_RU_AUTHORIZATION grant_
+                                          where grant_.TYPE_ = :grant and grant_.RESOURCE_TYPE_ = :taskResource
+                                            and grant_.RESOURCE_ID_ = link.TASK_ID_ and grant_.GROUP_ID_ = link.GROUP_ID_)""")
+                .param("candidate", IdentityLinkType.CANDIDATE)
+                .param("grant", AUTH_TYPE_GRANT)
+                .param("taskResource", Resources.TASK.resourceType())
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).list()
+                .forEach(missing -> ensureGrant(missing[1], Resources.TASK, missing[0], Permissions.READ,
+                        Permissions.TASK_WORK));
     }
 
     /**

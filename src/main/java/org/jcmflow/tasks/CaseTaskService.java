@@ -111,7 +111,6 @@ public class CaseTaskService {
         }
     }
 
-
     /**
      * Tasks assigned to the user, and unassigned tasks open to one of the user's roles, on cases they may see,
      * narrowed to cases in the given stage and partner country where these are given.
@@ -127,10 +126,9 @@ public class CaseTaskService {
             parameters.put("inboxGroup" + i, groups.get(i));
         }
         // The engine's own task query for "assignee or candidate group" joins the identity links and sorts the
-        // distinct rows: all of a role's tasks, at every request.
-        // The role's link is looked up per task (a scalar subquery, which the planner does not turn into a hash of
-        // all the role's links) along the index, so that the first page is read in due-date order
-        // (act_idx_task_inbox_order, InboxIndex) and the reading stops there.
+        // distinct rows: all of a role's tasks, at every request. Here the role's link is looked up per task (a
+        // scalar subquery, which the planner does not turn into a hash of all the role's links), so that the page
+        // is read along act_idx_task_inbox_order (EngineIndexes) in due-date order and the reading stops there.
         StringBuilder where = new StringBuilder(" from ACT_RU_TASK RES where RES.SUSPENSION_STATE_ = 1")
                 .append(" and (RES.ASSIGNEE_ = #{inboxUser}");
         if (!groups.isEmpty()) {

@@ -45,8 +45,12 @@ class BenchSmokeIT {
         for (String query : BenchResults.QUERIES) {
             assertThat(results.at("/b3/p95Ratios/" + query).asDouble()).isPositive();
         }
-        for (String figure : new String[] {"startupSeconds", "restartToReadySeconds", "heapUsedMb", "rssMb"}) {
+        for (String figure : new String[] {"startupSeconds", "restartToReadySeconds", "restartedApplicationRssMb",
+                "heapUsedMb", "rssMb"}) {
             assertThat(results.at("/footprint/" + figure).asDouble()).isPositive();
+        }
+        for (String query : BenchResults.QUERIES) {
+            assertThat(results.at("/footprint/restartedApplicationQueriesMs/" + query + "/p95").asDouble()).isPositive();
         }
         assertThat(results.path("targets")).hasSize(2 + 2 * BenchResults.QUERIES.length + 2);
         assertThat(output.resolve("results.md")).content().contains("B0 database ceiling", "B3 at 20 cases");

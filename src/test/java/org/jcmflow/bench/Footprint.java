@@ -15,11 +15,13 @@ record Footprint(double heapUsedMb, double heapCommittedMb, double heapMaxMb, do
     static Footprint measure() throws IOException {
         System.gc();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return new Footprint(mb(heap.getUsed()), mb(heap.getCommitted()), mb(heap.getMax()), residentSetMb());
+        return new Footprint(mb(heap.getUsed()), mb(heap.getCommitted()), mb(heap.getMax()),
+                residentSetMb(ProcessHandle.current().pid()));
     }
 
-    private static double residentSetMb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+    /** The resident set of a process, as the operating system counts it. */
+    static double residentSetMb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }

@@ -18,11 +18,15 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
@@ -57,7 +61,30 @@ class CamundaWebappRolesIT {
     @Autowired
     IdentityService identityService;
 
+    @Autowired
+    AuthorizationService authorizationService;
+
+    @Autowired
+    CamundaWebappAuthorizations webappAuthorizations;
+
     CaseDriver driver;
+
+    @Test
+    void anOpenTaskWithoutItsRolesGrantGetsItBackAtTheNextStart() {
+        String screening = driver.openTask(driver.openCase(PROPONENT, "Tasklist: grant lost"), "Task_ScreenProposal");
+        Authorization grant = authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+                .resourceId(screening).groupIdIn("program-manager").singleResult();
+        assertThat(grant).as("the engine grants a new task's role").isNotNull();
+        authorizationService.deleteAuthorization(grant.getId()); // as for a task created with authorizations off
+
+        webappAuthorizations.createMissing();
+
+        Authorization restored = authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+                .resourceId(screening).groupIdIn("program-manager").singleResult();
+        assertThat(restored).isNotNull();
+        assertThat(restored.isPermissionGranted(Permissions.READ)).isTrue();
+        assertThat(restored.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+    }
 
     @BeforeEach
     void setUp() {

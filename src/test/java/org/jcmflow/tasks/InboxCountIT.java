@@ -13,7 +13,9 @@ import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -26,6 +28,19 @@ class InboxCountIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theEnginesTaskTableHasTheIndexesTheInboxAndEveryCompletionNeed() {
+        assertThat(jdbc.sql("select indexname, indexdef from pg_indexes where tablename = 'act_ru_task'")
+                .query((rs, row) -> rs.getString(1) + ": " + rs.getString(2)).list())
+                .anySatisfy(index -> assertThat(index).startsWith("act_idx_task_inbox_order:")
+                        .contains("(due_date_, create_time_)"))
+                .anySatisfy(index -> assertThat(index).startsWith("act_idx_task_parent:")
+                        .contains("(parent_task_id_)"));
+    }
 
     @Test
     void anInboxWithMoreTasksThanItCountsSaysSoAndItsPagesReachThemAll() {

@@ -74,6 +74,10 @@ public final class ApplicationProcess implements AutoCloseable {
         return port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public CaseDriver driver() {
         return new CaseDriver(port);
     }
