@@ -45,6 +45,8 @@ class BenchSmokeIT {
         for (String query : BenchResults.QUERIES) {
             assertThat(results.at("/b3/p95Ratios/" + query).asDouble()).isPositive();
         }
+        // the dashboard counted afresh, each request after a change, beside the figures kept between changes
+        assertThat(results.at("/b3/sizes/20/queriesMs/dashboardAfterAChange/p50").asDouble()).isPositive();
         for (String figure : new String[] {"startupSeconds", "restartToReadySeconds", "restartedApplicationRssMb",
                 "heapUsedMb", "rssMb"}) {
             assertThat(results.at("/footprint/" + figure).asDouble()).isPositive();
