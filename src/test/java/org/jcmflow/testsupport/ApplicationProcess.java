@@ -46,12 +46,18 @@ public final class ApplicationProcess implements AutoCloseable {
     /** As {@link #start(Path, String, int, Map, List)}, with the given JVM options ({@code java <options> -jar}). */
     public static ApplicationProcess start(List<String> jvmOptions, Path workDirectory, String name, int port,
             Map<String, String> environment, List<String> arguments) {
+        return start(packagedJar(), jvmOptions, workDirectory, name, port, environment, arguments);
+    }
+
+    /** As above, with the given jar: the packaged one, or the one extracted from it. */
+    public static ApplicationProcess start(Path jar, List<String> jvmOptions, Path workDirectory, String name, int port,
+            Map<String, String> environment, List<String> arguments) {
         try {
             Path log = Files.createTempFile(workDirectory, name + "-", ".log");
             List<String> command = new ArrayList<>();
             command.add(javaBinary());
             command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", packagedJar().toString(), "--server.port=" + port));
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -161,7 +167,7 @@ public final class ApplicationProcess implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
+    public static String javaBinary() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 }
