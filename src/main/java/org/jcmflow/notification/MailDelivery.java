@@ -2,12 +2,15 @@ package org.jcmflow.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jcmflow.notification.MailTemplates.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Hands a mail to the SMTP server of the environment ({@code JCM_SMTP_HOST} and friends), or writes it to the log
  * when no server is configured, as in the plain run. A server that refuses or does not answer throws, which fails
- * the engine's job and lets the engine retry it.
+ * the engine's job and lets the engine retry it; operators see such failures counted as {@code jcm_mail_failures_total}.
  */
 @Component
 class MailDelivery {
@@ -25,11 +28,15 @@ class MailDelivery {
 
     private final JavaMailSender sender;
     private final NotificationProperties properties;
+    private final Counter failures;
 
     MailDelivery(ObjectProvider<JavaMailSender> sender, @Value("${spring.mail.host:}") String host,
-                 NotificationProperties properties) {
+                 NotificationProperties properties, MeterRegistry metrics) {
         this.sender = host.isBlank() ? null : sender.getIfAvailable();
         this.properties = properties;
+        this.failures = Counter.builder("jcm.mail.failures")
+                .description("Mails the SMTP server refused or did not take; each is retried by the engine")
+                .register(metrics);
     }
 
     void deliver(String to, Mail mail) {
@@ -48,7 +55,12 @@ class MailDelivery {
         } catch (MessagingException e) {
             throw new MailPreparationException("Could not write the mail to " + to, e);
         }
-        sender.send(message);
+        try {
+            sender.send(message);
+        } catch (MailException notSent) {
+            failures.increment();
+            throw notSent;
+        }
         log.info("Mail '{}' sent to {}", mail.subject(), to);
     }
 }

@@ -63,87 +63,115 @@ final class FormValidator {
                 || (value instanceof Collection<?> list && list.isEmpty());
     }
 
+    /** A submitted value as the process reads it, or what is wrong with it. */
+    private record Checked(Object value, FieldProblem problem) {
+
+        static Checked accepted(Object value) {
+            return new Checked(value, null);
+        }
+
+        static Checked refused(FieldProblem problem) {
+            return new Checked(null, problem);
+        }
+    }
+
     /** @return what is wrong with the value, or null after putting the accepted value */
     private static FieldProblem check(FormSchema.Field field, Object value, Map<String, Object> accepted) {
-        String key = field.key();
-        switch (field.type()) {
-            case TEXT -> {
-                if (!(value instanceof String text)) {
-                    return FieldProblem.coded(key, "must be text", "text");
-                }
-                if (field.maxLength() != null && text.length() > field.maxLength()) {
-                    return FieldProblem.coded(key, "must be at most " + field.maxLength() + " characters", "maxLength",
-                            String.valueOf(field.maxLength()));
-                }
-                if (field.minLength() != null && text.strip().length() < field.minLength()) {
-                    return FieldProblem.coded(key, "must be at least " + field.minLength() + " characters", "minLength",
-                            String.valueOf(field.minLength()));
-                }
-                if (field.pattern() != null && !Pattern.matches(field.pattern(), text)) {
-                    return FieldProblem.coded(key, "does not have the expected format", "pattern");
-                }
-                accepted.put(key, text.strip());
-            }
-            case NUMBER -> {
-                // beyond a double's range, JSON's 1e999 arrives as infinity, which no decimal holds
-                if (!(value instanceof Number number) || number instanceof Double d && !Double.isFinite(d)
-                        || number instanceof Float f && !Float.isFinite(f)) {
-                    return FieldProblem.coded(key, "must be a number", "number");
-                }
-                BigDecimal decimal = new BigDecimal(number.toString());
-                if (field.min() != null && decimal.compareTo(field.min()) < 0) {
-                    return FieldProblem.coded(key, "must be at least " + field.min().toPlainString(), "min",
-                            field.min().toPlainString());
-                }
-                if (field.max() != null && decimal.compareTo(field.max()) > 0) {
-                    return FieldProblem.coded(key, "must be at most " + field.max().toPlainString(), "max",
-                            field.max().toPlainString());
-                }
-                if (Math.max(decimal.stripTrailingZeros().scale(), 0) > field.decimalDigits()) {
-                    return field.decimalDigits() == 0 ? FieldProblem.coded(key, "must be a whole number", "wholeNumber")
-                            : FieldProblem.coded(key, "must have at most " + field.decimalDigits() + " decimal places",
-                            "decimalDigits", String.valueOf(field.decimalDigits()));
-                }
-                accepted.put(key, field.decimalDigits() == 0 ? (Object) decimal.longValueExact()
-                        : (Object) decimal.doubleValue());
-            }
-            case CHECKBOX -> {
-                if (!(value instanceof Boolean)) {
-                    return FieldProblem.coded(key, "must be true or false", "boolean");
-                }
-                accepted.put(key, value);
-            }
-            case CHOICE -> {
-                if (!(value instanceof String choice) || !field.optionValues().contains(choice)) {
-                    // options read from the case (its documents) may be none yet
-                    return FieldProblem.coded(key, field.optionValues().isEmpty() ? "has nothing to choose from yet"
-                            : "must be one of " + String.join(", ", field.optionValues()), "choice");
-                }
-                accepted.put(key, choice);
-            }
-            case CHECKLIST -> {
-                if (!(value instanceof Collection<?> chosen) || !chosen.stream().allMatch(String.class::isInstance)) {
-                    return FieldProblem.coded(key, "must be a list of " + String.join(", ", field.optionValues()),
-                            "checklist");
-                }
-                List<String> values = chosen.stream().map(String.class::cast).distinct().toList();
-                if (!field.optionValues().containsAll(values)) {
-                    return FieldProblem.coded(key, "must be chosen from " + String.join(", ", field.optionValues()),
-                            "choice");
-                }
-                accepted.put(key, new ArrayList<>(values));
-            }
-            case DATE -> {
-                if (!(value instanceof String text)) {
-                    return FieldProblem.coded(key, "must be a date (YYYY-MM-DD)", "date");
-                }
-                try {
-                    accepted.put(key, LocalDate.parse(text).toString());
-                } catch (DateTimeParseException e) {
-                    return FieldProblem.coded(key, "must be a date (YYYY-MM-DD)", "date");
-                }
-            }
+        Checked checked = switch (field.type()) {
+            case TEXT -> text(field, value);
+            case NUMBER -> number(field, value);
+            case CHECKBOX -> checkbox(field, value);
+            case CHOICE -> choice(field, value);
+            case CHECKLIST -> checklist(field, value);
+            case DATE -> date(field, value);
+        };
+        if (checked.problem() == null) {
+            accepted.put(field.key(), checked.value());
         }
-        return null;
+        return checked.problem();
+    }
+
+    private static Checked text(FormSchema.Field field, Object value) {
+        String key = field.key();
+        if (!(value instanceof String text)) {
+            return Checked.refused(FieldProblem.coded(key, "must be text", "text"));
+        }
+        if (field.maxLength() != null && text.length() > field.maxLength()) {
+            return Checked.refused(FieldProblem.coded(key, "must be at most " + field.maxLength() + " characters",
+                    "maxLength", String.valueOf(field.maxLength())));
+        }
+        if (field.minLength() != null && text.strip().length() < field.minLength()) {
+            return Checked.refused(FieldProblem.coded(key, "must be at least " + field.minLength() + " characters",
+                    "minLength", String.valueOf(field.minLength())));
+        }
+        if (field.pattern() != null && !Pattern.matches(field.pattern(), text)) {
+            return Checked.refused(FieldProblem.coded(key, "does not have the expected format", "pattern"));
+        }
+        return Checked.accepted(text.strip());
+    }
+
+    private static Checked number(FormSchema.Field field, Object value) {
+        String key = field.key();
+        // beyond a double's range, JSON's 1e999 arrives as infinity, which no decimal holds
+        if (!(value instanceof Number number) || number instanceof Double d && !Double.isFinite(d)
+                || number instanceof Float f && !Float.isFinite(f)) {
+            return Checked.refused(FieldProblem.coded(key, "must be a number", "number"));
+        }
+        BigDecimal decimal = new BigDecimal(number.toString());
+        if (field.min() != null && decimal.compareTo(field.min()) < 0) {
+            return Checked.refused(FieldProblem.coded(key, "must be at least " + field.min().toPlainString(), "min",
+                    field.min().toPlainString()));
+        }
+        if (field.max() != null && decimal.compareTo(field.max()) > 0) {
+            return Checked.refused(FieldProblem.coded(key, "must be at most " + field.max().toPlainString(), "max",
+                    field.max().toPlainString()));
+        }
+        if (Math.max(decimal.stripTrailingZeros().scale(), 0) > field.decimalDigits()) {
+            return Checked.refused(field.decimalDigits() == 0
+                    ? FieldProblem.coded(key, "must be a whole number", "wholeNumber")
+                    : FieldProblem.coded(key, "must have at most " + field.decimalDigits() + " decimal places",
+                    "decimalDigits", String.valueOf(field.decimalDigits())));
+        }
+        return Checked.accepted(field.decimalDigits() == 0 ? (Object) decimal.longValueExact()
+                : (Object) decimal.doubleValue());
+    }
+
+    private static Checked checkbox(FormSchema.Field field, Object value) {
+        return value instanceof Boolean ? Checked.accepted(value)
+                : Checked.refused(FieldProblem.coded(field.key(), "must be true or false", "boolean"));
+    }
+
+    private static Checked choice(FormSchema.Field field, Object value) {
+        if (value instanceof String choice && field.optionValues().contains(choice)) {
+            return Checked.accepted(choice);
+        }
+        // options read from the case (its documents) may be none yet
+        return Checked.refused(FieldProblem.coded(field.key(), field.optionValues().isEmpty()
+                ? "has nothing to choose from yet" : "must be one of " + String.join(", ", field.optionValues()),
+                "choice"));
+    }
+
+    private static Checked checklist(FormSchema.Field field, Object value) {
+        if (!(value instanceof Collection<?> chosen) || !chosen.stream().allMatch(String.class::isInstance)) {
+            return Checked.refused(FieldProblem.coded(field.key(),
+                    "must be a list of " + String.join(", ", field.optionValues()), "checklist"));
+        }
+        List<String> values = chosen.stream().map(String.class::cast).distinct().toList();
+        if (!field.optionValues().containsAll(values)) {
+            return Checked.refused(FieldProblem.coded(field.key(),
+                    "must be chosen from " + String.join(", ", field.optionValues()), "choice"));
+        }
+        return Checked.accepted(new ArrayList<>(values));
+    }
+
+    private static Checked date(FormSchema.Field field, Object value) {
+        try {
+            if (value instanceof String text) {
+                return Checked.accepted(LocalDate.parse(text).toString());
+            }
+        } catch (DateTimeParseException notADate) {
+            // refused below
+        }
+        return Checked.refused(FieldProblem.coded(field.key(), "must be a date (YYYY-MM-DD)", "date"));
     }
 }

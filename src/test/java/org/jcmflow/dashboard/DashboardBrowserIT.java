@@ -55,11 +55,11 @@ class DashboardBrowserIT {
     void aProgrammeManagerReadsTheChartsAndTheNumbersEntersABudgetAndPrintsTheLedger() {
         ethiopianCases();
         browser.logIn(PROGRAM_MANAGER);
-        browser.find(By.linkText("Dashboard")).click();
+        browser.clickToNextPage(By.linkText("Dashboard"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Programme dashboard");
         new Select(browser.find(By.cssSelector(".filters select[name=fiscalYear]"))).selectByVisibleText("FY2015");
         new Select(browser.find(By.cssSelector(".filters select[name=partnerCountry]"))).selectByVisibleText("Ethiopia");
-        browser.find(By.cssSelector(".filters button[type=submit]")).click();
+        browser.clickToNextPage(By.cssSelector(".filters button[type=submit]"));
         assertThat(browser.path()).isEqualTo("/dashboard?fiscalYear=2015&partnerCountry=ET");
 
         assertChartsDrawn();
@@ -80,20 +80,20 @@ class DashboardBrowserIT {
         // a budget that is no number is refused next to the field, then entered
         new Select(browser.find(By.id("budget-fiscalYear"))).selectByVisibleText("FY2015");
         browser.type(By.id("budget-budgetMillionJpy"), "about 2000");
-        browser.find(By.cssSelector("#budget-form button[type=submit]")).click();
+        browser.clickToNextPage(By.cssSelector("#budget-form button[type=submit]"));
         assertThat(browser.text(By.id("budget-budgetMillionJpy-error"))).isEqualTo("Please enter a number.");
         assertThat(browser.find(By.id("budget-budgetMillionJpy")).getDomProperty("value")).isEqualTo("about 2000");
         assertChartsDrawn();
         browser.screenshot("dashboard-budget-error");
         browser.type(By.id("budget-budgetMillionJpy"), "1,900");
         browser.type(By.id("budget-returnedMillionJpy"), "100");
-        browser.find(By.cssSelector("#budget-form button[type=submit]")).click();
+        browser.clickToNextPage(By.cssSelector("#budget-form button[type=submit]"));
         assertThat(browser.text(By.cssSelector(".flash.notice"))).isEqualTo("The budget of FY2015 is saved.");
         assertThat(browser.path()).isEqualTo("/dashboard?fiscalYear=2015&partnerCountry=ET#budget");
         assertThat(browser.text(By.cssSelector("#budget-table tr[data-fiscal-year='2015']")))
                 .startsWith("FY2015 1,900 100 1,800 960");
 
-        browser.find(By.linkText("日本語")).click();
+        browser.clickToNextPage(By.linkText("日本語"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("事業ダッシュボード");
         assertThat(browser.text(By.id("pipeline"))).contains("段階別の案件数", "フォローアップ 1", "中止 1", "移管 1");
         assertThat(browser.text(By.cssSelector("#countries tr[data-country=ET]"))).isEqualTo("エチオピア 3");
@@ -104,7 +104,7 @@ class DashboardBrowserIT {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("dashboard-ja");
 
-        browser.find(By.id("ledger-link")).click();
+        browser.clickToNextPage(By.id("ledger-link"));
         assertThat(browser.path()).isEqualTo("/dashboard/ledger?fiscalYear=2015&partnerCountry=ET");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("事業原簿");
         assertThat(browser.text(By.id("ledger-budget"))).contains("事業期間・予算", "2015年度", "予算額", "1,900",

@@ -49,7 +49,7 @@ class KeycloakBrowserLoginIT {
     void aProponentSignsInAtKeycloakAndThePortalKnowsTheirRoleAndOrganisation() {
         browser.go("/cases");
         assertThat(browser.path()).isEqualTo("/login");
-        browser.find(By.id("single-sign-on")).click();
+        browser.clickToNextPage(By.id("single-sign-on"));
         assertThat(browser.url()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth")
                 .contains("client_id=jcm-flow", "code_challenge=", "code_challenge_method=S256");
 
@@ -103,11 +103,11 @@ class KeycloakBrowserLoginIT {
     @Test
     void loggingOutEndsTheKeycloakSessionToo() {
         browser.go("/login").logInAtKeycloak(ADMIN);
-        browser.find(By.cssSelector("form.logout button")).click();
+        browser.clickToNextPage(By.cssSelector("form.logout button"));
         assertThat(browser.text(By.cssSelector(".flash.notice"))).isEqualTo("You have logged out.");
         assertThat(browser.path()).isEqualTo("/login?logout");
 
-        browser.find(By.id("single-sign-on")).click();
+        browser.clickToNextPage(By.id("single-sign-on"));
         assertThat(browser.url()).as("Keycloak asks for the password again").startsWith(keycloak.issuer());
         assertThat(browser.find(By.id("password")).isDisplayed()).isTrue();
     }

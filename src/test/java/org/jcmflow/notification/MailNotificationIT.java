@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -60,6 +61,9 @@ class MailNotificationIT {
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    MeterRegistry metrics;
 
     CaseDriver driver;
 
@@ -149,6 +153,7 @@ class MailNotificationIT {
     void aMailServerThatIsDownNeitherFailsNorLosesTheStepAndTheMailIsRetried() throws Exception {
         String caseId = driver.openCase(PROPONENT, "Fluorocarbon destruction");
         awaitMail(to("sato@nedo.example"));
+        double failuresBefore = metrics.counter("jcm.mail.failures").count();
         smtp.stop();
         try {
             driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
@@ -160,6 +165,8 @@ class MailNotificationIT {
             assertThat(failed.getExceptionMessage()).isNotBlank();
             assertThat(failed.getDuedate().toInstant()).as("retried later, not at once")
                     .isAfter(Instant.now().plus(Duration.ofMinutes(5)));
+            assertThat(metrics.counter("jcm.mail.failures").count()).as("mail failures counted for operators")
+                    .isGreaterThan(failuresBefore);
         } finally {
             smtp = startSmtp();
         }

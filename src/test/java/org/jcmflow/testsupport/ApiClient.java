@@ -70,6 +70,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET asking for the given media type, as a scraper of metrics does for text. */
+    public Response get(String path, String accept) {
+        return send(request(path).setHeader("Accept", accept).GET());
+    }
+
     /** A GET as a browser sends it, asking for a page. */
     public Response getPage(String path) {
         return send(request(path).setHeader("Accept", "text/html").GET());

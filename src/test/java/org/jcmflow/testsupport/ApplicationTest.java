@@ -18,6 +18,10 @@ import org.springframework.test.context.TestExecutionListeners;
         "jcm.documents.max-size=1MB",
         "spring.servlet.multipart.max-file-size=2MB",
         "spring.servlet.multipart.max-request-size=2MB",
+        // the operators' figures counted afresh at each scrape, so that a test sees its own step in them
+        "jcm.metrics.max-age=PT0S",
+        // Spring Boot's tests switch metrics export off; operators' Prometheus is part of what is tested
+        "management.prometheus.metrics.export.enabled=true",
 })
 @TestExecutionListeners(listeners = OwnProcessEngine.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ApplicationTest {

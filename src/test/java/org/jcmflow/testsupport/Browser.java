@@ -23,6 +23,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,6 +77,7 @@ public final class Browser implements AutoCloseable {
 
     public Browser go(String path) {
         driver.get(baseUrl + path);
+        waitUntilLoaded();
         return this;
     }
 
@@ -84,7 +86,7 @@ public final class Browser implements AutoCloseable {
         go("/login");
         type(By.id("username"), username);
         type(By.id("password"), ApiClient.DEMO_PASSWORD);
-        find(By.cssSelector("form button[type=submit]")).click();
+        clickToNextPage(By.cssSelector("form button[type=submit]"));
         waitFor(By.cssSelector("form.logout"));
         return this;
     }
@@ -94,10 +96,10 @@ public final class Browser implements AutoCloseable {
      * (Keycloak mode). The browser then is wherever the application sends it.
      */
     public Browser logInAtKeycloak(String username) {
-        find(By.id("single-sign-on")).click();
+        clickToNextPage(By.id("single-sign-on"));
         type(By.id("username"), username);
         type(By.id("password"), ApiClient.DEMO_PASSWORD);
-        find(By.id("kc-login")).click();
+        clickToNextPage(By.id("kc-login"));
         return this;
     }
 
@@ -125,11 +127,25 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     }
 
-    /** Clicks and waits until the browser has left the page, for a submission the server answers. */
+    /**
+     * Clicks a link or a button that the server answers with a page, and waits until the browser has left this
+     * page and loaded the next one with its scripts. A click returns as soon as it is sent: a test that reads
+     * the address or the page right after it reads the old page, and an element found on a page being replaced
+     * belongs to neither ("Node with given id does not belong to the document", which Chromium answers instead
+     * of a stale element). So the old page is marked in its window object, which the next page does not have.
+     */
     public void clickToNextPage(By by) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        find(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        WebElement target = find(by);
+        script("window.jcmLeaving = true");
+        target.click();
+        waitUntilLoaded();
+    }
+
+    /** Until a page other than a marked one has loaded with its deferred scripts, which attach the form checks. */
+    private void waitUntilLoaded() {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(browser ->
+                Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                        "return window.jcmLeaving !== true && document.readyState === 'complete'")));
     }
 
     public void type(By by, String text) {

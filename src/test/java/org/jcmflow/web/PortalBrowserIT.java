@@ -65,37 +65,37 @@ class PortalBrowserIT {
     @Test
     void aProposalIsSubmittedScreenedOnTheTaskPageAndShownInTheCaseHistory() {
         browser.logIn(PROPONENT);
-        browser.find(By.linkText("New proposal")).click();
+        browser.clickToNextPage(By.linkText("New proposal"));
         browser.type(By.id("title"), "LED fishing lights for Palau");
         new Select(browser.find(By.id("partnerCountry"))).selectByVisibleText("Palau");
         browser.type(By.id("technology"), "LED fishing lights replacing metal-halide lamps");
         browser.type(By.id("estimatedReductionTco2PerYear"), "about 800");
         browser.type(By.id("budgetMillionJpy"), "120");
         new Select(browser.find(By.id("fiscalYear"))).selectByVisibleText("FY2016");
-        browser.find(By.cssSelector("#proposal-form button[type=submit]")).click();
+        browser.clickToNextPage(By.cssSelector("#proposal-form button[type=submit]"));
         assertThat(browser.text(By.id("estimatedReductionTco2PerYear-error"))).isEqualTo("Please enter a number.");
         assertThat(browser.find(By.id("title")).getDomProperty("value")).isEqualTo("LED fishing lights for Palau");
         browser.screenshot("proposal-with-error");
         browser.type(By.id("estimatedReductionTco2PerYear"), "830.5");
-        browser.find(By.cssSelector("#proposal-form button[type=submit]")).click();
+        browser.clickToNextPage(By.cssSelector("#proposal-form button[type=submit]"));
 
         assertThat(browser.text(By.cssSelector(".flash.notice"))).contains("LED fishing lights for Palau");
         assertThat(browser.path()).startsWith("/cases/");
         String caseId = browser.path().substring("/cases/".length());
         assertThat(browser.text(By.cssSelector(".case-fields"))).contains("Palau", "Feasibility study", "FY2016");
         browser.screenshot("proposal-submitted");
-        browser.find(By.cssSelector("form.logout button")).click();
+        browser.clickToNextPage(By.cssSelector("form.logout button"));
         browser.waitFor(By.id("username"));
 
         browser.logIn(PROGRAM_MANAGER);
-        browser.find(By.xpath("//table[@id='task-list']//tr[td/a[text()='LED fishing lights for Palau']]"
-                + "//a[@class='task-link']")).click();
+        browser.clickToNextPage(By.xpath("//table[@id='task-list']//tr[td/a[text()='LED fishing lights for Palau']]"
+                + "//a[@class='task-link']"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Screen proposal");
         assertThat(browser.text(By.cssSelector(".case-summary"))).contains("LED fishing lights for Palau", "Palau");
 
         // a decision without the required reasons: refused, the error next to the field, the choice kept
         browser.find(By.cssSelector("input[name=screeningDecision][value=ACCEPT]")).click();
-        browser.find(By.cssSelector("#task-form button[type=submit]")).click();
+        browser.clickToNextPage(By.cssSelector("#task-form button[type=submit]"));
         assertThat(browser.text(By.id("screeningComments-error"))).isEqualTo("Please fill this in.");
         assertThat(browser.find(By.cssSelector("input[name=screeningDecision][value=ACCEPT]")).isSelected()).isTrue();
         browser.screenshot("task-with-error");
@@ -103,7 +103,7 @@ class PortalBrowserIT {
 
         browser.type(By.id("screeningComments"),
                 (String) ValidSubmissions.of("Task_ScreenProposal").get("screeningComments"));
-        browser.find(By.cssSelector("#task-form button[type=submit]")).click();
+        browser.clickToNextPage(By.cssSelector("#task-form button[type=submit]"));
         assertThat(browser.path()).isEqualTo("/tasks");
         assertThat(browser.text(By.cssSelector(".flash.notice")))
                 .contains("Screen proposal", "LED fishing lights for Palau");
@@ -167,12 +167,12 @@ class PortalBrowserIT {
                 .startsWith("attachment").contains("feasibility-report.pdf");
 
         // the programme manager sees it too; a proponent of another organisation does not even see the case
-        browser.find(By.cssSelector("form.logout button")).click();
+        browser.clickToNextPage(By.cssSelector("form.logout button"));
         browser.logIn(PROGRAM_MANAGER);
         browser.go("/cases/" + caseId);
         assertThat(browser.text(By.id("document-list"))).contains("feasibility-report.pdf");
         assertThat(browser.download(link).body()).isEqualTo(PDF);
-        browser.find(By.cssSelector("form.logout button")).click();
+        browser.clickToNextPage(By.cssSelector("form.logout button"));
         browser.logIn(OTHER_PROPONENT);
         assertThat(browser.download(link).statusCode()).isEqualTo(404);
     }
@@ -191,20 +191,20 @@ class PortalBrowserIT {
         assertThat(titles()).containsExactly("Zero-emission ger heating", "Anaerobic digestion at dairies",
                 "Micro-hydro for herders");
 
-        browser.find(By.linkText("Title")).click();
+        browser.clickToNextPage(By.linkText("Title"));
         assertThat(titles()).containsExactly("Anaerobic digestion at dairies", "Micro-hydro for herders",
                 "Zero-emission ger heating");
         assertThat(browser.path()).contains("fiscalYear=2012").contains("sort=title");
         assertThat(browser.find(By.xpath("//th[a[text()='Title']]")).getDomAttribute("aria-sort"))
                 .isEqualTo("ascending");
 
-        browser.find(By.linkText("Title")).click();
+        browser.clickToNextPage(By.linkText("Title"));
         assertThat(titles()).containsExactly("Zero-emission ger heating", "Micro-hydro for herders",
                 "Anaerobic digestion at dairies");
 
         // filtering again keeps the order
         new Select(browser.find(By.name("partnerCountry"))).selectByVisibleText("Mongolia");
-        browser.find(By.cssSelector("form.filters button[type=submit]")).click();
+        browser.clickToNextPage(By.cssSelector("form.filters button[type=submit]"));
         assertThat(browser.path()).contains("partnerCountry=MN").contains("sort=title%2Cdesc");
         assertThat(titles()).containsExactly("Zero-emission ger heating", "Micro-hydro for herders",
                 "Anaerobic digestion at dairies");
@@ -219,7 +219,7 @@ class PortalBrowserIT {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
         assertThat(browser.text(By.cssSelector(".nav"))).contains("My tasks", "Cases", "New proposal");
         assertThat(browser.text(By.cssSelector(".user"))).contains(PROPONENT, "Proponent", "Nihon EcoTech Co., Ltd.");
-        browser.find(By.linkText("日本語")).click();
+        browser.clickToNextPage(By.linkText("日本語"));
         assertThat(browser.path()).isEqualTo("/no/such/page?from=mail&lang=ja");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("見つかりません");
         assertThat(browser.text(By.cssSelector(".user"))).contains("日本エコテック株式会社");
@@ -229,7 +229,7 @@ class PortalBrowserIT {
         browser.go("/camunda/app/cockpit/default/");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("許可されていません");
         assertThat(browser.text(By.cssSelector(".nav"))).contains("マイタスク");
-        browser.find(By.cssSelector("form.logout button")).click();
+        browser.clickToNextPage(By.cssSelector("form.logout button"));
         browser.waitFor(By.id("username"));
     }
 
@@ -239,7 +239,7 @@ class PortalBrowserIT {
         browser.logIn(PROGRAM_MANAGER);
         assertThat(browser.text(By.cssSelector(".nav"))).contains("My tasks", "Cases");
 
-        browser.find(By.linkText("日本語")).click();
+        browser.clickToNextPage(By.linkText("日本語"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("マイタスク");
         assertThat(browser.text(By.cssSelector(".nav"))).contains("マイタスク", "案件一覧");
         assertThat(browser.text(By.cssSelector(".user"))).contains("プログラムマネージャー");
@@ -247,14 +247,14 @@ class PortalBrowserIT {
         browser.go("/cases/" + caseId);
         assertThat(browser.text(By.cssSelector(".case-fields"))).contains("ベトナム", "実現可能性調査", "2016年度");
         assertThat(browser.text(By.id("history"))).contains("提案の提出");
-        browser.find(By.cssSelector(".open-tasks a")).click();
+        browser.clickToNextPage(By.cssSelector(".open-tasks a"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("提案の審査");
         assertThat(browser.text(By.id("task-form"))).contains("審査結果", "採択：調査を開始できる", "審査の理由");
-        browser.find(By.cssSelector("#task-form button[type=submit]")).click();
+        browser.clickToNextPage(By.cssSelector("#task-form button[type=submit]"));
         assertThat(browser.text(By.id("screeningDecision-error"))).isEqualTo("入力してください。");
         browser.screenshot("task-in-japanese");
 
-        browser.find(By.linkText("English")).click();
+        browser.clickToNextPage(By.linkText("English"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Screen proposal");
     }
 
@@ -286,8 +286,8 @@ class PortalBrowserIT {
         assertThat(browser.outsideTheWindow()).isEmpty();
         browser.screenshot("inbox-on-a-phone");
 
-        browser.find(By.xpath("//table[@id='task-list']//tr[td/a[text()='Energy-saving data centre in Indonesia']]"
-                + "//a[@class='task-link']")).click();
+        browser.clickToNextPage(By.xpath("//table[@id='task-list']//tr[td/a[text()='Energy-saving data centre in Indonesia']]"
+                + "//a[@class='task-link']"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Screen proposal");
         assertThat(browser.outsideTheWindow()).isEmpty();
         browser.screenshot("task-on-a-phone");
@@ -304,7 +304,7 @@ class PortalBrowserIT {
         assertThat(browser.find(By.id("document-file")).isDisplayed()).isTrue();
         assertThat(browser.outsideTheWindow()).isEmpty();
         browser.screenshot("case-on-a-phone");
-        browser.find(By.cssSelector("form.logout button")).click();
+        browser.clickToNextPage(By.cssSelector("form.logout button"));
 
         browser.logIn(ADMIN);
         assertThat(browser.find(By.linkText("Camunda Cockpit")).getDomAttribute("href"))

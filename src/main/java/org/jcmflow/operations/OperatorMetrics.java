@@ -1,0 +1,77 @@
+package org.jcmflow.operations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.ToLongFunction;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jcmflow.casefile.Stage;
+import org.jcmflow.identity.Role;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The figures an operator watches on a Prometheus dashboard: open tasks by stage and role, overdue tasks, the
+ * job executor's backlog and failures, and incidents. Counted at most once per {@code jcm.metrics.max-age}
+ * however often Prometheus scrapes. Each node counts the whole database, so a dashboard over several nodes takes
+ * the maximum of a figure, not the sum. Open tasks have a row for every stage and role, zero or not, so that a
+ * stage's first task shows in the same scrape as any other change.
+ */
+@Component
+class OperatorMetrics implements MeterBinder {
+
+    private final WorkQueueCounts counts;
+    private final Clock clock;
+    private final Duration maxAge;
+
+    private WorkQueueCounts.Snapshot snapshot;
+    private Instant countedAt = Instant.MIN;
+
+    OperatorMetrics(WorkQueueCounts counts, Clock clock, @Value("${jcm.metrics.max-age:PT30S}") Duration maxAge) {
+        this.counts = counts;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (Stage stage : Stage.values()) {
+            for (Role role : Role.values()) {
+                openTasks(registry, stage.name(), role.groupId());
+            }
+            openTasks(registry, stage.name(), WorkQueueCounts.BY_NAME);
+        }
+        gauge(registry, "jcm.tasks.overdue", "Open tasks past their due date", WorkQueueCounts.Snapshot::overdueTasks);
+        gauge(registry, "jcm.jobs.due", "Jobs due that the job executor has not run yet: its backlog",
+                WorkQueueCounts.Snapshot::dueJobs);
+        gauge(registry, "jcm.jobs.failing", "Jobs that failed and wait for a retry", WorkQueueCounts.Snapshot::failingJobs);
+        gauge(registry, "jcm.jobs.failed", "Jobs out of retries: an operator must look at them",
+                WorkQueueCounts.Snapshot::failedJobs);
+        gauge(registry, "jcm.incidents", "Open incidents of the engine", WorkQueueCounts.Snapshot::incidents);
+    }
+
+    private void openTasks(MeterRegistry registry, String stage, String role) {
+        Gauge.builder("jcm.tasks.open", this, metrics -> metrics.current().openTasksOf(stage, role))
+                .description("Open tasks by the case's stage and the task's role (by-name: given to a person)")
+                .tags("stage", stage, "role", role).register(registry);
+    }
+
+    private void gauge(MeterRegistry registry, String name, String description,
+                       ToLongFunction<WorkQueueCounts.Snapshot> figure) {
+        Gauge.builder(name, this, metrics -> figure.applyAsLong(metrics.current())).description(description)
+                .register(registry);
+    }
+
+    synchronized WorkQueueCounts.Snapshot current() {
+        Instant now = clock.instant();
+        if (snapshot == null || !now.isBefore(countedAt.plus(maxAge)) || now.isBefore(countedAt)) {
+            snapshot = counts.count(now);
+            countedAt = now;
+        }
+        return snapshot;
+    }
+}
