@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.jcmflow.identity.CurrentUsers;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,7 +44,7 @@ class CaseDocumentController {
     }
 
     @GetMapping("/{documentId}")
-    ResponseEntity<byte[]> download(@PathVariable UUID caseId, @PathVariable UUID documentId) {
+    ResponseEntity<Resource> download(@PathVariable UUID caseId, @PathVariable UUID documentId) {
         return attachment(documents.download(caseId, documentId, currentUsers.current()));
     }
 
@@ -52,13 +54,17 @@ class CaseDocumentController {
         return documents.tooLarge().toProblemDetail();
     }
 
-    /** A download, never shown inline: the browser saves it under its name, whatever the bytes are. */
-    static ResponseEntity<byte[]> attachment(CaseDocuments.Document document) {
+    /**
+     * A download, never shown inline: the browser saves it under its name, whatever the bytes are. Streamed from
+     * the database as it is sent (an InputStreamResource, which Spring MVC copies and never reads whole).
+     */
+    static ResponseEntity<Resource> attachment(CaseDocuments.Document document) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.info().contentType()))
+                .contentLength(document.info().size())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(document.info().fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(document.content());
+                .body(new InputStreamResource(document.content()));
     }
 }

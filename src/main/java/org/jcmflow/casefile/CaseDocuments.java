@@ -1,10 +1,15 @@
 package org.jcmflow.casefile;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +17,7 @@ import java.util.UUID;
 
 import org.apache.tika.Tika;
 import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.Role;
 import org.jcmflow.web.ApiException;
 import org.jcmflow.web.InvalidInputException;
 import org.jcmflow.web.InvalidInputException.FieldProblem;
@@ -19,17 +25,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Reports uploaded on a case: PDF, office documents and images, up to a configurable size. */
+/**
+ * Reports uploaded on a case: PDF, office documents and images, up to a configurable size. Their bytes are stored
+ * in chunks ({@code case_document_chunk}) and read back one chunk at a time, so that neither an upload nor a
+ * download holds a whole file in memory.
+ */
 @Service
 public class CaseDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(CaseDocuments.class);
+
+    /** As the migration that brought the chunks cut the documents stored before. */
+    static final int CHUNK_SIZE = 256 * 1024;
 
     /** What the programme accepts, by the type the bytes show, with the extension a download gets. */
     static final Map<String, String> ALLOWED_TYPES = Map.ofEntries(
@@ -47,26 +61,29 @@ public class CaseDocuments {
             Map.entry("image/gif", "gif"),
             Map.entry("image/webp", "webp"));
 
-    record Document(DocumentInfo info, byte[] content) {
+    /** @param content the bytes, read from the database as they are sent */
+    record Document(DocumentInfo info, InputStreamSource content) {
     }
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
+    private final CaseTasks caseTasks;
     private final Clock clock;
     private final DataSize maxSize;
     private final Tika tika = new Tika();
 
-    CaseDocuments(JdbcClient jdbc, CaseFileService cases, Clock clock,
+    CaseDocuments(JdbcClient jdbc, CaseFileService cases, CaseTasks caseTasks, Clock clock,
                   @Value("${jcm.documents.max-size}") DataSize maxSize) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.caseTasks = caseTasks;
         this.clock = clock;
         this.maxSize = maxSize;
     }
 
     @Transactional
     DocumentInfo upload(UUID caseId, MultipartFile file, CurrentUser user) throws IOException {
-        cases.visibleCase(caseId, user);
+        checkMayUpload(cases.visibleCase(caseId, user), user);
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException(List.of(
                     FieldProblem.coded("file", "is required and must not be empty", "fileRequired")));
@@ -74,29 +91,79 @@ public class CaseDocuments {
         if (file.getSize() > maxSize.toBytes()) {
             throw tooLarge();
         }
-        return add(caseId, file.getOriginalFilename(), file.getBytes(), user);
+        try (InputStream content = file.getInputStream()) {
+            return store(caseId, file.getOriginalFilename(), content, user);
+        }
     }
 
-    /** A document the user adds to the case, checked as an upload is: its size, and its type by its bytes. */
+    /** A document the user adds to the case, checked as an upload is: who adds it, its size, its type by its bytes. */
     @Transactional
     public DocumentInfo add(UUID caseId, String originalFileName, byte[] content, CurrentUser user) {
-        cases.visibleCase(caseId, user);
-        if (content.length > maxSize.toBytes()) {
-            throw tooLarge();
+        checkMayUpload(cases.visibleCase(caseId, user), user);
+        try {
+            return store(caseId, originalFileName, new ByteArrayInputStream(content), user);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The case's proponents, the programme managers, and whoever holds an open task on the case whose form asks
+     * for one of its documents. Others who see the case (the committee, the verifier) read its documents only.
+     */
+    boolean mayUpload(ProjectCase projectCase, CurrentUser user) {
+        return user.has(Role.PROPONENT) && projectCase.organization().equals(user.organization())
+                || user.has(Role.PROGRAM_MANAGER)
+                || caseTasks.holdsTaskAskingForDocument(projectCase, user);
+    }
+
+    private void checkMayUpload(ProjectCase projectCase, CurrentUser user) {
+        if (!mayUpload(projectCase, user)) {
+            throw ApiException.forbidden("Documents are added to a case by its proponents, the programme managers "
+                    + "and whoever holds a task on it that asks for one.", "mayNotUpload");
+        }
+    }
+
+    /** Reads the file a chunk at a time: its type from its first bytes, then its digest and size as it is stored. */
+    private DocumentInfo store(UUID caseId, String originalFileName, InputStream content, CurrentUser user)
+            throws IOException {
+        if (BidiControls.in(originalFileName)) {
+            throw new InvalidInputException(List.of(BidiControls.problem("file")));
         }
         String fileName = displayName(originalFileName);
-        String contentType = tika.detect(content, fileName);
+        // Tika reads the first bytes and puts them back: the stream must support mark and reset
+        InputStream in = new BufferedInputStream(content);
+        String contentType = tika.detect(in, fileName);
         if (!ALLOWED_TYPES.containsKey(contentType)) {
             throw new InvalidInputException(List.of(FieldProblem.coded("file", "is of type " + contentType
                     + "; accepted are PDF, office documents and images", "fileType", contentType)));
         }
-        DocumentInfo info = new DocumentInfo(UUID.randomUUID(), fileName, contentType, content.length, sha256(content),
-                user.username(), clock.instant());
+        UUID id = UUID.randomUUID();
+        MessageDigest sha256 = sha256();
+        byte[] chunk = new byte[CHUNK_SIZE];
+        long size = 0;
+        int position = 0;
+        for (int read; (read = in.readNBytes(chunk, 0, CHUNK_SIZE)) > 0; position++) {
+            size += read;
+            if (size > maxSize.toBytes()) {
+                throw tooLarge(); // the transaction, and the chunks written so far, roll back
+            }
+            sha256.update(chunk, 0, read);
+            jdbc.sql("insert into case_document_chunk (document_id, position, content) values (?, ?, ?)")
+                    .params(id, position, read == CHUNK_SIZE ? chunk : Arrays.copyOf(chunk, read))
+                    .update();
+        }
+        if (size == 0) {
+            throw new InvalidInputException(List.of(
+                    FieldProblem.coded("file", "is required and must not be empty", "fileRequired")));
+        }
+        DocumentInfo info = new DocumentInfo(id, fileName, contentType, size,
+                HexFormat.of().formatHex(sha256.digest()), user.username(), clock.instant());
         jdbc.sql("""
-                        insert into case_document (id, case_id, file_name, content_type, size_bytes, sha256, content,
+                        insert into case_document (id, case_id, file_name, content_type, size_bytes, sha256,
                                                    uploaded_by, uploaded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(info.id(), caseId, info.fileName(), info.contentType(), info.size(), info.sha256(), content,
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(info.id(), caseId, info.fileName(), info.contentType(), info.size(), info.sha256(),
                         info.uploadedBy(), Timestamp.from(info.uploadedAt()))
                 .update();
         cases.recordStep(caseId, "Document_Uploaded", "Document uploaded", user.username(), info.fileName(), null);
@@ -107,22 +174,24 @@ public class CaseDocuments {
 
     /** A file over the limit, whether this service or the servlet container's upload limit finds it. */
     InvalidInputException tooLarge() {
-        return new InvalidInputException(List.of(FieldProblem.coded("file",
+        return InvalidInputException.tooLarge(FieldProblem.coded("file",
                 "is larger than the limit of " + maxSize.toMegabytes() + " MB", "fileTooLarge",
-                String.valueOf(maxSize.toMegabytes()))));
+                String.valueOf(maxSize.toMegabytes())));
     }
 
+    /** The document's description now; its bytes as they are sent, a chunk at a time, each in a query of its own. */
     @Transactional(readOnly = true)
     Document download(UUID caseId, UUID documentId, CurrentUser user) {
         cases.visibleCase(caseId, user);
-        return jdbc.sql("""
-                        select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at, content
+        DocumentInfo info = jdbc.sql("""
+                        select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
                         from case_document where case_id = ? and id = ?""")
                 .params(caseId, documentId)
-                .query((rs, row) -> new Document(DocumentInfo.of(rs), rs.getBytes("content")))
+                .query((rs, row) -> DocumentInfo.of(rs))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("No document " + documentId + " on case " + caseId,
                         "noDocument"));
+        return new Document(info, () -> new ChunkedContent(jdbc, documentId));
     }
 
     /** Keeps the last segment of whatever the browser sent, without control characters: a name to show only. */
@@ -135,11 +204,71 @@ public class CaseDocuments {
         return name.length() > 255 ? name.substring(name.length() - 255) : name;
     }
 
-    private static String sha256(byte[] content) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A stored document's bytes, one chunk in memory at a time. Each chunk is read in a query of its own, outside
+     * any transaction: documents never change once stored, and a slow reader holds no database connection.
+     */
+    private static final class ChunkedContent extends InputStream {
+
+        private final JdbcClient jdbc;
+        private final UUID documentId;
+        private int nextPosition;
+        private byte[] chunk = new byte[0];
+        private int offset;
+        private boolean ended;
+
+        ChunkedContent(JdbcClient jdbc, UUID documentId) {
+            this.jdbc = jdbc;
+            this.documentId = documentId;
+        }
+
+        @Override
+        public int read() {
+            return available() > 0 || nextChunk() ? chunk[offset++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int from, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (available() == 0 && !nextChunk()) {
+                return -1;
+            }
+            int count = Math.min(length, available());
+            System.arraycopy(chunk, offset, buffer, from, count);
+            offset += count;
+            return count;
+        }
+
+        @Override
+        public int available() {
+            return chunk.length - offset;
+        }
+
+        private boolean nextChunk() {
+            if (ended) {
+                return false;
+            }
+            chunk = jdbc.sql("select content from case_document_chunk where document_id = ? and position = ?")
+                    .params(documentId, nextPosition++)
+                    .query(byte[].class)
+                    .optional()
+                    .orElse(null);
+            offset = 0;
+            if (chunk == null) {
+                chunk = new byte[0];
+                ended = true;
+            }
+            return !ended;
         }
     }
 }

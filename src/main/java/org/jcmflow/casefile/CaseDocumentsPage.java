@@ -10,6 +10,7 @@ import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.web.InvalidInputException;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +56,7 @@ class CaseDocumentsPage {
     }
 
     @GetMapping("/cases/{caseId}/documents/{documentId}")
-    ResponseEntity<byte[]> download(@PathVariable UUID caseId, @PathVariable UUID documentId) {
+    ResponseEntity<Resource> download(@PathVariable UUID caseId, @PathVariable UUID documentId) {
         return CaseDocumentController.attachment(documents.download(caseId, documentId, currentUsers.current()));
     }
 

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
@@ -36,9 +38,12 @@ public class CaseFileService {
     private final CaseTasks caseTasks;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final List<ConfidentialSteps> confidentialSteps;
 
     CaseFileService(CaseRepository cases, CaseTimeline timeline, PartnerCountries partnerCountries,
-                    CaseLifecycle lifecycle, CaseTasks caseTasks, JdbcClient jdbc, Clock clock) {
+                    CaseLifecycle lifecycle, CaseTasks caseTasks, JdbcClient jdbc, Clock clock,
+                    List<ConfidentialSteps> confidentialSteps) {
+        this.confidentialSteps = confidentialSteps;
         this.cases = cases;
         this.timeline = timeline;
         this.partnerCountries = partnerCountries;
@@ -81,6 +86,12 @@ public class CaseFileService {
 
     private void validate(NewCase request) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (BidiControls.in(request.title())) {
+            problems.add(BidiControls.problem("title"));
+        }
+        if (BidiControls.in(request.technology())) {
+            problems.add(BidiControls.problem("technology"));
+        }
         if (!partnerCountries.exists(request.partnerCountry())) {
             problems.add(FieldProblem.coded("partnerCountry", "is not a JCM partner country", "notPartnerCountry"));
         }
@@ -97,8 +108,28 @@ public class CaseFileService {
     @Transactional(readOnly = true)
     public CaseDetails details(UUID caseId, CurrentUser user) {
         ProjectCase projectCase = visibleCase(caseId, user);
-        return new CaseDetails(projectCase, caseTasks.openTasks(caseId), timeline.stagePeriods(caseId),
-                DocumentInfo.ofCase(jdbc, caseId), timeline.history(caseId));
+        List<CaseTasks.OpenTask> openTasks = caseTasks.openTasks(caseId);
+        List<CaseTimeline.Step> history = timeline.history(caseId);
+        if (seesOnlyOutcomes(user, projectCase)) {
+            Set<String> confidential = confidentialSteps.stream().flatMap(steps -> steps.stepKeys().stream())
+                    .collect(Collectors.toSet());
+            openTasks = openTasks.stream().map(task -> confidential.contains(task.taskKey()) ? new CaseTasks.OpenTask(
+                    task.id(), task.taskKey(), task.name(), task.candidateGroups(), null, task.created(), task.due())
+                    : task).toList();
+            history = history.stream().map(step -> confidential.contains(step.stepKey()) ? new CaseTimeline.Step(
+                    step.when(), null, step.what(), step.stepKey(), step.stage(), step.outcome(), null)
+                    : step).toList();
+        }
+        return new CaseDetails(projectCase, openTasks, timeline.stagePeriods(caseId), DocumentInfo.ofCase(jdbc, caseId),
+                history);
+    }
+
+    /**
+     * The proponent's organisation (its proponents, and a committee member of it, who may not evaluate the case)
+     * sees the stage gate's outcome, not who was convened nor who scored what; the programme managers see all.
+     */
+    public static boolean seesOnlyOutcomes(CurrentUser user, ProjectCase projectCase) {
+        return !user.has(Role.PROGRAM_MANAGER) && projectCase.organization().equals(user.organization());
     }
 
     /** The documents uploaded on the case, oldest first, for a step that refers to one of them. */

@@ -43,6 +43,7 @@ class CasesPage {
     private static final Pattern DECISION = Pattern.compile("[A-Z][A-Z_]*");
 
     private final CaseFileService cases;
+    private final CaseDocuments documents;
     private final PartnerCountries partnerCountries;
     private final CurrentUsers currentUsers;
     private final PageMessages messages;
@@ -51,11 +52,13 @@ class CasesPage {
     private final ObjectProvider<CasePageSection> sections;
     private final DataSize documentLimit;
 
-    CasesPage(CaseFileService cases, PartnerCountries partnerCountries, CurrentUsers currentUsers,
+    CasesPage(CaseFileService cases, CaseDocuments documents, PartnerCountries partnerCountries,
+              CurrentUsers currentUsers,
               PageMessages messages, ObjectMapper json, Clock clock,
               @Value("${jcm.documents.max-size}") DataSize documentLimit, ObjectProvider<CasePageSection> sections) {
         this.sections = sections;
         this.cases = cases;
+        this.documents = documents;
         this.partnerCountries = partnerCountries;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -108,6 +111,8 @@ class CasesPage {
         model.addAttribute("history", details.history().stream().map(this::entry).toList());
         model.addAttribute("sections", sections.orderedStream()
                 .flatMap(section -> section.render(id, user).stream()).toList());
+        // the upload form only for those who may upload: others read the documents
+        model.addAttribute("mayUpload", documents.mayUpload(details.projectCase(), user));
         model.addAttribute("documentTypes", CaseDocuments.ALLOWED_TYPES);
         // by extension and by type, so that the file picker also offers a report.jpeg or a scan without one
         model.addAttribute("acceptedFiles", Stream.concat(

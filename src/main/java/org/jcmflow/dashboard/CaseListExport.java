@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The case list as CSV, streamed row by row from the database. UTF-8 with a byte-order mark, so that
- * spreadsheet programs show Japanese names correctly.
+ * spreadsheet programs show Japanese names correctly. Proponents write the titles and technologies: every text
+ * cell goes through {@link SpreadsheetText}, so that none runs as a formula in the reader's spreadsheet.
  */
 @RestController
 class CaseListExport {
@@ -68,15 +71,19 @@ class CaseListExport {
                     .params(params)
                     .query(rs -> {
                         try {
-                            rows.write(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                                    rs.getInt(9), rs.getString(10), rs.getString(11),
-                                    rs.getTimestamp(12).toInstant().toString(), rs.getString(13), rs.getString(14),
+                            rows.write(new Object[] {rs.getString(1), text(rs, 2), text(rs, 3), text(rs, 4),
+                                    text(rs, 5), text(rs, 6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                                    rs.getInt(9), text(rs, 10), text(rs, 11),
+                                    rs.getTimestamp(12).toInstant().toString(), text(rs, 13), text(rs, 14),
                                     rs.getTimestamp(15).toInstant().toString()});
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
                     });
         }
+    }
+
+    private static String text(ResultSet rs, int column) throws SQLException {
+        return SpreadsheetText.inert(rs.getString(column));
     }
 }

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The dashboard's figures as one spreadsheet, a sheet per group of figures, headed in the reader's language.
  * Written with POI's streaming workbook straight into the response. Codes (stage, ISO country) stand beside the
- * names, so that a sheet can be read by a program as well as by a person.
+ * names, so that a sheet can be read by a program as well as by a person. Text, including a filter as the caller
+ * typed it, goes into string cells only, never into a formula: a spreadsheet shows it and runs nothing.
  */
 @Component
 class DashboardWorkbook {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
 import org.jcmflow.identity.UserDirectory;
@@ -11,7 +12,11 @@ import org.jcmflow.identity.UserDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads a case's stage gate for someone who may see the case; proponents see outcomes, not who scored what. */
+/**
+ * Reads a case's stage gate for someone who may see the case. Its proponents, and anyone else of their
+ * organisation (a committee member, who may not evaluate the case for that reason), see the outcome, not who
+ * was convened nor who scored what ({@link CaseFileService#seesOnlyOutcomes}).
+ */
 @Service
 public class StageGateQueries {
 
@@ -30,8 +35,9 @@ public class StageGateQueries {
 
     @Transactional(readOnly = true)
     public StageGateView stageGate(UUID caseId, CurrentUser user) {
-        String proponentOrganization = cases.visibleCase(caseId, user).organization();
-        boolean seesMembers = !user.seesOnlyOwnOrganization();
+        ProjectCase projectCase = cases.visibleCase(caseId, user);
+        String proponentOrganization = projectCase.organization();
+        boolean seesMembers = !CaseFileService.seesOnlyOutcomes(user, projectCase);
         List<StageGateView.RoundView> rounds = records.rounds(caseId).stream().map(round -> {
             List<Evaluation> evaluations = records.evaluations(round.id());
             CommitteeTally tally = CommitteeTally.of(evaluations);

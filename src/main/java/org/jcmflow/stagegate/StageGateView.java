@@ -16,8 +16,9 @@ import java.util.UUID;
 public record StageGateView(UUID caseId, int quorum, List<RoundView> rounds, List<MemberView> candidates) {
 
     /**
-     * @param members     who was convened; left out for proponents, who see the outcome but not who scored what
-     * @param evaluations each member's evaluation; likewise left out for proponents
+     * @param members     who was convened; left out for the proponent's organisation (its proponents, and a
+     *                    committee member of it), who see the outcome but not who scored what
+     * @param evaluations each member's evaluation; likewise left out for the proponent's organisation
      */
     public record RoundView(int round, String convenedBy, Instant convenedAt, Instant deadline, boolean extended,
                             List<MemberView> members, List<EvaluationView> evaluations, int evaluationsReceived,

@@ -140,6 +140,11 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
         return options;
     }
 
+    /** A form with a choice among the case's documents asks for one: its task is a reason to upload. */
+    boolean asksForDocument() {
+        return fields.stream().anyMatch(field -> CaseTaskService.CASE_DOCUMENTS.equals(field.valuesKey()));
+    }
+
     /**
      * The choice fields among the form's own options record the decision a step took; the history shows them as
      * its outcome. A choice among things offered at run time (a document of the case) is no decision.

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.jcmflow.casefile.ProjectCase;
+import org.jcmflow.identity.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +25,12 @@ class OpenCaseTasks implements org.jcmflow.casefile.CaseTasks {
 
     private final TaskService tasks;
     private final JdbcClient jdbc;
+    private final FormRegistry forms;
 
-    OpenCaseTasks(TaskService tasks, JdbcClient jdbc) {
+    OpenCaseTasks(TaskService tasks, JdbcClient jdbc, FormRegistry forms) {
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.forms = forms;
     }
 
     @Override
@@ -43,6 +47,24 @@ class OpenCaseTasks implements org.jcmflow.casefile.CaseTasks {
                     }
                 })
                 .toList();
+    }
+
+    @Override
+    public boolean holdsTaskAskingForDocument(ProjectCase projectCase, CurrentUser user) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(projectCase.id().toString()).active()
+                .initializeFormKeys().list().stream()
+                .filter(task -> task.getCamundaFormRef() != null
+                        && forms.find(task.getCamundaFormRef().getKey()).filter(FormSchema::asksForDocument).isPresent())
+                .anyMatch(task -> holds(user, projectCase, task.getAssignee(), candidateGroups(task.getId())));
+    }
+
+    /** The task's assignee; while nobody has claimed it, whoever may work on it. */
+    static boolean holds(CurrentUser user, ProjectCase projectCase, String assignee, List<String> candidateGroups) {
+        if (assignee != null) {
+            return assignee.equals(user.username());
+        }
+        return user.hasAnyGroup(candidateGroups)
+                && !TaskWorkRules.ownOrganizationsEvaluation(user, projectCase, candidateGroups);
     }
 
     /**

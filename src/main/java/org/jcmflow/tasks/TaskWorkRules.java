@@ -38,11 +38,16 @@ class TaskWorkRules {
             throw ApiException.forbidden("The task is for " + groups + "; you hold none of these roles.",
                     "notYourRole", groups);
         }
-        if (candidateGroups.contains(Role.STAGE_GATE_COMMITTEE.groupId()) && user.organization() != null
-                && projectCase.organization().equals(user.organization())) {
+        if (ownOrganizationsEvaluation(user, projectCase, candidateGroups)) {
             throw ApiException.forbidden("A committee member may not evaluate a case of their own organisation.",
                     "ownOrganization");
         }
+    }
+
+    /** A committee member's task on a case of their own organisation, which they may not work on. */
+    static boolean ownOrganizationsEvaluation(CurrentUser user, ProjectCase projectCase, List<String> candidateGroups) {
+        return candidateGroups.contains(Role.STAGE_GATE_COMMITTEE.groupId()) && user.organization() != null
+                && projectCase.organization().equals(user.organization());
     }
 
     /** Completing: also, nobody else has claimed the task. */

@@ -35,9 +35,18 @@ public class InvalidInputException extends ApiException {
     private final List<FieldProblem> problems;
 
     public InvalidInputException(List<FieldProblem> problems) {
-        super(HttpStatus.BAD_REQUEST, "Invalid " + (problems.size() == 1 ? "field: " : "fields: ")
+        this(HttpStatus.BAD_REQUEST, problems);
+    }
+
+    private InvalidInputException(HttpStatus status, List<FieldProblem> problems) {
+        super(status, "Invalid " + (problems.size() == 1 ? "field: " : "fields: ")
                 + String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList()), "invalidInput");
         this.problems = List.copyOf(problems);
+    }
+
+    /** Input refused for its size alone, such as an upload over the limit: 413, named like any other. */
+    public static InvalidInputException tooLarge(FieldProblem problem) {
+        return new InvalidInputException(HttpStatus.PAYLOAD_TOO_LARGE, List.of(problem));
     }
 
     public static InvalidInputException of(String field, String message) {
@@ -48,13 +57,17 @@ public class InvalidInputException extends ApiException {
         return problems;
     }
 
-    /** The problem document the API answers with: 400, each bad field under {@code errors}. */
+    /** The problem document the API answers with: 400 (413 for a size), each bad field under {@code errors}. */
     public ProblemDetail toProblemDetail() {
-        return problemDetail(getMessage(), problems);
+        return problemDetail(status(), getMessage(), problems);
     }
 
     static ProblemDetail problemDetail(String detail, List<FieldProblem> problems) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        return problemDetail(HttpStatus.BAD_REQUEST, detail, problems);
+    }
+
+    private static ProblemDetail problemDetail(HttpStatus status, String detail, List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", problems);
         return problem;

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -110,6 +111,18 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                         result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(e, invalid("Invalid parameters", problems), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A multipart body over the container's upload limit where no handler of the upload's own answers for it
+     * (the documents' does, with their limit): 413 like every upload over a limit, with the file named.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = InvalidInputException.tooLarge(new InvalidInputException.FieldProblem("file",
+                "is larger than the upload limit")).toProblemDetail();
+        return handleExceptionInternal(e, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.PageSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,34 @@ class CaseApiIT {
         assertThat(body.path("estimatedReductionTco2PerYear").decimalValue()).isEqualByComparingTo("1250.5");
         assertThat(body.path("openTasks").findValuesAsText("taskKey")).containsExactly("Task_ScreenProposal");
         assertThat(body.path("history").get(0).path("who").asText()).isEqualTo(PROPONENT);
+    }
+
+    @Test
+    void textThatChangesItsOwnDirectionIsRefusedWithTheFieldNamed() {
+        long casesBefore = caseCount();
+        Map<String, Object> body = CaseDriver.newCase("Solar pumps \u202Efdp.exe");
+        ApiClient.Response title = driver.as(PROPONENT).post("/api/cases", body);
+        assertThat(title.status()).isEqualTo(400);
+        assertThat(title.contentType()).startsWith("application/problem+json");
+        assertThat(fields(title.json())).containsExactly("title");
+
+        for (String bidi : List.of("\u202A", "\u202B", "\u202C", "\u202D", "\u2066", "\u2067", "\u2068", "\u2069",
+                "\u200E", "\u200F", "\u061C")) {
+            body = CaseDriver.newCase("Solar pumps");
+            body.put("technology", "Pumps" + bidi + " driven by the sun");
+            ApiClient.Response technology = driver.as(PROPONENT).post("/api/cases", body);
+            assertThat(technology.status()).as(bidi).isEqualTo(400);
+            assertThat(fields(technology.json())).as(bidi).containsExactly("technology");
+        }
+
+        PageSession page = new PageSession(port, PROPONENT);
+        PageSession.Page refused = page.postForm("/cases/new", Map.of("title", "Solar pumps \u202Efdp.exe",
+                "partnerCountry", "VN", "technology", "Pumps \u2067driven by the sun",
+                "estimatedReductionTco2PerYear", "1200", "budgetMillionJpy", "80", "fiscalYear", "2016"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.document().select("#title-error").text()).contains("right-to-left");
+        assertThat(refused.document().select("#technology-error").text()).contains("right-to-left");
+        assertThat(caseCount()).isEqualTo(casesBefore);
     }
 
     @Test

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -118,11 +119,21 @@ class CaseDocumentsPageTest {
     }
 
     @Test
+    void anUploadByWhoMayNotUploadIsForbidden() throws Exception {
+        when(documents.upload(eq(CASE_ID), any(), any())).thenThrow(ApiException.forbidden(
+                "Documents are added to a case by its proponents, the programme managers and whoever holds a task "
+                        + "on it that asks for one.", "mayNotUpload"));
+        String page = mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Documents are added to a case by its proponents", "Log out");
+    }
+
+    @Test
     void aDownloadIsAnAttachmentUnderItsName() throws Exception {
         UUID documentId = UUID.randomUUID();
         when(documents.download(eq(CASE_ID), eq(documentId), any())).thenReturn(new CaseDocuments.Document(
                 new DocumentInfo(documentId, "報告書.pdf", "application/pdf", PDF.length, "ab", "tanaka",
-                        Instant.now()), PDF));
+                        Instant.now()), () -> new ByteArrayInputStream(PDF)));
         mvc.perform(get("/cases/" + CASE_ID + "/documents/" + documentId))
                 .andExpect(status().isOk())
                 .andExpect(content().bytes(PDF))

@@ -39,6 +39,8 @@ class CasesPageTest {
     CaseFileService cases;
     @MockitoBean
     PartnerCountries partnerCountries;
+    @MockitoBean
+    CaseDocuments documents;
 
     @BeforeEach
     void countries() {
@@ -114,6 +116,7 @@ class CasesPageTest {
         when(cases.details(eq(id), any())).thenReturn(new CaseDetails(details.projectCase(), details.openTasks(),
                 details.stages(), List.of(new DocumentInfo(documentId, "feasibility <report>.pdf", "application/pdf",
                         1_258_291, "ab12", "tanaka", SCREENED)), details.history()));
+        when(documents.mayUpload(any(), any())).thenReturn(true);
 
         String page = mvc.perform(get("/cases/" + id)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -130,10 +133,21 @@ class CasesPageTest {
     void aRefusedFileIsExplainedNextToTheUploadForm() throws Exception {
         UUID id = UUID.randomUUID();
         when(cases.details(eq(id), any())).thenReturn(details(id));
+        when(documents.mayUpload(any(), any())).thenReturn(true);
         String page = mvc.perform(get("/cases/" + id).flashAttr("documentError", "Files of this type are not accepted."))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("No documents yet.", "class=\"upload has-error\"",
                 "<p class=\"field-error\" id=\"document-file-error\" role=\"alert\">Files of this type are not accepted.</p>");
+    }
+
+    @Test
+    void whoMayNotUploadReadsTheDocumentsWithoutAnUploadForm() throws Exception {
+        UUID id = UUID.randomUUID();
+        when(cases.details(eq(id), any())).thenReturn(details(id));
+        when(documents.mayUpload(any(), any())).thenReturn(false);
+        String page = mvc.perform(get("/cases/" + id)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("No documents yet.").doesNotContain("document-upload", "name=\"file\"");
     }
 
     @Test

@@ -1,18 +1,25 @@
 package org.jcmflow.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcmflow.testsupport.DemoUser.ADMIN;
+import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER;
+import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER_OF_SAKURA;
+import static org.jcmflow.testsupport.DemoUser.JOINT_COMMITTEE;
 import static org.jcmflow.testsupport.DemoUser.OTHER_PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
+import static org.jcmflow.testsupport.DemoUser.VERIFIER;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.PageSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +89,9 @@ class DocumentApiIT {
         byte[] large = Arrays.copyOf(PDF, 1024 * 1024 + 1);
         ApiClient.Response refused = driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents",
                 "huge.pdf", "application/pdf", large);
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("file");
         assertThat(refused.json().path("errors").get(0).path("message").asText()).contains("1 MB");
         assertThat(documentsOf(caseId)).isZero();
     }
@@ -93,7 +102,7 @@ class DocumentApiIT {
         byte[] film = Arrays.copyOf(PDF, 3 * 1024 * 1024);
         ApiClient.Response refused = driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents",
                 "site.pdf", "application/pdf", film);
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("file");
         assertThat(refused.json().path("errors").get(0).path("message").asText()).contains("1 MB");
@@ -107,6 +116,53 @@ class DocumentApiIT {
                 "../../etc/passwd.pdf", "application/pdf", PDF);
         assertThat(uploaded.status()).isEqualTo(201);
         assertThat(uploaded.json().path("fileName").asText()).isEqualTo("passwd.pdf");
+    }
+
+    @Test
+    void onlyTheProponentsAndTheProgrammeManagersUploadToACase() {
+        String caseId = driver.openCase(OTHER_PROPONENT, "Sakura case with reports");
+        String documents = "/api/cases/" + caseId + "/documents";
+        assertThat(driver.as(OTHER_PROPONENT).upload(documents, "plan.pdf", "application/pdf", PDF).status())
+                .isEqualTo(201);
+        assertThat(driver.as(PROGRAM_MANAGER).upload(documents, "memo.pdf", "application/pdf", PDF).status())
+                .isEqualTo(201);
+        // a proponent of another organisation does not see the case at all
+        assertThat(driver.as(PROPONENT).upload(documents, "x.pdf", "application/pdf", PDF).status()).isEqualTo(404);
+        // the others see it, and hold no task on it that asks for a document
+        for (String reader : List.of(COMMITTEE_MEMBER_OF_SAKURA, COMMITTEE_MEMBER, VERIFIER, JOINT_COMMITTEE, ADMIN)) {
+            ApiClient.Response refused = driver.as(reader).upload(documents, "x.pdf", "application/pdf", PDF);
+            assertThat(refused.status()).as(reader).isEqualTo(403);
+            assertThat(refused.contentType()).as(reader).startsWith("application/problem+json");
+            assertThat(driver.as(reader).get("/api/cases/" + caseId).status()).as(reader).isEqualTo(200);
+        }
+        assertThat(documentsOf(caseId)).isEqualTo(2);
+
+        PageSession colleague = new PageSession(port, COMMITTEE_MEMBER_OF_SAKURA);
+        assertThat(colleague.get("/cases/" + caseId).document().select("form#document-upload")).isEmpty();
+        assertThat(colleague.upload("/cases/" + caseId + "/documents", "x.pdf", PDF).status()).isEqualTo(403);
+        PageSession proponent = new PageSession(port, OTHER_PROPONENT);
+        assertThat(proponent.get("/cases/" + caseId).document().select("form#document-upload")).hasSize(1);
+        assertThat(documentsOf(caseId)).isEqualTo(2);
+    }
+
+    @Test
+    void aFileNameThatReversesItsTextIsRefused() {
+        String caseId = driver.openCase(PROPONENT, "Case with a disguised file");
+        for (String name : List.of("invoice\u202Efdp.exe", "report\u2066.pdf", "\u200Freport.pdf", "report\u061C.pdf")) {
+            ApiClient.Response refused = driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents",
+                    name, "application/pdf", PDF);
+            assertThat(refused.status()).as(name).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("file");
+        }
+        assertThat(documentsOf(caseId)).isZero();
+
+        PageSession page = new PageSession(port, PROPONENT);
+        PageSession.Page back = page.upload("/cases/" + caseId + "/documents", "invoice\u202Efdp.exe", PDF);
+        assertThat(back.status()).isEqualTo(302);
+        assertThat(page.follow(back).document().select("#document-file-error").text())
+                .contains("right-to-left");
+        assertThat(documentsOf(caseId)).isZero();
     }
 
     private long documentsOf(String caseId) {

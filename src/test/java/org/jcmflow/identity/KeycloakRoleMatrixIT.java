@@ -68,7 +68,7 @@ class KeycloakRoleMatrixIT {
             | GET /api/cases/{id}                            | Nihon case                       | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/cases/{id}                            | Sakura case                      | 404    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/cases/{id}/stage-gate                 | Sakura case                      | 404    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
-            | POST /api/cases/{caseId}/documents             | fresh Nihon case                 | 201    | 404    | 201  | 201       | 201  | 201      | 201      | 201   | 401       | 401     |
+            | POST /api/cases/{caseId}/documents             | fresh Nihon case                 | 201    | 404    | 201  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
             | GET /api/cases/{caseId}/documents/{documentId} | Nihon case                       | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/tasks                                 | Nihon proponent task             | 200+   | 200-   | 200- | 200-      | 200- | 200-     | 200-     | 200-  | 401       | 401     |
             | GET /api/tasks                                 | Nihon screening task             | 200-   | 200-   | 200+ | 200-      | 200- | 200-     | 200-     | 200-  | 401       | 401     |

@@ -115,10 +115,12 @@ class MrvProcessTest {
     private Map<String, Object> monitoringReport(double reportedReductionTco2) {
         UUID document = UUID.randomUUID();
         jdbc.update("""
-                insert into case_document (id, case_id, file_name, content_type, size_bytes, sha256, content,
-                    uploaded_by, uploaded_at)
-                values (?, ?, 'monitoring-report.pdf', 'application/pdf', 5, repeat('0', 64), ?, 'tanaka', now())""",
-                document, caseId, "%PDF-".getBytes(StandardCharsets.US_ASCII));
+                insert into case_document (id, case_id, file_name, content_type, size_bytes, sha256, uploaded_by,
+                    uploaded_at)
+                values (?, ?, 'monitoring-report.pdf', 'application/pdf', 5, repeat('0', 64), 'tanaka', now())""",
+                document, caseId);
+        jdbc.update("insert into case_document_chunk (document_id, position, content) values (?, 0, ?)",
+                document, "%PDF-".getBytes(StandardCharsets.US_ASCII));
         return withVariables("monitoringPeriodStart", "2024-04-01", "monitoringPeriodEnd", "2025-03-31",
                 "reportedReductionTco2", reportedReductionTco2, "monitoringReportDocument", document.toString());
     }

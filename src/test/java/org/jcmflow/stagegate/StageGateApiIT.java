@@ -2,6 +2,7 @@ package org.jcmflow.stagegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER;
+import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER_OF_SAKURA;
 import static org.jcmflow.testsupport.DemoUser.INDEPENDENT_COMMITTEE;
 import static org.jcmflow.testsupport.DemoUser.OTHER_PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.PageSession;
 import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +40,15 @@ class StageGateApiIT {
     }
 
     private String caseAtTheStageGate(String title) {
-        String caseId = driver.openCase(PROPONENT, title);
+        return caseAtTheStageGate(PROPONENT, title);
+    }
+
+    private String caseAtTheStageGate(String proponent, String title) {
+        String caseId = driver.openCase(proponent, title);
         driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
-        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", proponent);
         driver.complete(caseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
-        driver.complete(caseId, "Task_SubmitSurveyResults", PROPONENT);
+        driver.complete(caseId, "Task_SubmitSurveyResults", proponent);
         driver.complete(caseId, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
         assertThat(driver.stage(caseId)).isEqualTo("STAGE_GATE");
         return caseId;
@@ -161,6 +167,47 @@ class StageGateApiIT {
         assertThat(declared.path("conflictOfInterest").asBoolean()).isTrue();
         assertThat(declared.path("counted").asBoolean()).isFalse();
         assertThat(declared.path("scores")).isEmpty();
+    }
+
+    @Test
+    void aCommitteeMemberOfTheProponentsOrganisationSeesTheOutcomeNotWhoScoredWhat() {
+        String caseId = caseAtTheStageGate(OTHER_PROPONENT, "Sakura case before the committee");
+        driver.complete(caseId, "Task_ConveneCommittee", PROGRAM_MANAGER);
+        for (String member : INDEPENDENT_COMMITTEE) {
+            Map<String, Object> evaluation = scores(4);
+            evaluation.put("evaluationComments", "Comment of " + member);
+            assertThat(completeTask(member, driver.openTask(caseId, "Task_EvaluateCase", member), evaluation).status())
+                    .isEqualTo(204);
+        }
+
+        // ito belongs to Sakura Engineering, like the proponent: the case is open to them, its scores are not
+        JsonNode seenByColleague = stageGate(caseId, COMMITTEE_MEMBER_OF_SAKURA);
+        JsonNode round = seenByColleague.path("rounds").get(0);
+        assertThat(round.path("recommendation").asText()).isNotBlank();
+        assertThat(round.path("averageScore").decimalValue()).isEqualByComparingTo("4.00");
+        assertThat(round.has("evaluations")).isFalse();
+        assertThat(round.has("members")).isFalse();
+        assertThat(round.has("convenedBy")).isFalse();
+        assertThat(seenByColleague.has("candidates")).isFalse();
+        assertThat(stageGate(caseId, COMMITTEE_MEMBER).path("rounds").get(0).path("evaluations")).hasSize(3);
+        // nor does the case's history tell who scored what, to them or to the proponent
+        for (String colleagueOrProponent : List.of(COMMITTEE_MEMBER_OF_SAKURA, OTHER_PROPONENT)) {
+            ApiClient.Response caseFile = driver.as(colleagueOrProponent).get("/api/cases/" + caseId);
+            assertThat(caseFile.status()).isEqualTo(200);
+            assertThat(caseFile.json().path("history").findValuesAsText("stepKey")).contains("Task_EvaluateCase");
+            assertThat(caseFile.text()).as(colleagueOrProponent).doesNotContain("Comment of", "scorePolicyFit",
+                    COMMITTEE_MEMBER, SECOND_COMMITTEE_MEMBER, THIRD_COMMITTEE_MEMBER);
+        }
+        assertThat(driver.caseFile(caseId).toString()).contains("Comment of " + COMMITTEE_MEMBER);
+
+        PageSession colleague = new PageSession(port, COMMITTEE_MEMBER_OF_SAKURA);
+        PageSession.Page page = colleague.get("/cases/" + caseId);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.document().select(".stage-gate-round .recommendation").text()).isNotBlank();
+        assertThat(page.document().select(".stage-gate-round table.scores")).isEmpty();
+        assertThat(page.html()).doesNotContain("Comment of " + COMMITTEE_MEMBER);
+        PageSession.Page seenByIndependentMember = new PageSession(port, COMMITTEE_MEMBER).get("/cases/" + caseId);
+        assertThat(seenByIndependentMember.html()).contains("Comment of " + COMMITTEE_MEMBER);
     }
 
     @Test
