@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jcmflow.web.Pagination;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -90,7 +92,7 @@ class CaseRepository {
         long total = jdbc.sql("select count(*) from project_case" + where).params(params)
                 .query(Long.class).single();
         params.put("limit", size);
-        params.put("offset", (long) page * size);
+        params.put("offset", Pagination.offset(page, size));
         List<ProjectCase> content = jdbc.sql("select " + COLUMNS + " from project_case" + where
                         + " order by " + sort.orderBy(locale) + " limit :limit offset :offset")
                 .params(params).query(CaseRepository::map).list();

@@ -1,6 +1,7 @@
 package org.jcmflow.identity;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -23,24 +25,38 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * The default identity mode: users held by the application, HTTP Basic on the APIs, a login page in the
- * browser.
+ * browser; password guessing held back by the {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(IdentityMode.KeycloakOff.class)
+@EnableConfigurationProperties(LoginThrottle.Settings.class)
 class DemoUserIdentity implements IdentityMode {
 
     private final ProblemAuthenticationEntryPoint entryPoint;
+    private final LoginThrottle throttle;
+    private final ObjectMapper json;
 
-    DemoUserIdentity(ObjectMapper json) {
+    DemoUserIdentity(ObjectMapper json, LoginThrottle.Settings throttleSettings) {
         this.entryPoint = ProblemAuthenticationEntryPoint.basic(json);
+        this.throttle = new LoginThrottle(throttleSettings, Clock.systemUTC());
+        this.json = json;
+    }
+
+    /** A bean, so that it hears of every failed and successful sign-in. */
+    @Bean
+    LoginThrottle loginThrottle() {
+        return throttle;
     }
 
     @Override
     public void authenticateApiCallers(HttpSecurity http) throws Exception {
         http
+                .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint));
     }
@@ -48,6 +64,7 @@ class DemoUserIdentity implements IdentityMode {
     @Override
     public void authenticateBrowserUsers(HttpSecurity http) throws Exception {
         http
+                .addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));

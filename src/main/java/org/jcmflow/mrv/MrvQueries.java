@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.web.ApiException;
+import org.jcmflow.web.Pagination;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,7 +55,7 @@ public class MrvQueries {
         filter.put("status", status == null ? null : status.name());
         long total = jdbc.sql("select count(*)" + FILTER).params(filter).query(Long.class).single();
         filter.put("limit", size);
-        filter.put("offset", (long) page * size);
+        filter.put("offset", Pagination.offset(page, size));
         List<Methodology> content = jdbc.sql("select " + METHODOLOGY_COLUMNS + FILTER
                         + " order by m.partner_country, m.id limit :limit offset :offset")
                 .params(filter).query((rs, row) -> methodology(rs)).list();

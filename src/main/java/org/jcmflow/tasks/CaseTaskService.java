@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
@@ -35,6 +37,7 @@ import org.jcmflow.identity.Role;
 import org.jcmflow.web.ApiException;
 import org.jcmflow.web.InvalidInputException;
 import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.web.Pagination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,10 +146,11 @@ public class CaseTaskService {
                     .append(" where inbox_instance.ID_ = RES.PROC_INST_ID_ and ").append(visible.sql()).append(')');
             parameters.putAll(visible.parameters());
         });
+        int offset = Pagination.offset(page, size);
         long counted = nativeQuery("select count(*) from (select 1" + where + " limit " + (countedTasksAtMost + 1)
                 + ") counted", parameters).count();
         List<Task> found = nativeQuery("select RES.*" + where + " order by RES.DUE_DATE_ asc, RES.CREATE_TIME_ asc",
-                parameters).listPage(page * size, size);
+                parameters).listPage(offset, size);
         boolean more = counted > countedTasksAtMost;
         return new TaskPage(views(found), page, size, more ? countedTasksAtMost : counted, more);
     }
@@ -297,18 +301,35 @@ public class CaseTaskService {
         return values;
     }
 
-    /** A task the user may see; a completed task is a conflict, an unknown or hidden one is not found. */
+    /**
+     * A task the user may see; a completed task is a conflict. A task of a case the user may not see is not found,
+     * like an unknown one, open or completed: its answer must not tell that the id exists.
+     */
     private Task visibleTask(String taskId, CurrentUser user) {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
-            boolean done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
-            if (done) {
+            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                    .singleResult();
+            if (done != null && workRules.maySee(completedCaseId(done), user)) {
                 throw ApiException.conflict("The task has already been completed.", "taskDone");
             }
-            throw ApiException.notFound("No task " + taskId, "noTask");
+            throw noTask(taskId);
         }
-        workRules.visibleCase(caseIdOf(task), user);
+        if (!workRules.maySee(caseIdOf(task), user)) {
+            throw noTask(taskId);
+        }
         return task;
+    }
+
+    private UUID completedCaseId(HistoricTaskInstance task) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult();
+        return instance == null || instance.getBusinessKey() == null ? null
+                : UUID.fromString(instance.getBusinessKey());
+    }
+
+    private static ApiException noTask(String taskId) {
+        return ApiException.notFound("No task " + taskId, "noTask");
     }
 
     /** A task the user may complete: one the user may work on that nobody else has claimed. */

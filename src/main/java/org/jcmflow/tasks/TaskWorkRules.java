@@ -30,6 +30,11 @@ class TaskWorkRules {
                 ApiException.forbidden("This task belongs to a case of another organisation.", "otherOrganization"));
     }
 
+    /** Whether the user may see the case at all; a case that does not exist (null, or gone) is not seen. */
+    boolean maySee(UUID caseId, CurrentUser user) {
+        return caseId != null && cases.find(caseId).filter(found -> cases.maySee(user, found)).isPresent();
+    }
+
     /** Claiming and completing: one of the task's roles, and no committee member on their own organisation's case. */
     void checkMayWork(CurrentUser user, UUID caseId, List<String> candidateGroups) {
         ProjectCase projectCase = visibleCase(caseId, user);

@@ -1,6 +1,9 @@
 package org.jcmflow.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
+import org.jcmflow.web.InvalidInputException.FieldProblem;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -24,6 +27,19 @@ public record Pagination(int page, int size, long totalElements, long totalPages
         return new Pagination(page, size, totalElements, totalPages, totalIsLowerBound,
                 page > 0 ? link(request, page - 1) : null,
                 page + 1 < totalPages || totalIsLowerBound ? link(request, page + 1) : null);
+    }
+
+    /**
+     * Where a page starts in its list. The engine counts rows in an int: a page whose end lies beyond that is no
+     * page of any list, and is refused as a bad {@code page} rather than reaching the database as a negative offset.
+     */
+    public static int offset(int page, int size) {
+        long offset = (long) page * size;
+        if (page < 0 || offset + size > Integer.MAX_VALUE) {
+            throw new InvalidInputException(List.of(FieldProblem.coded("page", "is beyond the end of any list",
+                    "pageOutOfRange")));
+        }
+        return (int) offset;
     }
 
     private static String link(HttpServletRequest request, int page) {

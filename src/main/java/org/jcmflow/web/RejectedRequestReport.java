@@ -36,6 +36,24 @@ class RejectedRequestReport implements WebServerFactoryCustomizer<TomcatServletW
         });
     }
 
+    /** API callers and everyone who does not ask for a page get problem+json. */
+    static boolean wantsProblem(String uri, String accept) {
+        return uri != null && (uri.startsWith("/api/") || uri.startsWith("/engine-rest/"))
+                || accept == null || !accept.contains("text/html");
+    }
+
+    /** The answer to an address that is not valid: problem+json, or a page that needs nothing of the application. */
+    static String body(int status, boolean api) {
+        String title = status == 400 ? "Bad Request" : "Error " + status;
+        return api
+                ? "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                        + ",\"detail\":\"The request's address is not valid.\"}"
+                : "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
+                        + " · JCM Flow</title></head><body><main><h1>" + title + "</h1>"
+                        + "<p class=\"lead\">The address is not valid. アドレスが正しくありません。</p>"
+                        + "<p><a href=\"/tasks\">JCM Flow</a></p></main></body></html>";
+    }
+
     /** The report for errors no servlet answered; what the application answered it leaves alone. */
     public static class Report extends ErrorReportValve {
 
@@ -50,11 +68,7 @@ class RejectedRequestReport implements WebServerFactoryCustomizer<TomcatServletW
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            String uri = request.getRequestURI();
-            String accept = request.getHeader("Accept");
-            boolean api = uri != null && (uri.startsWith("/api/") || uri.startsWith("/engine-rest/"))
-                    || accept == null || !accept.contains("text/html");
-            String title = status == 400 ? "Bad Request" : "Error " + status;
+            boolean api = wantsProblem(request.getRequestURI(), request.getHeader("Accept"));
             try {
                 response.setCharacterEncoding("UTF-8");
                 response.setContentType(api ? "application/problem+json" : "text/html");
@@ -62,13 +76,7 @@ class RejectedRequestReport implements WebServerFactoryCustomizer<TomcatServletW
                 if (writer == null) {
                     return;
                 }
-                writer.write(api
-                        ? "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                                + ",\"detail\":\"The request's address is not valid.\"}"
-                        : "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
-                                + " · JCM Flow</title></head><body><main><h1>" + title + "</h1>"
-                                + "<p class=\"lead\">The address is not valid. アドレスが正しくありません。</p>"
-                                + "<p><a href=\"/tasks\">JCM Flow</a></p></main></body></html>");
+                writer.write(body(status, api));
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the client is gone, or the answer was already sent: nothing more to say

@@ -10,7 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.support.MultipartResolutionDelegate;
 
@@ -20,6 +24,10 @@ import org.springframework.web.multipart.support.MultipartResolutionDelegate;
  * server error. Refused here, it is a bad request: problem+json naming the file on the API, the portal's error
  * page on pages. Other failures (a body over the size limit) Tomcat keeps for the upload's handler, which shows
  * its own message.
+ *
+ * <p>Only a signed-in caller's upload is read. On the API this filter runs after authorization; on pages it runs
+ * before the CSRF check, which comes before authorization, so it refuses an upload without a signed-in session
+ * itself, unread: to the login page, with the connection closed rather than the rest of the body awaited.
  */
 public final class UnreadableUploadFilter extends OncePerRequestFilter {
 
@@ -41,6 +49,10 @@ public final class UnreadableUploadFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (MultipartResolutionDelegate.isMultipartRequest(request)) {
+            if (json == null && !signedIn()) {
+                toLoginUnread(request, response);
+                return;
+            }
             try {
                 request.getParts();
             } catch (InvalidFileNameException e) {
@@ -51,6 +63,21 @@ public final class UnreadableUploadFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+
+    /** Sent at once, so that the browser reads it while Tomcat drops the rest of the body with the connection. */
+    private static void toLoginUnread(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + "/login");
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        response.setContentLength(0);
+        response.flushBuffer();
     }
 
     private void refuse(HttpServletResponse response) throws IOException {

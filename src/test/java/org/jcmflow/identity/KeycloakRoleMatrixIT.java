@@ -57,7 +57,7 @@ class KeycloakRoleMatrixIT {
      * The demo users: tanaka proponent of Nihon EcoTech, suzuki proponent of Sakura Engineering, sato programme
      * manager, kobayashi committee (Tohoku University), ito committee of Sakura Engineering, watanabe MRV
      * verifier, nakamura Joint Committee, admin operator. A proponent's case of another organisation is missing
-     * to them (404); its tasks are refused (403).
+     * to them (404), and so are its tasks (404), as if they did not exist.
      */
     static final String MATRIX = """
             | endpoint                                       | on                               | tanaka | suzuki | sato | kobayashi | ito  | watanabe | nakamura | admin | anonymous | no-role |
@@ -76,26 +76,26 @@ class KeycloakRoleMatrixIT {
             | GET /api/tasks                                 | Nihon convening task             | 200-   | 200-   | 200+ | 200-      | 200- | 200-     | 200-     | 200-  | 401       | 401     |
             | GET /api/tasks                                 | Nihon methodology decision task  | 200-   | 200-   | 200- | 200-      | 200- | 200-     | 200+     | 200-  | 401       | 401     |
             | GET /api/tasks                                 | Nihon validation task            | 200-   | 200-   | 200- | 200-      | 200- | 200+     | 200-     | 200-  | 401       | 401     |
-            | GET /api/tasks/{id}                            | Nihon proponent task             | 200    | 403    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
-            | GET /api/tasks/{id}                            | Sakura evaluation task           | 403    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
-            | GET /api/tasks/{id}/form                       | Nihon proponent task             | 200    | 403    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
-            | GET /api/tasks/{id}/form                       | Sakura evaluation task           | 403    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
-            | POST /api/tasks/{id}/claim                     | fresh Nihon proponent task       | 204    | 403    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/claim                     | fresh Nihon screening task       | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/claim                     | fresh Nihon convening task       | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/claim                     | fresh Nihon evaluation task      | 403    | 403    | 403  | 204       | 409  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/claim                     | fresh Sakura evaluation task     | 403    | 403    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/claim                     | fresh methodology decision task  | 403    | 403    | 403  | 403       | 403  | 403      | 204      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/claim                     | fresh validation task            | 403    | 403    | 403  | 403       | 403  | 204      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/unclaim                   | fresh proponent task of tanaka's | 204    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/unclaim                   | fresh Nihon evaluation task      | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/complete                  | fresh Nihon proponent task       | 204    | 403    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/complete                  | fresh Nihon screening task       | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/complete                  | fresh Nihon convening task       | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/complete                  | fresh Nihon evaluation task      | 403    | 403    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/complete                  | fresh Sakura evaluation task     | 403    | 403    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/complete                  | fresh methodology decision task  | 403    | 403    | 403  | 403       | 403  | 403      | 204      | 403   | 401       | 401     |
-            | POST /api/tasks/{id}/complete                  | fresh validation task            | 403    | 403    | 403  | 403       | 403  | 204      | 403      | 403   | 401       | 401     |
+            | GET /api/tasks/{id}                            | Nihon proponent task             | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/tasks/{id}                            | Sakura evaluation task           | 404    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/tasks/{id}/form                       | Nihon proponent task             | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/tasks/{id}/form                       | Sakura evaluation task           | 404    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh Nihon proponent task       | 204    | 404    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh Nihon screening task       | 403    | 404    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh Nihon convening task       | 403    | 404    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh Nihon evaluation task      | 403    | 404    | 403  | 204       | 409  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh Sakura evaluation task     | 404    | 403    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh methodology decision task  | 403    | 404    | 403  | 403       | 403  | 403      | 204      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/claim                     | fresh validation task            | 403    | 404    | 403  | 403       | 403  | 204      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/unclaim                   | fresh proponent task of tanaka's | 204    | 404    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/unclaim                   | fresh Nihon evaluation task      | 403    | 404    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh Nihon proponent task       | 204    | 404    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh Nihon screening task       | 403    | 404    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh Nihon convening task       | 403    | 404    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh Nihon evaluation task      | 403    | 404    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh Sakura evaluation task     | 404    | 403    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh methodology decision task  | 403    | 404    | 403  | 403       | 403  | 403      | 204      | 403   | 401       | 401     |
+            | POST /api/tasks/{id}/complete                  | fresh validation task            | 403    | 404    | 403  | 403       | 403  | 204      | 403      | 403   | 401       | 401     |
             | GET /api/methodologies                         | -                                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/methodologies/{id}                    | Nihon methodology                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/cases/{id}/mrv                        | Nihon methodology case           | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |

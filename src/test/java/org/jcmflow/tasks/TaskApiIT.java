@@ -150,16 +150,45 @@ class TaskApiIT {
         assertThat(driver.openTask(caseId, "Task_ScreenProposal")).isEqualTo(taskId);
     }
 
+    /** Another organisation's task is answered like an unknown id, so that ids cannot be probed. */
     @Test
-    void aProponentMayNotActOnAnotherOrganisationsCase() {
+    void anotherOrganisationsTaskIsNotFoundLikeAnUnknownOne() {
         String caseId = driver.openCase(PROPONENT, "Nihon EcoTech's case");
         driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
         String taskId = driver.openTask(caseId, "Task_SubmitFeasibilityReport");
         ApiClient other = driver.as(OTHER_PROPONENT);
-        assertThat(other.post("/api/tasks/" + taskId + "/complete",
-                Map.of("variables", ValidSubmissions.of("Task_SubmitFeasibilityReport"))).status()).isEqualTo(403);
-        assertThat(other.post("/api/tasks/" + taskId + "/claim").status()).isEqualTo(403);
-        assertThat(other.get("/api/tasks/" + taskId + "/form").status()).isEqualTo(403);
+        Map<String, ApiClient.Response> answers = new java.util.LinkedHashMap<>();
+        answers.put("task", other.get("/api/tasks/" + taskId));
+        answers.put("form", other.get("/api/tasks/" + taskId + "/form"));
+        answers.put("claim", other.post("/api/tasks/" + taskId + "/claim"));
+        answers.put("unclaim", other.post("/api/tasks/" + taskId + "/unclaim"));
+        answers.put("complete", other.post("/api/tasks/" + taskId + "/complete",
+                Map.of("variables", ValidSubmissions.of("Task_SubmitFeasibilityReport"))));
+        answers.put("page", other.getPage("/tasks/" + taskId));
+        ApiClient.Response unknown = other.get("/api/tasks/no-such-task");
+        answers.forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(404));
+        assertThat(answers.get("task").text().replace(taskId, "ID"))
+                .isEqualTo(unknown.text().replace("no-such-task", "ID"));
+        assertThat(answers.get("page").text()).doesNotContain("another organisation", "Nihon EcoTech's case");
+
+        // completed, it is a conflict to those who may see its case, and still nothing to the others
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        assertThat(driver.as(PROPONENT).get("/api/tasks/" + taskId).status()).isEqualTo(409);
+        assertThat(other.get("/api/tasks/" + taskId).status()).isEqualTo(404);
+        assertThat(other.post("/api/tasks/" + taskId + "/claim").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPageFarBeyondTheEndOfTheInboxIsABadPage() {
+        ApiClient.Response response = driver.as(PROGRAM_MANAGER).get("/api/tasks?page=2147483647&size=200");
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(fields(response.json())).containsExactly("page");
+        ApiClient.Response page = driver.as(PROGRAM_MANAGER).getPage("/tasks?page=2147483647");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains("There is no such page");
+        // the last page the engine can count to is an empty page
+        assertThat(driver.as(PROGRAM_MANAGER).get("/api/tasks?page=10737417&size=200").status()).isEqualTo(200);
     }
 
     @Test

@@ -111,6 +111,26 @@ public final class KeycloakServer {
         return json(response.body());
     }
 
+    /** The token endpoint's status for a password grant of the API client, whatever it is. */
+    public int passwordGrantStatus(String username, String password) {
+        String form = form(Map.of("grant_type", "password", "client_id", API_CLIENT, "client_secret", API_CLIENT_SECRET,
+                "username", username, "password", password, "scope", "openid"));
+        return send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+    }
+
+    /** What the realm's brute-force detection knows of a user: {@code disabled}, {@code numFailures}, ... */
+    public JsonNode bruteForceStatus(String username) {
+        String userId = admin("GET", "/users?exact=true&username=" + username, null, 200).get(0).path("id").asText();
+        return admin("GET", "/attack-detection/brute-force/users/" + userId, null, 200);
+    }
+
+    /** The realm's settings as Keycloak holds them. */
+    public JsonNode realm() {
+        return admin("GET", "", null, 200);
+    }
+
     /** Adds a client to the realm through the admin REST API, unless it exists already. */
     public void createClient(ObjectNode representation) {
         admin("POST", "/clients", representation, 201, 409);
