@@ -2,7 +2,7 @@ package org.jcmflow.casefile;
 
 import java.util.regex.Pattern;
 
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 
 /**
  * The Unicode controls that change the direction of the text around them: embeddings and overrides (U+202A to

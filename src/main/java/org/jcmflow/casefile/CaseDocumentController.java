@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.jcmflow.identity.CurrentUsers;
+import org.jcmflow.web.ProblemDocuments;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -51,7 +52,7 @@ class CaseDocumentController {
     /** Beyond the container's upload limit the file never reaches the service: the same answer as over its own. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail overUploadLimit() {
-        return documents.tooLarge().toProblemDetail();
+        return ProblemDocuments.of(documents.tooLarge());
     }
 
     /**

@@ -18,9 +18,9 @@ import java.util.UUID;
 import org.apache.tika.Tika;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
-import org.jcmflow.web.ApiException;
-import org.jcmflow.web.InvalidInputException;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.Problem;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +85,7 @@ public class CaseDocuments {
     DocumentInfo upload(UUID caseId, MultipartFile file, CurrentUser user) throws IOException {
         checkMayUpload(cases.visibleCase(caseId, user), user);
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException(List.of(
+            throw new InvalidInput(List.of(
                     FieldProblem.coded("file", "is required and must not be empty", "fileRequired")));
         }
         if (file.getSize() > maxSize.toBytes()) {
@@ -119,7 +119,7 @@ public class CaseDocuments {
 
     private void checkMayUpload(ProjectCase projectCase, CurrentUser user) {
         if (!mayUpload(projectCase, user)) {
-            throw ApiException.forbidden("Documents are added to a case by its proponents, the programme managers "
+            throw Problem.forbidden("Documents are added to a case by its proponents, the programme managers "
                     + "and whoever holds a task on it that asks for one.", "mayNotUpload");
         }
     }
@@ -128,14 +128,14 @@ public class CaseDocuments {
     private DocumentInfo store(UUID caseId, String originalFileName, InputStream content, CurrentUser user)
             throws IOException {
         if (BidiControls.in(originalFileName)) {
-            throw new InvalidInputException(List.of(BidiControls.problem("file")));
+            throw new InvalidInput(List.of(BidiControls.problem("file")));
         }
         String fileName = displayName(originalFileName);
         // Tika reads the first bytes and puts them back: the stream must support mark and reset
         InputStream in = new BufferedInputStream(content);
         String contentType = tika.detect(in, fileName);
         if (!ALLOWED_TYPES.containsKey(contentType)) {
-            throw new InvalidInputException(List.of(FieldProblem.coded("file", "is of type " + contentType
+            throw new InvalidInput(List.of(FieldProblem.coded("file", "is of type " + contentType
                     + "; accepted are PDF, office documents and images", "fileType", contentType)));
         }
         UUID id = UUID.randomUUID();
@@ -154,7 +154,7 @@ public class CaseDocuments {
                     .update();
         }
         if (size == 0) {
-            throw new InvalidInputException(List.of(
+            throw new InvalidInput(List.of(
                     FieldProblem.coded("file", "is required and must not be empty", "fileRequired")));
         }
         DocumentInfo info = new DocumentInfo(id, fileName, contentType, size,
@@ -173,8 +173,8 @@ public class CaseDocuments {
     }
 
     /** A file over the limit, whether this service or the servlet container's upload limit finds it. */
-    InvalidInputException tooLarge() {
-        return InvalidInputException.tooLarge(FieldProblem.coded("file",
+    InvalidInput tooLarge() {
+        return InvalidInput.tooLarge(FieldProblem.coded("file",
                 "is larger than the limit of " + maxSize.toMegabytes() + " MB", "fileTooLarge",
                 String.valueOf(maxSize.toMegabytes())));
     }
@@ -189,7 +189,7 @@ public class CaseDocuments {
                 .params(caseId, documentId)
                 .query((rs, row) -> DocumentInfo.of(rs))
                 .optional()
-                .orElseThrow(() -> ApiException.notFound("No document " + documentId + " on case " + caseId,
+                .orElseThrow(() -> Problem.notFound("No document " + documentId + " on case " + caseId,
                         "noDocument"));
         return new Document(info, () -> new ChunkedContent(jdbc, documentId));
     }

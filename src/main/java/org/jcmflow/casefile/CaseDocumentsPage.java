@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jcmflow.identity.CurrentUsers;
-import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.problem.InvalidInput;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.springframework.core.io.Resource;
@@ -49,7 +49,7 @@ class CaseDocumentsPage {
         try {
             DocumentInfo uploaded = documents.upload(caseId, file, currentUsers.current());
             flash.addFlashAttribute("notice", messages.get("document.uploaded", uploaded.fileName()));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInput e) {
             flash.addFlashAttribute(DOCUMENT_ERROR, String.join(" ", messages.fieldErrors(e).values()));
         }
         return backToDocuments(caseId);

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
-import org.jcmflow.web.ApiException;
-import org.jcmflow.web.InvalidInputException;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.Problem;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,10 +76,10 @@ public class CaseFileService {
     /** Only a proponent of an organisation may submit a proposal: the case belongs to the organisation. */
     public void checkMayPropose(CurrentUser user) {
         if (!user.has(Role.PROPONENT)) {
-            throw ApiException.forbidden("Only a proponent may submit a proposal.", "proponentsOnly");
+            throw Problem.forbidden("Only a proponent may submit a proposal.", "proponentsOnly");
         }
         if (user.organization() == null) {
-            throw ApiException.forbidden("Your account belongs to no organisation; a case needs one.",
+            throw Problem.forbidden("Your account belongs to no organisation; a case needs one.",
                     "noOrganization");
         }
     }
@@ -101,7 +101,7 @@ public class CaseFileService {
                     "fiscalYearRange", String.valueOf(FiscalYears.FIRST), String.valueOf(lastValid)));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInput(problems);
         }
     }
 
@@ -141,7 +141,7 @@ public class CaseFileService {
     /** A case the user may not see is reported as missing, so that its existence does not leak. */
     public ProjectCase visibleCase(UUID caseId, CurrentUser user) {
         return cases.find(caseId).filter(found -> maySee(user, found))
-                .orElseThrow(() -> ApiException.notFound("No case " + caseId, "noCase"));
+                .orElseThrow(() -> Problem.notFound("No case " + caseId, "noCase"));
     }
 
     public Optional<ProjectCase> find(UUID caseId) {
@@ -204,7 +204,7 @@ public class CaseFileService {
     /** Holds the case until the current transaction ends, so that changes to one case do not interleave. */
     @Transactional
     public void lockForChange(UUID caseId) {
-        cases.lockStage(caseId).orElseThrow(() -> ApiException.notFound("No case " + caseId, "noCase"));
+        cases.lockStage(caseId).orElseThrow(() -> Problem.notFound("No case " + caseId, "noCase"));
     }
 
     /** Called by the lifecycle process when a case enters a stage. */

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.jcmflow.web.InvalidInputException;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 
 /**
  * The order of a case list: one of a fixed set of columns, ascending or descending, written as the API and
@@ -58,7 +58,7 @@ record CaseSort(Key key, boolean descending) {
         String direction = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "asc";
         if (key.isEmpty() || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
             String keys = Arrays.stream(Key.values()).map(Key::parameter).collect(Collectors.joining(", "));
-            throw new InvalidInputException(List.of(FieldProblem.coded("sort",
+            throw new InvalidInput(List.of(FieldProblem.coded("sort",
                     "must be one of " + keys + ", optionally followed by ,asc or ,desc", "sort", keys)));
         }
         return new CaseSort(key.get(), direction.equals("desc"));

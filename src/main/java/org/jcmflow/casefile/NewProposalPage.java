@@ -9,7 +9,7 @@ import jakarta.validation.Validator;
 
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
-import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.problem.InvalidInput;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.springframework.ui.Model;
@@ -62,7 +62,7 @@ class NewProposalPage {
                 ProjectCase opened = cases.open(request, user);
                 flash.addFlashAttribute("notice", messages.get("proposal.submitted", opened.title()));
                 return "redirect:/cases/" + opened.id();
-            } catch (InvalidInputException e) {
+            } catch (InvalidInput e) {
                 errors.putAll(messages.fieldErrors(e));
             }
         }

@@ -5,7 +5,7 @@ import jakarta.validation.Valid;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.identity.Role;
-import org.jcmflow.web.ApiException;
+import org.jcmflow.problem.Problem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +48,7 @@ class DashboardController {
 
     static void requireProgrammeOffice(CurrentUser user) {
         if (!isProgrammeOffice(user)) {
-            throw ApiException.forbidden("The programme's figures are for programme managers.", "figuresForProgrammeOffice");
+            throw Problem.forbidden("The programme's figures are for programme managers.", "figuresForProgrammeOffice");
         }
     }
 }

@@ -15,9 +15,9 @@ import org.jcmflow.casefile.FiscalYears;
 import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
-import org.jcmflow.web.ApiException;
+import org.jcmflow.problem.Problem;
 import org.jcmflow.web.DisplayFormats;
-import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.problem.InvalidInput;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.springframework.ui.Model;
@@ -94,7 +94,7 @@ class DashboardPage {
                        HttpServletResponse response, RedirectAttributes flash) {
         CurrentUser user = currentUsers.current();
         if (!ProgrammeBudget.mayEnter(user)) {
-            throw ApiException.forbidden("Only programme managers enter the budget.", "budgetForProgrammeManagers");
+            throw Problem.forbidden("Only programme managers enter the budget.", "budgetForProgrammeManagers");
         }
         String country = country(filterPartnerCountry);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -110,7 +110,7 @@ class DashboardPage {
                 flash.addFlashAttribute("notice", messages.get("dashboard.budget.saved", year));
                 return "redirect:" + UriComponentsBuilder.fromPath("/dashboard").query(filterQuery(filterFiscalYear, country))
                         .fragment("budget").build().toUriString();
-            } catch (InvalidInputException e) {
+            } catch (InvalidInput e) {
                 errors.putAll(messages.fieldErrors(e));
             }
         }

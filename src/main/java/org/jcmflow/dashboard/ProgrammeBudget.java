@@ -10,9 +10,9 @@ import org.jcmflow.casefile.FiscalYears;
 import org.jcmflow.casefile.ProgrammeRecordsChanged;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
-import org.jcmflow.web.ApiException;
-import org.jcmflow.web.InvalidInputException;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.Problem;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +51,7 @@ public class ProgrammeBudget {
     @Transactional
     void enter(int fiscalYear, BudgetEntry entry, CurrentUser user) {
         if (!mayEnter(user)) {
-            throw ApiException.forbidden("Only programme managers enter the budget.", "budgetForProgrammeManagers");
+            throw Problem.forbidden("Only programme managers enter the budget.", "budgetForProgrammeManagers");
         }
         List<FieldProblem> problems = new ArrayList<>();
         int lastValid = FiscalYears.lastValid(clock);
@@ -64,7 +64,7 @@ public class ProgrammeBudget {
                     "returnedAboveBudget"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInput(problems);
         }
         jdbc.sql("""
                         insert into programme_budget (fiscal_year, budget_million_jpy, returned_million_jpy, updated_by, updated_at)

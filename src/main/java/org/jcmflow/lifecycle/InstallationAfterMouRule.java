@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.jcmflow.tasks.CompletionRule;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.springframework.stereotype.Component;
 
 /** No installation before the MOU is signed, and no installation that ends before it starts. */

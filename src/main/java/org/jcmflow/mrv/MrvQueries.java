@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.identity.CurrentUser;
-import org.jcmflow.web.ApiException;
+import org.jcmflow.problem.Problem;
 import org.jcmflow.web.Pagination;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +66,7 @@ public class MrvQueries {
     public Methodology methodology(long id) {
         return jdbc.sql("select " + METHODOLOGY_COLUMNS + " from methodology m where m.id = ?").param(id)
                 .query((rs, row) -> methodology(rs)).optional()
-                .orElseThrow(() -> ApiException.notFound("No methodology " + id, "noMethodology", id));
+                .orElseThrow(() -> Problem.notFound("No methodology " + id, "noMethodology", id));
     }
 
     /** The approved methodologies of a partner country, which a case there may apply instead of drafting one. */

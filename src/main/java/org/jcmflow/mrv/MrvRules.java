@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 import org.jcmflow.lifecycle.LifecycleProcess;
 import org.jcmflow.tasks.CompletionRule;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.jcmflow.tasks.CompletionRule;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 
 import org.springframework.stereotype.Component;
 

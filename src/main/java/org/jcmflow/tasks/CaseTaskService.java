@@ -34,9 +34,9 @@ import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
-import org.jcmflow.web.ApiException;
-import org.jcmflow.web.InvalidInputException;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.Problem;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.jcmflow.web.Pagination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,7 +188,7 @@ public class CaseTaskService {
         try {
             tasks.claim(task.getId(), user.username());
         } catch (TaskAlreadyClaimedException e) {
-            throw ApiException.conflict("The task is already claimed by " + e.getTaskAssignee() + ".", "taskClaimed",
+            throw Problem.conflict("The task is already claimed by " + e.getTaskAssignee() + ".", "taskClaimed",
                     e.getTaskAssignee());
         } catch (OptimisticLockingException e) {
             throw changedMeanwhile();
@@ -218,12 +218,12 @@ public class CaseTaskService {
     private Task unclaimableTask(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
         if (task.getAssignee() != null && assignedByName(task)) {
-            throw ApiException.forbidden("This task was given to " + task.getAssignee() + " by name; it cannot be "
+            throw Problem.forbidden("This task was given to " + task.getAssignee() + " by name; it cannot be "
                     + "handed back.", "personalTask", task.getAssignee());
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())
                 && !user.has(Role.PROGRAM_MANAGER)) {
-            throw ApiException.forbidden("Only the assignee or a programme manager may unclaim this task.",
+            throw Problem.forbidden("Only the assignee or a programme manager may unclaim this task.",
                     "unclaimNotAllowed");
         }
         return task;
@@ -296,7 +296,7 @@ public class CaseTaskService {
         List<FieldProblem> broken = rules.stream()
                 .flatMap(rule -> rule.check(task.getTaskDefinitionKey(), values, variable).stream()).toList();
         if (!broken.isEmpty()) {
-            throw new InvalidInputException(broken);
+            throw new InvalidInput(broken);
         }
         return values;
     }
@@ -311,7 +311,7 @@ public class CaseTaskService {
             HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished()
                     .singleResult();
             if (done != null && workRules.maySee(completedCaseId(done), user)) {
-                throw ApiException.conflict("The task has already been completed.", "taskDone");
+                throw Problem.conflict("The task has already been completed.", "taskDone");
             }
             throw noTask(taskId);
         }
@@ -328,8 +328,8 @@ public class CaseTaskService {
                 : UUID.fromString(instance.getBusinessKey());
     }
 
-    private static ApiException noTask(String taskId) {
-        return ApiException.notFound("No task " + taskId, "noTask");
+    private static Problem noTask(String taskId) {
+        return Problem.notFound("No task " + taskId, "noTask");
     }
 
     /** A task the user may complete: one the user may work on that nobody else has claimed. */
@@ -344,7 +344,7 @@ public class CaseTaskService {
         Task task = visibleTask(taskId, user);
         workRules.checkMayWork(user, caseIdOf(task), candidateGroups(task.getId()));
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-            throw ApiException.conflict("The task is already claimed by " + task.getAssignee() + ".", "taskClaimed",
+            throw Problem.conflict("The task is already claimed by " + task.getAssignee() + ".", "taskClaimed",
                     task.getAssignee());
         }
         return task;
@@ -399,13 +399,13 @@ public class CaseTaskService {
         return UUID.fromString(instance.getBusinessKey());
     }
 
-    private static ApiException changedMeanwhile() {
-        return ApiException.conflict("The task was changed by someone else at the same time; reload it.",
+    private static Problem changedMeanwhile() {
+        return Problem.conflict("The task was changed by someone else at the same time; reload it.",
                 "taskChangedMeanwhile");
     }
 
-    private static ApiException completedMeanwhile() {
-        return ApiException.conflict("The task was completed by someone else at the same time.",
+    private static Problem completedMeanwhile() {
+        return Problem.conflict("The task was completed by someone else at the same time.",
                 "taskCompletedMeanwhile");
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 
 /** A rule of the programme that a step's form cannot express, checked before the step is completed. */
 public interface CompletionRule {

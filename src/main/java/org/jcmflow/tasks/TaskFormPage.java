@@ -8,7 +8,7 @@ import org.jcmflow.casefile.CasePageSection;
 import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
-import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.problem.InvalidInput;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,7 +55,7 @@ class TaskFormPage {
         FormSchema form = tasks.schema(id, user);
         try {
             tasks.complete(id, HtmlFormValues.convert(form, submitted), user);
-        } catch (InvalidInputException e) {
+        } catch (InvalidInput e) {
             model.addAttribute("alert", messages.get("task.invalid"));
             return page(id, keptValues(submitted), messages.fieldErrors(e), locale, model);
         }

@@ -7,7 +7,7 @@ import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
-import org.jcmflow.web.ApiException;
+import org.jcmflow.problem.Problem;
 
 import org.springframework.stereotype.Component;
 
@@ -27,7 +27,7 @@ class TaskWorkRules {
     /** The task's case, if the user may see it: proponents see their own organisation's cases only. */
     ProjectCase visibleCase(UUID caseId, CurrentUser user) {
         return cases.find(caseId).filter(found -> cases.maySee(user, found)).orElseThrow(() ->
-                ApiException.forbidden("This task belongs to a case of another organisation.", "otherOrganization"));
+                Problem.forbidden("This task belongs to a case of another organisation.", "otherOrganization"));
     }
 
     /** Whether the user may see the case at all; a case that does not exist (null, or gone) is not seen. */
@@ -40,11 +40,11 @@ class TaskWorkRules {
         ProjectCase projectCase = visibleCase(caseId, user);
         if (!user.hasAnyGroup(candidateGroups)) {
             String groups = String.join(", ", candidateGroups);
-            throw ApiException.forbidden("The task is for " + groups + "; you hold none of these roles.",
+            throw Problem.forbidden("The task is for " + groups + "; you hold none of these roles.",
                     "notYourRole", groups);
         }
         if (ownOrganizationsEvaluation(user, projectCase, candidateGroups)) {
-            throw ApiException.forbidden("A committee member may not evaluate a case of their own organisation.",
+            throw Problem.forbidden("A committee member may not evaluate a case of their own organisation.",
                     "ownOrganization");
         }
     }
@@ -59,7 +59,7 @@ class TaskWorkRules {
     void checkMayComplete(CurrentUser user, UUID caseId, List<String> candidateGroups, String assignee) {
         checkMayWork(user, caseId, candidateGroups);
         if (assignee != null && !assignee.equals(user.username())) {
-            throw ApiException.forbidden("The task is claimed by " + assignee + ".", "taskClaimed", assignee);
+            throw Problem.forbidden("The task is claimed by " + assignee + ".", "taskClaimed", assignee);
         }
     }
 }

@@ -21,11 +21,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.identity.Role;
-import org.jcmflow.web.ApiException;
-import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.problem.Problem;
+import org.jcmflow.problem.ProblemKind;
+import org.jcmflow.web.ProblemDocuments;
+import org.jcmflow.problem.InvalidInput;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -62,7 +63,7 @@ class TasklistRequestCheck extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         try {
             check(action.group(1), action.group(2), body.length == 0 ? json.nullNode() : json.readTree(body));
-        } catch (ApiException refused) {
+        } catch (Problem refused) {
             refuse(response, refused);
             return;
         } catch (IOException notJson) {
@@ -82,7 +83,7 @@ class TasklistRequestCheck extends OncePerRequestFilter {
                 } else if (assignee.equals(user.username())) {
                     tasks.checkClaim(taskId, user);
                 } else if (!user.has(Role.ADMIN)) {
-                    throw ApiException.forbidden("You may claim a task for yourself only.");
+                    throw Problem.forbidden("You may claim a task for yourself only.");
                 }
             }
             case "unclaim" -> tasks.checkUnclaim(taskId, user);
@@ -99,20 +100,20 @@ class TasklistRequestCheck extends OncePerRequestFilter {
     }
 
     /** In the shape of Camunda's REST errors ({@code type}, {@code message}), which Tasklist shows. */
-    private void refuse(HttpServletResponse response, ApiException refused) throws IOException {
+    private void refuse(HttpServletResponse response, Problem refused) throws IOException {
         String message = refused.getMessage();
         Map<String, Object> error = new LinkedHashMap<>();
-        if (refused instanceof InvalidInputException invalid) {
+        if (refused instanceof InvalidInput invalid) {
             message = String.join("; ", invalid.problems().stream()
                     .map(problem -> problem.field() + " " + problem.message()).toList());
             error.put("type", "InvalidRequestException");
             error.put("fields", invalid.problems().stream()
                     .map(problem -> Map.of("field", problem.field(), "message", problem.message())).toList());
         } else {
-            error.put("type", refused.status() == HttpStatus.FORBIDDEN ? "AuthorizationException" : "RestException");
+            error.put("type", refused.kind() == ProblemKind.FORBIDDEN ? "AuthorizationException" : "RestException");
         }
         error.put("message", message);
-        response.setStatus(refused.status().value());
+        response.setStatus(ProblemDocuments.statusOf(refused.kind()).value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), error);

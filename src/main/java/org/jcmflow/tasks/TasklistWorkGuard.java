@@ -15,7 +15,7 @@ import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.identity.Role;
 import org.jcmflow.lifecycle.LifecycleProcess;
-import org.jcmflow.web.ApiException;
+import org.jcmflow.problem.Problem;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -75,7 +75,7 @@ class TasklistWorkGuard {
             } else {
                 rules.checkMayWork(user, id, candidateGroups);
             }
-        } catch (ApiException refused) {
+        } catch (Problem refused) {
             throw new AuthorizationException(refused.getMessage());
         }
     }

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.identity.CurrentUsers;
-import org.jcmflow.web.ApiException;
+import org.jcmflow.problem.Problem;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.jcmflow.web.Pagination;
@@ -61,7 +61,7 @@ class TasksPage {
         try {
             tasks.claim(id, currentUsers.current());
             flash.addFlashAttribute("notice", messages.get("tasks.claimed"));
-        } catch (ApiException e) {
+        } catch (Problem e) {
             flash.addFlashAttribute("alert", messages.get(e.localizable()));
         }
         return "redirect:" + safe(back);
@@ -72,7 +72,7 @@ class TasksPage {
         try {
             tasks.unclaim(id, currentUsers.current());
             flash.addFlashAttribute("notice", messages.get("tasks.unclaimed"));
-        } catch (ApiException e) {
+        } catch (Problem e) {
             flash.addFlashAttribute("alert", messages.get(e.localizable()));
         }
         return "redirect:" + safe(back);

@@ -1,5 +1,7 @@
 package org.jcmflow.web;
 
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.Problem;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -48,15 +50,15 @@ class PageErrors {
         this.dataSource = dataSource;
     }
 
-    @ExceptionHandler(ApiException.class)
-    ModelAndView apiError(ApiException e, HttpServletRequest request, HttpServletResponse response,
+    @ExceptionHandler(Problem.class)
+    ModelAndView apiError(Problem e, HttpServletRequest request, HttpServletResponse response,
                           Locale locale) {
         // a bad value in the address, such as an unknown sort order: say what was wrong with it
-        String detail = e instanceof InvalidInputException invalid
+        String detail = e instanceof InvalidInput invalid
                 ? invalid.problems().stream().map(problem -> messages.getMessage(problem.localizable(), locale))
                         .distinct().collect(Collectors.joining(" "))
                 : messages.getMessage(e.localizable(), locale);
-        return page(e.status(), detail, request, response);
+        return page(ProblemDocuments.statusOf(e.kind()), detail, request, response);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,5 +1,6 @@
 package org.jcmflow.web;
 
+import org.jcmflow.problem.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ public class PageMessages {
     }
 
     /** The first problem of each field, to show next to it; the server's checks are the same as the API's. */
-    public Map<String, String> fieldErrors(InvalidInputException e) {
+    public Map<String, String> fieldErrors(InvalidInput e) {
         Map<String, String> errors = new LinkedHashMap<>();
         e.problems().forEach(problem -> errors.putIfAbsent(problem.field(), get(problem.localizable())));
         return errors;

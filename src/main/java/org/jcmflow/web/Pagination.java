@@ -1,9 +1,10 @@
 package org.jcmflow.web;
 
+import org.jcmflow.problem.InvalidInput;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -36,7 +37,7 @@ public record Pagination(int page, int size, long totalElements, long totalPages
     public static int offset(int page, int size) {
         long offset = (long) page * size;
         if (page < 0 || offset + size > Integer.MAX_VALUE) {
-            throw new InvalidInputException(List.of(FieldProblem.coded("page", "is beyond the end of any list",
+            throw new InvalidInput(List.of(FieldProblem.coded("page", "is beyond the end of any list",
                     "pageOutOfRange")));
         }
         return (int) offset;

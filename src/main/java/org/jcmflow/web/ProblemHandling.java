@@ -1,5 +1,7 @@
 package org.jcmflow.web;
 
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.Problem;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -42,16 +44,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         this.dataSource = dataSource;
     }
 
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e) {
-        return e.toProblemDetail();
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput e) {
+        return ProblemDocuments.of(e);
     }
 
-    @ExceptionHandler(ApiException.class)
-    ProblemDetail apiError(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.status().getReasonPhrase());
-        return problem;
+    @ExceptionHandler(Problem.class)
+    ProblemDetail apiError(Problem e) {
+        return ProblemDocuments.of(e);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -63,14 +63,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid("Invalid parameter: " + e.getName(), List.of(new InvalidInputException.FieldProblem(e.getName(),
+        return invalid("Invalid parameter: " + e.getName(), List.of(new InvalidInput.FieldProblem(e.getName(),
                 "is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()))));
     }
 
     /** A multipart body cut short or without its boundary: the file cannot be read, nothing is stored. */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail unreadableUpload(MultipartException e) {
-        return invalid("The upload cannot be read.", List.of(new InvalidInputException.FieldProblem("file",
+        return invalid("The upload cannot be read.", List.of(new InvalidInput.FieldProblem("file",
                 "is not a readable multipart/form-data upload")));
     }
 
@@ -95,19 +95,19 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidInputException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new InvalidInputException.FieldProblem(error.getField(), error.getDefaultMessage()))
+        List<InvalidInput.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new InvalidInput.FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
         ProblemDetail body = invalid("Invalid fields: " + String.join(", ",
-                problems.stream().map(InvalidInputException.FieldProblem::field).distinct().toList()), problems);
+                problems.stream().map(InvalidInput.FieldProblem::field).distinct().toList()), problems);
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidInputException.FieldProblem> problems = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new InvalidInputException.FieldProblem(
+        List<InvalidInput.FieldProblem> problems = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new InvalidInput.FieldProblem(
                         result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(e, invalid("Invalid parameters", problems), headers, HttpStatus.BAD_REQUEST, request);
@@ -120,8 +120,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = InvalidInputException.tooLarge(new InvalidInputException.FieldProblem("file",
-                "is larger than the upload limit")).toProblemDetail();
+        ProblemDetail body = ProblemDocuments.of(InvalidInput.tooLarge(new InvalidInput.FieldProblem("file",
+                "is larger than the upload limit")));
         return handleExceptionInternal(e, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
     }
 
@@ -136,7 +136,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                     : mapping instanceof UnrecognizedPropertyException ? "is not a known field"
                     : mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
                     ? "has the wrong type" : "is invalid";
-            body = invalid("Invalid field: " + field, List.of(new InvalidInputException.FieldProblem(field, message)));
+            body = invalid("Invalid field: " + field, List.of(new InvalidInput.FieldProblem(field, message)));
         } else {
             body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
             body.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
@@ -156,7 +156,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private static ProblemDetail invalid(String detail, @Nullable List<InvalidInputException.FieldProblem> problems) {
-        return InvalidInputException.problemDetail(detail, problems);
+    private static ProblemDetail invalid(String detail, @Nullable List<InvalidInput.FieldProblem> problems) {
+        return ProblemDocuments.invalid(detail, problems);
     }
 }

@@ -1,5 +1,6 @@
 package org.jcmflow.web;
 
+import org.jcmflow.problem.InvalidInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -120,7 +121,7 @@ class StrictRequestInput implements WebMvcConfigurer {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
+                throw new InvalidInput(problems);
             }
             return true;
         }

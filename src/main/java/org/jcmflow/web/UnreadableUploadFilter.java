@@ -1,5 +1,6 @@
 package org.jcmflow.web;
 
+import org.jcmflow.problem.InvalidInput;
 import java.io.IOException;
 import java.util.List;
 
@@ -87,7 +88,7 @@ public final class UnreadableUploadFilter extends OncePerRequestFilter {
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), InvalidInputException.problemDetail("Invalid field: file",
-                List.of(new InvalidInputException.FieldProblem("file", "has a name with control characters"))));
+        json.writeValue(response.getOutputStream(), ProblemDocuments.invalid("Invalid field: file",
+                List.of(new InvalidInput.FieldProblem("file", "has a name with control characters"))));
     }
 }

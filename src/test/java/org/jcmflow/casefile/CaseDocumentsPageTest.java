@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jcmflow.testsupport.PageTest;
-import org.jcmflow.web.ApiException;
-import org.jcmflow.web.InvalidInputException;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.Problem;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,8 +51,8 @@ class CaseDocumentsPageTest {
     @MockitoBean
     CaseDocuments documents;
 
-    private static InvalidInputException refused(String code, String english, Object... arguments) {
-        return new InvalidInputException(List.of(FieldProblem.coded("file", english, code, arguments)));
+    private static InvalidInput refused(String code, String english, Object... arguments) {
+        return new InvalidInput(List.of(FieldProblem.coded("file", english, code, arguments)));
     }
 
     @Test
@@ -112,7 +112,7 @@ class CaseDocumentsPageTest {
     @Test
     void anUploadToACaseTheUserMayNotSeeIsNotFound() throws Exception {
         when(documents.upload(eq(CASE_ID), any(), any()))
-                .thenThrow(ApiException.notFound("No case " + CASE_ID, "noCase"));
+                .thenThrow(Problem.notFound("No case " + CASE_ID, "noCase"));
         String page = mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("There is no such case, or it is not open to you.", "Log out");
@@ -120,7 +120,7 @@ class CaseDocumentsPageTest {
 
     @Test
     void anUploadByWhoMayNotUploadIsForbidden() throws Exception {
-        when(documents.upload(eq(CASE_ID), any(), any())).thenThrow(ApiException.forbidden(
+        when(documents.upload(eq(CASE_ID), any(), any())).thenThrow(Problem.forbidden(
                 "Documents are added to a case by its proponents, the programme managers and whoever holds a task "
                         + "on it that asks for one.", "mayNotUpload"));
         String page = mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
@@ -147,7 +147,7 @@ class CaseDocumentsPageTest {
     void anUnknownDocumentIsNotFoundOnAPage() throws Exception {
         UUID documentId = UUID.randomUUID();
         when(documents.download(eq(CASE_ID), eq(documentId), any()))
-                .thenThrow(ApiException.notFound("No document", "noDocument"));
+                .thenThrow(Problem.notFound("No document", "noDocument"));
         String page = mvc.perform(get("/cases/" + CASE_ID + "/documents/" + documentId))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("There is no such document on this case.");

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jcmflow.testsupport.PageTest;
-import org.jcmflow.web.ApiException;
+import org.jcmflow.problem.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -190,7 +190,7 @@ class CasesPageTest {
     @Test
     void aCaseTheUserMayNotSeeIsNotFound() throws Exception {
         UUID id = UUID.randomUUID();
-        when(cases.details(eq(id), any())).thenThrow(ApiException.notFound("No case " + id, "noCase"));
+        when(cases.details(eq(id), any())).thenThrow(Problem.notFound("No case " + id, "noCase"));
         String page = mvc.perform(get("/cases/" + id)).andExpect(status().isNotFound())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Not found", "There is no such case, or it is not open to you.");

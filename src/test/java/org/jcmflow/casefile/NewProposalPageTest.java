@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jcmflow.testsupport.PageTest;
-import org.jcmflow.web.ApiException;
-import org.jcmflow.web.InvalidInputException;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.Problem;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -96,7 +96,7 @@ class NewProposalPageTest {
 
     @Test
     void theServicesOwnChecksAreShownInTheReadersLanguage() throws Exception {
-        when(cases.open(any(), any())).thenThrow(new InvalidInputException(List.of(FieldProblem.coded("fiscalYear",
+        when(cases.open(any(), any())).thenThrow(new InvalidInput(List.of(FieldProblem.coded("fiscalYear",
                 "must be between 2011 and 2027", "fiscalYearRange", "2011", "2027"))));
         String page = mvc.perform(proposal("830.5").header("Accept-Language", "ja"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -106,7 +106,7 @@ class NewProposalPageTest {
     @Test
     @WithMockUser(username = "sato", roles = "program-manager")
     void onlyProponentsGetTheForm() throws Exception {
-        doThrow(ApiException.forbidden("Only a proponent may submit a proposal.", "proponentsOnly"))
+        doThrow(Problem.forbidden("Only a proponent may submit a proposal.", "proponentsOnly"))
                 .when(cases).checkMayPropose(any());
         String page = mvc.perform(get("/cases/new")).andExpect(status().isForbidden())
                 .andReturn().getResponse().getContentAsString();

@@ -27,8 +27,8 @@ import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.testsupport.PageTest;
-import org.jcmflow.web.InvalidInputException;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -178,7 +178,7 @@ class DashboardPageTest {
 
     @Test
     void theServicesRulesShowNextToTheirFieldsInJapanese() throws Exception {
-        doThrow(new InvalidInputException(List.of(
+        doThrow(new InvalidInput(List.of(
                 FieldProblem.coded("fiscalYear", "must be between 2011 and 2027", "fiscalYearRange", "2011", "2027"),
                 FieldProblem.coded("returnedMillionJpy", "must not be more than the budget", "returnedAboveBudget"))))
                 .when(budget).enter(anyInt(), any(), any());

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.problem.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 /** The server's check of a submission against a Camunda Form, on the real forms of the lifecycle. */
@@ -21,8 +21,8 @@ class FormValidatorTest {
         try {
             FormValidator.validate(form, values);
             return List.of();
-        } catch (InvalidInputException e) {
-            return e.problems().stream().map(InvalidInputException.FieldProblem::field).toList();
+        } catch (InvalidInput e) {
+            return e.problems().stream().map(InvalidInput.FieldProblem::field).toList();
         }
     }
 
@@ -79,6 +79,6 @@ class FormValidatorTest {
         assertThat(accepted).containsEntry("performanceConfirmed", false).doesNotContainKey("openingCeremonyDate");
         assertThatThrownBy(() -> FormValidator.validate(form("demonstration-commission"),
                 Map.of("commissioningDate", "2017-04-15", "performanceConfirmed", "yes")))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidInput.class);
     }
 }

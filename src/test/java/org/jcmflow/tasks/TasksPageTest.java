@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.testsupport.PageTest;
-import org.jcmflow.web.ApiException;
+import org.jcmflow.problem.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +109,7 @@ class TasksPageTest {
 
     @Test
     void aClaimThatFailsIsToldInTheReadersLanguage() throws Exception {
-        doThrow(ApiException.conflict("The task is already claimed by takahashi.", "taskClaimed", "takahashi"))
+        doThrow(Problem.conflict("The task is already claimed by takahashi.", "taskClaimed", "takahashi"))
                 .when(tasks).claim(eq("t1"), any());
         mvc.perform(post("/tasks/t1/claim").with(csrf()).header("Accept-Language", "ja").param("back", "/tasks"))
                 .andExpect(redirectedUrl("/tasks"))
