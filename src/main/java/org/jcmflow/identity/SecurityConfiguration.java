@@ -3,7 +3,6 @@ package org.jcmflow.identity;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jcmflow.web.UnreadableUploadFilter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

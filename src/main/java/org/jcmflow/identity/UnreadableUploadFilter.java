@@ -1,6 +1,5 @@
-package org.jcmflow.web;
+package org.jcmflow.identity;
 
-import org.jcmflow.problem.InvalidInput;
 import java.io.IOException;
 import java.util.List;
 
@@ -10,9 +9,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.jcmflow.problem.InvalidInput;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,7 +32,7 @@ import org.springframework.web.multipart.support.MultipartResolutionDelegate;
  * before the CSRF check, which comes before authorization, so it refuses an upload without a signed-in session
  * itself, unread: to the login page, with the connection closed rather than the rest of the body awaited.
  */
-public final class UnreadableUploadFilter extends OncePerRequestFilter {
+final class UnreadableUploadFilter extends OncePerRequestFilter {
 
     private final ObjectMapper json;
 
@@ -38,11 +40,11 @@ public final class UnreadableUploadFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
-    public static UnreadableUploadFilter forPages() {
+    static UnreadableUploadFilter forPages() {
         return new UnreadableUploadFilter(null);
     }
 
-    public static UnreadableUploadFilter forApi(ObjectMapper json) {
+    static UnreadableUploadFilter forApi(ObjectMapper json) {
         return new UnreadableUploadFilter(json);
     }
 
@@ -88,7 +90,10 @@ public final class UnreadableUploadFilter extends OncePerRequestFilter {
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ProblemDocuments.invalid("Invalid field: file",
-                List.of(new InvalidInput.FieldProblem("file", "has a name with control characters"))));
+        // as web's problem handling words invalid input, which this filter runs before
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid field: file");
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", List.of(new InvalidInput.FieldProblem("file", "has a name with control characters")));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }
