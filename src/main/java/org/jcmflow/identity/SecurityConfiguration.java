@@ -84,7 +84,9 @@ class SecurityConfiguration {
                         .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll()
                         // Tasklist and what it calls, for the roles that work there: Camunda's authorizations
                         // narrow that down to the tasks of their candidate groups (CamundaWebappAuthorizations),
-                        // and the engine holds completions to our rules (tasks.TasklistWorkGuard).
+                        // the engine API answers them only the reads and task actions Tasklist needs
+                        // (tasks.TasklistEngineApiAllowList), and the engine holds their work to our rules
+                        // (tasks.TasklistWorkGuard, tasks.VariableWriteGuard).
                         .requestMatchers(path("/camunda/app/tasklist/**"), path("/camunda/api/tasklist/**"),
                                 path("/camunda/api/engine/**"), path("/camunda/api/admin/auth/user/**"),
                                 path("/camunda/lib/**"), path("/camunda/assets/**"), path("/camunda/favicon.ico"))

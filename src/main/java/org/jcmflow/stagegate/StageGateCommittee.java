@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -111,9 +112,22 @@ public class StageGateCommittee {
         task.getExecution().setVariable(PENDING_MEMBERS, new ArrayList<>(chosen));
     }
 
-    /** Records a member's evaluation of the round: the member is the one the task was made for. */
+    /**
+     * Records a member's evaluation of the round under the person who completed it: the signed-in user (the engine
+     * holds them to being the member the process gave the task to, tasks.TasklistWorkGuard), or, for the engine's
+     * own work, the task's assignee, which nobody may change. Never under a process variable. A completion by anyone
+     * but the member the process named, or by someone not on the round or who has answered in it already, is refused.
+     */
     public void recordEvaluation(DelegateTask task) {
-        String member = Objects.toString(task.getVariable(MEMBER), task.getAssignee());
+        String member = completedBy(task);
+        long round = round(task);
+        String named = Objects.toString(task.getVariable(MEMBER), null);
+        boolean onTheRound = StageGateRecords.usernames(records.members(round)).contains(member);
+        boolean answered = records.evaluations(round).stream().anyMatch(evaluation -> evaluation.member().equals(member));
+        if (!member.equals(task.getAssignee()) || !member.equals(named) || !onTheRound || answered) {
+            throw new AuthorizationException("This evaluation was given to " + named + "; " + member
+                    + " may not record it.");
+        }
         boolean conflict = Boolean.TRUE.equals(task.getVariable("conflictOfInterest"));
         Map<Criterion, Integer> scores = new EnumMap<>(Criterion.class);
         if (!conflict) {
@@ -124,7 +138,7 @@ public class StageGateCommittee {
                 }
             }
         }
-        records.recordEvaluation(round(task), new Evaluation(member, conflict, scores,
+        records.recordEvaluation(round, new Evaluation(member, conflict, scores,
                 Objects.toString(task.getVariable("evaluationComments"), ""), now()));
     }
 
@@ -196,6 +210,12 @@ public class StageGateCommittee {
 
     private static long round(VariableScope scope) {
         return ((Number) scope.getVariable(ROUND)).longValue();
+    }
+
+    /** Whoever completes the task: the signed-in user, else (the engine's own work) its assignee. */
+    private static String completedBy(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null ? authentication.getUserId() : String.valueOf(task.getAssignee());
     }
 
     private static String actor(DelegateTask task) {

@@ -209,6 +209,20 @@ public class CaseTaskService {
         }
     }
 
+    /**
+     * For the webapps' other ways of changing a task's hands (resolve, delegate, assign, identity links), open to
+     * operators: never on a task the process gave by name. The engine refuses it too (TasklistWorkGuard); here the
+     * refusal reaches the operator as such.
+     */
+    @Transactional(readOnly = true)
+    public void checkHandsKept(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null && assignedByName(task)) {
+            throw Problem.forbidden("This task was given to " + task.getAssignee() + " by the process; nobody "
+                    + "may hand it back, pass it on or reassign it.", "personalTask", task.getAssignee());
+        }
+    }
+
     /** The checks of {@link #unclaim} without unclaiming, for Camunda Tasklist. */
     @Transactional(readOnly = true)
     public void checkUnclaim(String taskId, CurrentUser user) {
@@ -281,7 +295,7 @@ public class CaseTaskService {
         Task task = actionableTask(taskId, user);
         Map<String, Object> values = checkedValues(task, submitted);
         identity.setAuthentication(user.username(), user.groupIds());
-        try {
+        try (CheckedCompletion checked = CheckedCompletion.of(task.getId())) {
             tasks.complete(task.getId(), values);
         } finally {
             identity.clearAuthentication();

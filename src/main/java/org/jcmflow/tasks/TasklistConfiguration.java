@@ -13,7 +13,21 @@ import org.springframework.context.annotation.Configuration;
 class TasklistConfiguration {
 
     /**
-     * After the Spring Security filter chain, which knows the user; on the engine API of the Camunda webapps.
+     * After the Spring Security filter chain, which knows the user, and before {@link TasklistRequestCheck}: on the
+     * engine API of the Camunda webapps, which serves Tasklist, Cockpit and Admin alike.
+     */
+    @Bean
+    FilterRegistrationBean<TasklistEngineApiAllowList> tasklistEngineApiAllowList(CurrentUsers users,
+                                                                                 ObjectMapper json) {
+        FilterRegistrationBean<TasklistEngineApiAllowList> registration =
+                new FilterRegistrationBean<>(new TasklistEngineApiAllowList(users, json));
+        registration.addUrlPatterns("/camunda/api/engine/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
+    /**
+     * After the allow-list; on the engine API of the Camunda webapps.
      * The task service comes when the first request does: filters are made as the web server starts, before
      * the database's schema is migrated.
      */
@@ -23,7 +37,7 @@ class TasklistConfiguration {
         FilterRegistrationBean<TasklistRequestCheck> registration =
                 new FilterRegistrationBean<>(new TasklistRequestCheck(tasks, users, json));
         registration.addUrlPatterns("/camunda/api/engine/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
         return registration;
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,14 +34,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Checks what Camunda Tasklist asks the engine to do with a task against the rules of our API, and answers a
  * refusal the way Camunda's REST API does, which Tasklist shows the user: who may claim, unclaim and complete
- * the task, and the submitted values against the task's form and the programme's rules. What passes goes on to
+ * the task, and the submitted values against the task's form and the programme's rules; and, for operators, whom
+ * {@link TasklistEngineApiAllowList} lets change a task's hands, that a task the process gave by name keeps them. What passes goes on to
  * Camunda unchanged, which checks its own authorizations and CSRF token and does the work;
  * {@link TasklistWorkGuard} holds the engine to the same rules whatever the way in.
  */
 class TasklistRequestCheck extends OncePerRequestFilter {
 
     private static final Pattern TASK_ACTION =
-            Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)/(claim|unclaim|assignee|complete|submit-form)/?");
+            Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)/(claim|unclaim|assignee|complete|submit-form"
+                    + "|resolve|delegate|identity-links|identity-links/delete)/?");
+    private static final Set<String> COMPLETIONS = Set.of("complete", "submit-form");
 
     private final ObjectProvider<CaseTaskService> tasks;
     private final CurrentUsers users;
@@ -61,13 +65,22 @@ class TasklistRequestCheck extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
+        boolean checked = false;
         try {
             check(action.group(1), action.group(2), body.length == 0 ? json.nullNode() : json.readTree(body));
+            checked = true;
         } catch (Problem refused) {
             refuse(response, refused);
             return;
         } catch (IOException notJson) {
             // Camunda answers a body it cannot read itself
+        }
+        if (checked && COMPLETIONS.contains(action.group(2))) {
+            // the values were checked, so the engine lets this completion write them (VariableWriteGuard)
+            try (CheckedCompletion completion = CheckedCompletion.of(action.group(1))) {
+                chain.doFilter(new ReadAgain(request, body), response);
+            }
+            return;
         }
         chain.doFilter(new ReadAgain(request, body), response);
     }
@@ -76,7 +89,11 @@ class TasklistRequestCheck extends OncePerRequestFilter {
         CurrentUser user = users.current();
         CaseTaskService tasks = this.tasks.getObject();
         switch (action) {
+            case "resolve", "delegate", "identity-links", "identity-links/delete" -> tasks.checkHandsKept(taskId);
             case "claim", "assignee" -> {
+                if ("assignee".equals(action)) {
+                    tasks.checkHandsKept(taskId);
+                }
                 String assignee = body.path("userId").isTextual() ? body.path("userId").asText() : null;
                 if (assignee == null) {
                     tasks.checkUnclaim(taskId, user);

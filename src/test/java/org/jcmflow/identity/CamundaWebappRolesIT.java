@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.TasklistSession;
 import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @ApplicationTest
 class CamundaWebappRolesIT {
 
-    private static final String ENGINE_API = "/camunda/api/engine/engine/default";
+    private static final String ENGINE_API = TasklistSession.ENGINE_API;
 
     @LocalServerPort
     int port;
@@ -266,32 +267,15 @@ class CamundaWebappRolesIT {
 
     /** A client that has opened Tasklist, as a browser would: logged in, with Camunda's CSRF cookie. */
     private ApiClient tasklist(String username) {
-        ApiClient client = ApiClient.as(port, username);
-        assertThat(client.getPage("/camunda/app/tasklist/default/").status()).isEqualTo(200);
-        assertThat(client.get(ENGINE_API + "/task?maxResults=1").status()).isEqualTo(200);
-        assertThat(client.cookie("XSRF-TOKEN")).as("Camunda's CSRF cookie").isNotNull();
-        return client;
+        return TasklistSession.open(port, username).client();
     }
 
     private static ApiClient.Response post(ApiClient client, String path, Object body) {
         return client.post(path, body, "X-XSRF-TOKEN", client.cookie("XSRF-TOKEN"));
     }
 
-    /** Values as Tasklist submits them: Camunda's typed variables. */
     private static Map<String, Object> typed(Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", typeOf(value))));
-        return variables;
-    }
-
-    private static String typeOf(Object value) {
-        if (value instanceof Boolean) {
-            return "Boolean";
-        }
-        if (value instanceof Integer || value instanceof Long) {
-            return "Long";
-        }
-        return value instanceof Number ? "Double" : "String";
+        return TasklistSession.typed(values);
     }
 
     private static List<String> ids(JsonNode tasks) {

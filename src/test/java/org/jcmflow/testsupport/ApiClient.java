@@ -141,6 +141,17 @@ public final class ApiClient {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Any method, with a JSON body or none, and more headers: for walking every endpoint of an API. */
+    public Response send(String method, String path, String jsonBody, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).method(method, jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::setHeader);
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).setHeader("Accept", "application/json");
         if (authorization != null) {
