@@ -1,6 +1,6 @@
 package org.jcmflow;
 
-import org.jcmflow.lifecycle.EngineClock;
+import org.jcmflow.engine.EngineClock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;

@@ -22,7 +22,7 @@ import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.dashboard.ProgrammeBudget;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.RealmUsers;
-import org.jcmflow.lifecycle.EngineClock;
+import org.jcmflow.engine.EngineClock;
 import org.jcmflow.tasks.CaseTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

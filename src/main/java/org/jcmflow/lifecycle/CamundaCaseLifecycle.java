@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.jcmflow.engine.ProcessContext;
 import org.jcmflow.casefile.CaseLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,6 @@ class CamundaCaseLifecycle implements CaseLifecycle {
     @Override
     public String start(UUID caseId) {
         return runtime.startProcessInstanceByKey(LifecycleProcess.PROCESS_ID, caseId.toString(),
-                Map.of(LifecycleProcess.CASE_ID, caseId.toString())).getId();
+                Map.of(ProcessContext.CASE_ID, caseId.toString())).getId();
     }
 }

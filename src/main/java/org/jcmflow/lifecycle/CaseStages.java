@@ -3,6 +3,7 @@ package org.jcmflow.lifecycle;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.jcmflow.engine.ProcessContext;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.Stage;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,6 @@ public class CaseStages {
     }
 
     private static UUID caseId(DelegateExecution execution) {
-        return UUID.fromString((String) execution.getVariable(LifecycleProcess.CASE_ID));
+        return ProcessContext.caseId(execution);
     }
 }

@@ -1,10 +1,10 @@
 package org.jcmflow.lifecycle;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class DueDates {
 
     private final DeadlineProperties deadlines;
+    private final Clock clock;
 
-    public DueDates(DeadlineProperties deadlines) {
+    public DueDates(DeadlineProperties deadlines, Clock clock) {
         this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     /** When a task started now is due. */
@@ -53,7 +55,7 @@ public class DueDates {
         return start.plus(deadlines.allowedFor(taskKey));
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 }

@@ -5,9 +5,6 @@ public final class LifecycleProcess {
 
     public static final String PROCESS_ID = "jcm-project-lifecycle";
 
-    /** Every process of a case carries the case id as variable and as business key. */
-    public static final String CASE_ID = "caseId";
-
     private LifecycleProcess() {
     }
 }

@@ -3,6 +3,7 @@ package org.jcmflow.mrv;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,9 +15,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.jcmflow.lifecycle.LifecycleProcess;
+import org.jcmflow.engine.ProcessContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,8 +40,10 @@ public class MrvRegister {
 
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
+    private final Clock clock;
 
-    public MrvRegister(JdbcTemplate jdbc, @Value("${jcm.portal.time-zone}") ZoneId zone) {
+    public MrvRegister(JdbcTemplate jdbc, @Value("${jcm.portal.time-zone}") ZoneId zone, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.zone = zone;
     }
@@ -59,7 +60,7 @@ public class MrvRegister {
             option.put("label", reference == null ? rs.getString("title") : reference + ": " + rs.getString("title"));
             option.put("value", String.valueOf(rs.getLong("id")));
             offered.add(option);
-        }, caseId(task));
+        }, ProcessContext.caseId(task));
         task.setVariable(APPROVED_METHODOLOGIES, offered);
     }
 
@@ -68,7 +69,7 @@ public class MrvRegister {
      * one that goes to the Joint Committee as proposed, for the case's partner country.
      */
     public void propose(DelegateTask task) {
-        UUID caseId = caseId(task);
+        UUID caseId = ProcessContext.caseId(task);
         boolean reused = REUSE.equals(task.getVariable(CHOICE));
         task.getExecution().setVariable(REUSED, reused);
         if (reused) {
@@ -107,7 +108,7 @@ public class MrvRegister {
                     period_end = excluded.period_end, monitored_reduction_tco2 = excluded.monitored_reduction_tco2,
                     monitoring_report_document = excluded.monitoring_report_document,
                     verification_outcome = null, updated_at = excluded.updated_at""",
-                caseId(task), period(task), date(task, "monitoringPeriodStart"), date(task, "monitoringPeriodEnd"),
+                ProcessContext.caseId(task), period(task), date(task, "monitoringPeriodStart"), date(task, "monitoringPeriodEnd"),
                 decimal(task, "reportedReductionTco2"),
                 document == null || document.toString().isBlank() ? null : UUID.fromString(document.toString()),
                 now, now);
@@ -122,8 +123,8 @@ public class MrvRegister {
                     verified_by = ?, verified_on = ?, updated_at = ?
                 where case_id = ? and period_number = ?""",
                 text(task, "verificationDecision"), verified ? 0 : 1,
-                verified ? decimal(task, "verifiedReductionTco2") : null, actor(task), Date.valueOf(today()), now(),
-                caseId(task), period(task));
+                verified ? decimal(task, "verifiedReductionTco2") : null, ProcessContext.actor(task), Date.valueOf(today()), now(),
+                ProcessContext.caseId(task), period(task));
     }
 
     /** The credits the Joint Committee issued for the verified period. */
@@ -131,12 +132,9 @@ public class MrvRegister {
         jdbc.update("""
                 update monitoring_period set credits_issued_tco2 = ?, issued_on = ?, updated_at = ?
                 where case_id = ? and period_number = ?""",
-                decimal(task, "creditsIssuedTco2"), date(task, "issuanceDate"), now(), caseId(task), period(task));
+                decimal(task, "creditsIssuedTco2"), date(task, "issuanceDate"), now(), ProcessContext.caseId(task), period(task));
     }
 
-    private static UUID caseId(VariableScope scope) {
-        return UUID.fromString(String.valueOf(scope.getVariable(LifecycleProcess.CASE_ID)));
-    }
 
     private static int period(VariableScope scope) {
         Object period = scope.getVariable("monitoringPeriod");
@@ -157,16 +155,12 @@ public class MrvRegister {
         return value == null ? null : Date.valueOf(LocalDate.parse(value.toString()));
     }
 
-    private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication != null ? authentication.getUserId() : Objects.toString(task.getAssignee(), "system");
-    }
 
     private LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    private static Timestamp now() {
-        return Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.jcmflow.lifecycle.LifecycleProcess;
+import org.jcmflow.engine.ProcessContext;
 import org.jcmflow.tasks.CompletionRule;
 import org.jcmflow.problem.InvalidInput.FieldProblem;
 
@@ -39,7 +39,7 @@ class MrvRules implements CompletionRule {
         Integer approved = jdbc.queryForObject("""
                 select count(*) from methodology m join project_case c on c.partner_country = m.partner_country
                 where c.id = ? and m.id = ? and m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS')""",
-                Integer.class, UUID.fromString(String.valueOf(variable.apply(LifecycleProcess.CASE_ID))), id);
+                Integer.class, UUID.fromString(String.valueOf(variable.apply(ProcessContext.CASE_ID))), id);
         return approved != null && approved > 0 ? List.of() : List.of(notApplicable());
     }
 

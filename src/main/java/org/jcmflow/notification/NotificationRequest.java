@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.jcmflow.lifecycle.LifecycleProcess;
+import org.jcmflow.engine.ProcessContext;
 
 /**
  * A mail called for by a step: what it is about, and the task or decision it concerns. Travels as the variables
@@ -45,7 +45,7 @@ record NotificationRequest(NotificationKind kind, UUID caseId, String taskId, St
     Map<String, Object> variables() {
         Map<String, Object> variables = new HashMap<>();
         variables.put(KIND, kind.name());
-        variables.put(LifecycleProcess.CASE_ID, caseId.toString());
+        variables.put(ProcessContext.CASE_ID, caseId.toString());
         variables.put(TASK_ID, taskId);
         variables.put(TASK_KEY, taskKey);
         variables.put(TASK_NAME, taskName);
@@ -60,7 +60,7 @@ record NotificationRequest(NotificationKind kind, UUID caseId, String taskId, St
         String groups = (String) variables.getVariable(CANDIDATE_GROUPS);
         Date due = (Date) variables.getVariable(DUE);
         return new NotificationRequest(NotificationKind.valueOf((String) variables.getVariable(KIND)),
-                UUID.fromString((String) variables.getVariable(LifecycleProcess.CASE_ID)),
+                UUID.fromString((String) variables.getVariable(ProcessContext.CASE_ID)),
                 (String) variables.getVariable(TASK_ID), (String) variables.getVariable(TASK_KEY),
                 (String) variables.getVariable(TASK_NAME), due == null ? null : due.toInstant(),
                 (String) variables.getVariable(ASSIGNEE),

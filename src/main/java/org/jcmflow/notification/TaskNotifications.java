@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.TaskService;
-import org.jcmflow.lifecycle.LifecycleProcess;
+import org.jcmflow.engine.ProcessContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,7 @@ public class TaskNotifications {
 
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
     public void taskCreated(DelegateTask task) {
-        Object caseId = task.getVariable(LifecycleProcess.CASE_ID);
+        Object caseId = task.getVariable(ProcessContext.CASE_ID);
         if (caseId == null) {
             return;
         }
@@ -58,7 +58,7 @@ public class TaskNotifications {
     }
 
     private void notifyAbout(DelegateExecution execution, String taskKey, NotificationKind kind) {
-        UUID caseId = UUID.fromString(String.valueOf(execution.getVariable(LifecycleProcess.CASE_ID)));
+        UUID caseId = ProcessContext.caseId(execution);
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(taskKey).active().list()) {

@@ -1,5 +1,6 @@
 package org.jcmflow.stagegate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,12 +18,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jcmflow.engine.ProcessContext;
 import org.jcmflow.identity.Role;
 import org.jcmflow.identity.UserDirectory;
 import org.jcmflow.identity.UserDirectory.DirectoryUser;
-import org.jcmflow.lifecycle.LifecycleProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +56,11 @@ public class StageGateCommittee {
     private final UserDirectory directory;
     private final StageGateProperties properties;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     StageGateCommittee(StageGateRecords records, UserDirectory directory, StageGateProperties properties,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.directory = directory;
         this.properties = properties;
@@ -71,7 +72,7 @@ public class StageGateCommittee {
         List<Map<String, String>> offered = new ArrayList<>();
         List<DirectoryUser> eligible;
         try {
-            eligible = eligibleMembers(caseId(task));
+            eligible = eligibleMembers(ProcessContext.caseId(task));
         } catch (RuntimeException directoryUnavailable) {
             // the step that led here (another person's) must not fail for it; the convening form offers nobody
             // until the directory answers, and convening checks the members against it again
@@ -91,7 +92,7 @@ public class StageGateCommittee {
 
     /** Opens a round with the members the programme manager chose, each to evaluate by the deadline. */
     public void convene(DelegateTask task) {
-        UUID caseId = caseId(task);
+        UUID caseId = ProcessContext.caseId(task);
         List<String> chosen = strings(task.getVariable(MEMBERS));
         Map<String, DirectoryUser> eligible = eligibleMembers(caseId).stream()
                 .collect(Collectors.toMap(DirectoryUser::username, member -> member));
@@ -104,7 +105,7 @@ public class StageGateCommittee {
         }).toList();
         Instant now = now();
         Instant deadline = now.plus(properties.evaluationPeriod());
-        long round = records.openRound(caseId, task.getProcessInstanceId(), actor(task), now, deadline,
+        long round = records.openRound(caseId, task.getProcessInstanceId(), ProcessContext.actor(task), now, deadline,
                 properties.quorum(), members);
         task.getExecution().setVariable(ROUND, round);
         task.getExecution().setVariable(DEADLINE, Date.from(deadline));
@@ -119,7 +120,7 @@ public class StageGateCommittee {
      * but the member the process named, or by someone not on the round or who has answered in it already, is refused.
      */
     public void recordEvaluation(DelegateTask task) {
-        String member = completedBy(task);
+        String member = ProcessContext.actor(task);
         long round = round(task);
         String named = Objects.toString(task.getVariable(MEMBER), null);
         boolean onTheRound = StageGateRecords.usernames(records.members(round)).contains(member);
@@ -193,8 +194,8 @@ public class StageGateCommittee {
         records.recordDecision(round(task), decision, !decision.equals(recommendation),
                 (String) task.getVariable("decisionRationale"),
                 "CONDITIONAL".equals(decision) ? (String) task.getVariable("revisionConditions") : null,
-                actor(task), now());
-        events.publishEvent(new StageGateDecided(caseId(task), decision));
+                ProcessContext.actor(task), now());
+        events.publishEvent(new StageGateDecided(ProcessContext.caseId(task), decision));
     }
 
     private List<DirectoryUser> eligibleMembers(UUID caseId) {
@@ -204,27 +205,12 @@ public class StageGateCommittee {
                 .toList();
     }
 
-    private static UUID caseId(VariableScope scope) {
-        return UUID.fromString(String.valueOf(scope.getVariable(LifecycleProcess.CASE_ID)));
-    }
-
     private static long round(VariableScope scope) {
         return ((Number) scope.getVariable(ROUND)).longValue();
     }
 
-    /** Whoever completes the task: the signed-in user, else (the engine's own work) its assignee. */
-    private static String completedBy(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication != null ? authentication.getUserId() : String.valueOf(task.getAssignee());
-    }
-
-    private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication != null ? authentication.getUserId() : Objects.toString(task.getAssignee(), "system");
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 
     private static List<String> strings(Object value) {

@@ -10,10 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.jcmflow.engine.ProcessContext;
 import org.jcmflow.casefile.CaseFileService;
-import org.jcmflow.lifecycle.LifecycleProcess;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,8 @@ class StepHistoryRecorder {
 
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
     public void taskCompleted(DelegateTask task) throws JsonProcessingException {
-        Object caseId = task.getVariable(LifecycleProcess.CASE_ID);
-        if (caseId == null) {
+        Optional<UUID> caseId = ProcessContext.caseOf(task);
+        if (caseId.isEmpty()) {
             return;
         }
         Optional<FormSchema> form = Optional.ofNullable(task.getBpmnModelElementInstance())
@@ -54,12 +53,7 @@ class StepHistoryRecorder {
                 .map(field -> task.getVariable(field.key()))
                 .filter(value -> value != null).map(String::valueOf)
                 .collect(Collectors.joining(", "))).filter(text -> !text.isEmpty()).orElse(null);
-        cases.recordStep(UUID.fromString(caseId.toString()), task.getTaskDefinitionKey(), task.getName(), actor(task),
+        cases.recordStep(caseId.get(), task.getTaskDefinitionKey(), task.getName(), ProcessContext.actor(task),
                 outcome, json.writeValueAsString(details));
-    }
-
-    private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication != null ? authentication.getUserId() : task.getAssignee();
     }
 }

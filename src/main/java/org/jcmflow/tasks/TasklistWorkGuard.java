@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.jcmflow.engine.ProcessContext;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.identity.Role;
-import org.jcmflow.lifecycle.LifecycleProcess;
 import org.jcmflow.problem.Problem;
 
 import org.springframework.context.event.EventListener;
@@ -81,7 +81,7 @@ class TasklistWorkGuard {
 
     /** People claim for themselves, only operators assign others; the process's own assignments stand. */
     private void checkAssignment(DelegateTask task, CurrentUser user) {
-        Object caseId = task.getVariable(LifecycleProcess.CASE_ID);
+        Object caseId = task.getVariable(ProcessContext.CASE_ID);
         if (caseId == null || task.getAssignee() == null || assignedByTheProcess(task)) {
             return;
         }
@@ -99,7 +99,7 @@ class TasklistWorkGuard {
      * and however they asked; and a person completes a task only through a form our rules have checked.
      */
     private void checkCompletion(DelegateTask task, Authentication actor, String signedIn) {
-        Object caseId = task.getVariable(LifecycleProcess.CASE_ID);
+        Object caseId = task.getVariable(ProcessContext.CASE_ID);
         if (caseId != null && actor != null && signedIn != null) {
             checkRules(task, userOf(actor), caseId, true);
         }

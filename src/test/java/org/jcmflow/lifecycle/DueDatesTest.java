@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
+import org.jcmflow.engine.EngineClock;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class DueDatesTest {
     static final Instant NOW = Instant.parse("2026-04-01T00:00:00Z");
 
     final DueDates dueDates = new DueDates(new DeadlineProperties(
-            Map.of("Task_SubmitReport", Duration.ofDays(90), "Task_Decide", Duration.ofDays(10)), Duration.ofDays(7)));
+            Map.of("Task_SubmitReport", Duration.ofDays(90), "Task_Decide", Duration.ofDays(10)), Duration.ofDays(7)), new EngineClock());
 
     @AfterEach
     void realClock() {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.assertj.core.api.Assertions;
+import org.jcmflow.engine.EngineClock;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -44,7 +45,7 @@ class MrvProcessTest {
     void beans() {
         ProcessTestSupport.registerBeans();
         deadlines = ProcessTestSupport.registerDeadlines();
-        Mocks.register("mrvRegister", new MrvRegister(jdbc, ZoneId.of("Asia/Tokyo")));
+        Mocks.register("mrvRegister", new MrvRegister(jdbc, ZoneId.of("Asia/Tokyo"), new EngineClock()));
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,

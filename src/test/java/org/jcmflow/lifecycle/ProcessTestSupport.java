@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import org.jcmflow.engine.EngineClock;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,7 +49,7 @@ public final class ProcessTestSupport {
     public static RecordingCaseStages registerBeans() {
         RecordingCaseStages stages = new RecordingCaseStages();
         Mocks.register("caseStages", stages);
-        Mocks.register("dueDates", new DueDates(DEADLINES));
+        Mocks.register("dueDates", new DueDates(DEADLINES, new EngineClock()));
         return stages;
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.assertj.core.api.Assertions;
+import org.jcmflow.engine.EngineClock;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -67,7 +68,7 @@ class StageGateProcessTest {
         ProcessTestSupport.registerBeans();
         deadlines = ProcessTestSupport.registerDeadlines();
         Mocks.register("stageGateCommittee", new StageGateCommittee(records, DIRECTORY,
-                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7)), decisions::add));
+                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7)), decisions::add, new EngineClock()));
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,

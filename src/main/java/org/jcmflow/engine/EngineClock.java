@@ -1,4 +1,4 @@
-package org.jcmflow.lifecycle;
+package org.jcmflow.engine;
 
 import java.time.Clock;
 import java.time.Instant;
