@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jcmflow.casefile.Stage;
+import org.jcmflow.programme.Forecast;
+import org.jcmflow.programme.Forecasts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -167,7 +169,8 @@ class DashboardQueries {
                 select sum(p.verified_reduction_tco2)
                 from monitoring_period p, """ + CASES + """
                  and p.case_id = c.id and p.verification_outcome = 'VERIFIED'""", filter);
-        // a yearly report counts when the review right after it accepted it
+        // a yearly report counts when the review right after it accepted it; after demonstrations only, as the
+        // ledger's five years after the demonstrations (an MRV application survey's follow-up is not one)
         BigDecimal followUp = decimal("""
                 select sum(reported) from (
                     select h.step_key, (h.details ->> 'achievedReductionTco2')::numeric as reported,
@@ -175,27 +178,40 @@ class DashboardQueries {
                                order by h.occurred_at, h.id) as next_decision
                     from case_history h, """ + CASES + """
                      and h.case_id = c.id
+                     and exists (select 1 from case_stage_period s where s.case_id = c.id and s.stage = 'DEMONSTRATION')
                      and h.step_key in ('Task_SubmitDisseminationReport', 'Task_ReviewDisseminationReport')) steps
                 where step_key = 'Task_SubmitDisseminationReport' and next_decision = 'ACCEPTED'""", filter);
-        return new Dashboard.Reductions(estimated, atEnd, verified, followUp);
+        List<Forecast> forecasts = jdbc.sql(Forecasts.FORECASTS_SQL).params(filter).query(Forecasts::row).list();
+        return new Dashboard.Reductions(estimated, atEnd, verified, followUp,
+                forecasts.stream().map(Forecast::forecastAtEndTco2PerYear).reduce(BigDecimal.ZERO, BigDecimal::add),
+                forecasts.stream().map(Forecast::forecastFiveYearsAfterTco2).reduce(BigDecimal.ZERO, BigDecimal::add),
+                forecasts);
     }
 
-    /** Budget as entered per fiscal year; execution is the budget of the cases of that year that passed screening. */
+    /**
+     * Budget as entered per fiscal year; execution as the spending recorded under the contracts in that fiscal year
+     * (of the cases of the country, when filtered by one), never the budgets that proposals asked for.
+     */
     private List<Dashboard.BudgetYear> budget(Map<String, Object> filter) {
         return jdbc.sql("""
-                        with executed as (
-                            select c.fiscal_year, sum(c.budget_million_jpy) as amount from """ + CASES + """
-                             and exists (select 1 from case_history h where h.case_id = c.id
-                                 and h.step_key = 'Task_ScreenProposal' and h.details ->> 'screeningDecision' = 'ACCEPT')
-                            group by c.fiscal_year)
+                        with spent as (
+                            select s.fiscal_year, sum(s.executed_million_jpy) as executed,
+                                   sum(s.carried_over_million_jpy) as carried_over,
+                                   sum(s.returned_million_jpy) as returned
+                            from contract_spending s
+                            join commissioning_contract k on k.id = s.contract_id
+                            join project_case c on c.id = k.case_id
+                            where cast(:country as varchar) is null or c.partner_country = :country
+                            group by s.fiscal_year)
                         select coalesce(b.fiscal_year, e.fiscal_year) as fiscal_year, b.budget_million_jpy,
-                               b.returned_million_jpy, coalesce(e.amount, 0)
-                        from programme_budget b full outer join executed e on e.fiscal_year = b.fiscal_year
+                               b.returned_million_jpy, coalesce(e.executed, 0), coalesce(e.carried_over, 0),
+                               coalesce(e.returned, 0)
+                        from programme_budget b full outer join spent e on e.fiscal_year = b.fiscal_year
                         where cast(:fiscalYear as integer) is null or coalesce(b.fiscal_year, e.fiscal_year) = :fiscalYear
                         order by 1""")
                 .params(filter)
                 .query((rs, row) -> new Dashboard.BudgetYear(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4)))
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
                 .list();
     }
 
