@@ -37,6 +37,10 @@ record Dashboard(
     record Target(long actual, int target) {
     }
 
+    /**
+     * The contracts running in the fiscal year: studies and surveys (feasibility studies, pre-demonstration and MRV
+     * application surveys) and demonstrations.
+     */
     record ActivityYear(int fiscalYear, long feasibilityStudies, long demonstrations, long total, int target) {
     }
 

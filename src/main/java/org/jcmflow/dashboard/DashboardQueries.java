@@ -94,18 +94,22 @@ class DashboardQueries {
                             methodologiesTarget));
                 });
         int perYear = targets.studiesAndDemonstrationsPerYearTarget();
-        // the accepted screenings and the demonstrations as sets joined once, not looked up case by case: an
-        // exists inside an aggregate's filter is evaluated for every case of the programme
+        // each contract counts in every fiscal year of its period as it stands after its changes: a study, survey or
+        // demonstration is carried out in each year it runs, not only in its proposal's; filtered by those years
         List<Dashboard.ActivityYear> activity = jdbc.sql("""
-                        select c.fiscal_year, count(accepted.case_id), count(demonstrated.case_id)
-                        from project_case c
-                        left join (select distinct h.case_id from case_history h where h.step_key = 'Task_ScreenProposal'
-                                   and h.details ->> 'screeningDecision' = 'ACCEPT') accepted on accepted.case_id = c.id
-                        left join (select distinct s.case_id from case_stage_period s where s.stage = 'DEMONSTRATION')
-                                  demonstrated on demonstrated.case_id = c.id
-                        where (cast(:fiscalYear as integer) is null or c.fiscal_year = :fiscalYear)
+                        select y.fiscal_year, count(*) filter (where k.kind <> 'DEMONSTRATION'),
+                               count(*) filter (where k.kind = 'DEMONSTRATION')
+                        from commissioning_contract k
+                        join project_case c on c.id = k.case_id
+                        cross join lateral generate_series(
+                            extract(year from k.starts_on - interval '3 months')::int,
+                            extract(year from coalesce((select ch.ends_on from contract_change ch
+                                                        where ch.contract_id = k.id and ch.ends_on is not null
+                                                        order by ch.changed_on desc, ch.id desc limit 1), k.ends_on)
+                                    - interval '3 months')::int) as y(fiscal_year)
+                        where (cast(:fiscalYear as integer) is null or y.fiscal_year = :fiscalYear)
                          and (cast(:country as varchar) is null or c.partner_country = :country)
-                        group by c.fiscal_year order by c.fiscal_year""")
+                        group by y.fiscal_year order by y.fiscal_year""")
                 .params(filter)
                 .query((rs, row) -> new Dashboard.ActivityYear(rs.getInt(1), rs.getLong(2), rs.getLong(3),
                         rs.getLong(2) + rs.getLong(3), perYear))
@@ -114,7 +118,9 @@ class DashboardQueries {
     }
 
     /**
-     * Each completed review of a feasibility study is one study. A NEDO next stage is a pre-demonstration
+     * Each project whose study was reviewed counts once, with its last review's outcome: a study continued and
+     * reviewed again is one project, with its final outcome (one still continuing counts as a follow-on study).
+     * A NEDO next stage is a pre-demonstration
      * survey, an MRV application survey or a follow-on study; a JCM project adds transfers to the Ministry of the
      * Environment's subsidy; any next stage adds the other transfers (as the programme's ledger counts them).
      */
@@ -128,8 +134,10 @@ class DashboardQueries {
                                    or h.details ->> 'transferScheme' = 'MOE_SUBSIDY'),
                                count(*) filter (where h.details ->> 'studyOutcome' in (:nedo)
                                    or h.details ->> 'studyOutcome' = 'TRANSFER')
-                        from case_history h, """ + CASES + """
-                         and h.case_id = c.id and h.step_key = 'Task_ReviewFeasibilityReport'""")
+                        from (select distinct on (h.case_id) h.details
+                              from case_history h, """ + CASES + """
+                               and h.case_id = c.id and h.step_key = 'Task_ReviewFeasibilityReport'
+                              order by h.case_id, h.occurred_at desc, h.id desc) h""")
                 .params(params)
                 .query((rs, row) -> {
                     long completed = rs.getLong(1);

@@ -23,6 +23,8 @@ import org.jcmflow.contracts.ContractEntry;
 import org.jcmflow.contracts.Contracts;
 import org.jcmflow.contracts.SpendingEntry;
 import org.jcmflow.dashboard.ProgrammeBudget;
+import org.jcmflow.programme.ForecastEntry;
+import org.jcmflow.programme.Forecasts;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.RealmUsers;
 import org.jcmflow.lifecycle.EngineClock;
@@ -58,6 +60,7 @@ class DemoDataLoader {
     private final CaseTaskService tasks;
     private final ProgrammeBudget budget;
     private final Contracts contracts;
+    private final Forecasts forecasts;
     private final PartnerCountries partnerCountries;
     private final RealmUsers realmUsers;
     private final EngineClock clock;
@@ -66,7 +69,8 @@ class DemoDataLoader {
     private final Map<String, CurrentUser> users = new HashMap<>();
 
     DemoDataLoader(CaseFileService cases, CaseDocuments documents, CaseTasks caseTasks, CaseTaskService tasks,
-                   ProgrammeBudget budget, Contracts contracts, PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock,
+                   ProgrammeBudget budget, Contracts contracts, Forecasts forecasts,
+                   PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock,
                    JdbcClient jdbc, TransactionTemplate transaction) {
         this.cases = cases;
         this.documents = documents;
@@ -74,6 +78,7 @@ class DemoDataLoader {
         this.tasks = tasks;
         this.budget = budget;
         this.contracts = contracts;
+        this.forecasts = forecasts;
         this.partnerCountries = partnerCountries;
         this.realmUsers = realmUsers;
         this.clock = clock;
@@ -146,6 +151,13 @@ class DemoDataLoader {
                     moment(ProgrammeHistory.ContractPlan.settledOn(fiscalYear), LocalTime.of(9, 0)), events.size(),
                     () -> contracts.recordSpending(contractIds.get(contract), fiscalYear,
                             new SpendingEntry(executed, null, null), user(CasePlan.PROGRAMME_MANAGER)))));
+        }
+        for (ProgrammeHistory.ForecastPlan forecast : history.forecasts()) {
+            events.add(new Event(moment(forecast.on(), LocalTime.of(9, 45)), events.size(),
+                    () -> forecasts.record(caseIds.get(forecast.plan()), new ForecastEntry(forecast.atEndTco2PerYear(),
+                            forecast.fiveYearsAfterTco2(), forecast.on(),
+                            "Survey results and dissemination plan judged at the stage gate"),
+                            user(CasePlan.PROGRAMME_MANAGER))));
         }
         events.sort(Comparator.comparing(Event::at).thenComparingInt(Event::order));
         for (Event event : events) {

@@ -37,6 +37,17 @@ final class ProgrammeHistory {
     }
 
     /**
+     * The reductions forecast for a demonstration at its selection, recorded the day after the stage gate's
+     * decision: the ledger's 27,406 t-CO2/year at the end of the 8 and 1,140,000 t-CO2 over the five years after
+     * them, the latter shared in proportion to the former (the ledger gives only the total).
+     */
+    record ForecastPlan(CasePlan plan, LocalDate on, BigDecimal atEndTco2PerYear, BigDecimal fiveYearsAfterTco2) {
+    }
+
+    /** The ledger's forecast of the five years after the demonstrations, in t-CO2. */
+    static final BigDecimal FIVE_YEARS_AFTER_TCO2 = new BigDecimal("1140000");
+
+    /**
      * A commissioning contract of a case, signed the day after the step that selected the work, and what the
      * accounts settled under it per fiscal year. A study's amount is its share of what the ledger says was executed
      * in its year, once the other contracts' spending in that year is known.
@@ -99,6 +110,7 @@ final class ProgrammeHistory {
     private final List<BudgetEntry> budget = new ArrayList<>();
     private final List<ContractPlan> contracts = new ArrayList<>();
     private final Map<Integer, BigDecimal> executed = new TreeMap<>();
+    private final List<ForecastPlan> forecasts = new ArrayList<>();
     private int nextCountry;
     private int nextTechnology;
 
@@ -109,6 +121,7 @@ final class ProgrammeHistory {
         fiscalYears();
         budget();
         spending();
+        shareFiveYearForecast();
         for (CasePlan plan : cases) {
             if (plan.lastDay().isAfter(LEDGER_DATE)) {
                 throw new IllegalStateException("Case '" + plan.proposal().title() + "' runs past the ledger's date to "
@@ -123,6 +136,22 @@ final class ProgrammeHistory {
 
     List<BudgetEntry> budgetEntries() {
         return Collections.unmodifiableList(budget);
+    }
+
+    List<ForecastPlan> forecasts() {
+        return Collections.unmodifiableList(forecasts);
+    }
+
+    private void shareFiveYearForecast() {
+        BigDecimal atEnd = forecasts.stream().map(ForecastPlan::atEndTco2PerYear).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal left = FIVE_YEARS_AFTER_TCO2;
+        for (int i = 0; i < forecasts.size(); i++) {
+            ForecastPlan forecast = forecasts.get(i);
+            BigDecimal share = i == forecasts.size() - 1 ? left : FIVE_YEARS_AFTER_TCO2
+                    .multiply(forecast.atEndTco2PerYear()).divide(atEnd, 0, RoundingMode.HALF_UP);
+            left = left.subtract(share);
+            forecasts.set(i, new ForecastPlan(forecast.plan(), forecast.on(), forecast.atEndTco2PerYear(), share));
+        }
     }
 
     List<ContractPlan> contracts() {
@@ -205,10 +234,11 @@ final class ProgrammeHistory {
     }
 
     /**
-     * The studies of each fiscal year with the outcomes of their reviews, and the amount executed that year: the
-     * budgets of the year's studies add up to it. Of the 95 reviews: 11 to a pre-demonstration survey, 8 to an
-     * MRV application survey, 4 to a follow-on study; 12 to the MOE subsidy, 10 to other policy, 12 to private
-     * commercialisation; 38 terminated.
+     * The studies of each fiscal year with the outcomes of their reviews, and the amount executed that year. Of
+     * the 95 studies, each counted once with its last review's outcome: 11 to a pre-demonstration survey, 8 to an
+     * MRV application survey, 4 in a follow-on study at the ledger's date; 12 to the MOE subsidy, 10 to other
+     * policy, 12 to private commercialisation; 38 terminated. Four more were continued once and then reviewed with
+     * their final outcome, counted among these.
      */
     private void fiscalYears() {
         fiscalYear(2011, "610", concat(
@@ -262,6 +292,7 @@ final class ProgrammeHistory {
         fiscalYear(2016, "2635", concat(
                 List.of(new Study("PH", "Waste-to-energy for a city", new BigDecimal("600"), null,
                         plan -> revisingForStageGate(plan))),
+                times(4, this::stillContinuing),
                 times(1, transfer("MOE_SUBSIDY")), times(1, transfer("OTHER_POLICY")),
                 times(1, transfer("PRIVATE_COMMERCIALISATION")), times(9, terminated())));
         proposalsAwaitingScreening(2017, 3);
@@ -357,6 +388,11 @@ final class ProgrammeHistory {
         };
     }
 
+    /** A study reviewed to continue, whose follow-on study runs at the ledger's date: its final outcome so far. */
+    private void stillContinuing(CasePlan plan) {
+        contract(plan.review("CONTINUE_STUDY"), ContractKind.FEASIBILITY_STUDY, STUDY_DAYS, null);
+    }
+
     private Study demonstration(Demonstration demonstration) {
         return demonstrationStudy(demonstration, plan -> plan.stageGate("APPROPRIATE"));
     }
@@ -378,6 +414,8 @@ final class ProgrammeHistory {
             survey(plan.review("PRE_DEMONSTRATION_SURVEY")).survey(demonstration.reductionTco2PerYear(),
                     demonstration.budgetMillionJpy() * 2.5, demonstration.site());
             stageGate.accept(plan);
+            forecasts.add(new ForecastPlan(plan, plan.lastDay().plusDays(1),
+                    BigDecimal.valueOf(demonstration.reductionTco2PerYear()), null));
             plan.mouSigned(demonstration.ministry(), "MOU-" + demonstration.country() + "-" + plan.lastDay().getYear());
             // after the MOU: no installation under it before the partner ministry has signed
             contract(plan, ContractKind.DEMONSTRATION, DEMONSTRATION_DAYS,

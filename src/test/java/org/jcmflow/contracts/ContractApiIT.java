@@ -8,6 +8,7 @@ import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.PageSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +156,32 @@ class ContractApiIT {
                 .status()).isEqualTo(403);
         assertThat(driver.as(PROPONENT).post("/api/spending/import", "contractNumber,fiscalYear,executedMillionJpy\n",
                 Map.of("Content-Type", CSV)).status()).isEqualTo(403);
+    }
+
+    /** The page records what the API does, in either language, with each error next to its field or line. */
+    @Test
+    void programmeManagersRecordContractsAndSpendingOnThePage() {
+        String caseId = driver.openCase(PROPONENT, "Recorded on the page", "SA", 2015);
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        PageSession sato = new PageSession(port, PROGRAM_MANAGER);
+
+        PageSession.Page signed = sato.postForm("/contracts", Map.of("contractNumber", "SA-2015-0300", "caseId", caseId,
+                "kind", "FEASIBILITY_STUDY", "signedOn", "2015-05-20", "startsOn", "2015-06-01", "endsOn", "2016-03-31",
+                "amountMillionJpy", "25"));
+        assertThat(signed.status()).isEqualTo(302);
+        assertThat(sato.follow(signed).document().select("[data-contract=SA-2015-0300]")).hasSize(1);
+
+        PageSession.Page refused = sato.postForm("/contracts/spending", Map.of("contractNumber", "SA-2015-0300",
+                "fiscalYear", "2015", "executedMillionJpy", "26"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.document().select("#spending-executedMillionJpy-error").text()).contains("25");
+
+        PageSession.Page imported = sato.upload("/contracts/import", "accounts.csv",
+                "contractNumber,fiscalYear,executedMillionJpy\nSA-2015-0300,2015,x\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.document().select("#import-rows li").text()).contains("rows[2].executedMillionJpy");
+
+        assertThat(sato.get("/contracts?lang=ja").html()).contains("委託契約と執行", "SA-2015-0300");
+        assertThat(new PageSession(port, COMMITTEE_MEMBER).get("/contracts").status()).isEqualTo(403);
     }
 
     private JsonNode sign(String caseId, String number, String kind, String amount) {
