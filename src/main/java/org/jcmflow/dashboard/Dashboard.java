@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.jcmflow.programme.Forecast;
+
 /** The programme's figures, as GET /api/dashboard returns them. */
 record Dashboard(
         Filter filter,
@@ -35,6 +37,10 @@ record Dashboard(
     record Target(long actual, int target) {
     }
 
+    /**
+     * The contracts running in the fiscal year: studies and surveys (feasibility studies, pre-demonstration and MRV
+     * application surveys) and demonstrations.
+     */
     record ActivityYear(int fiscalYear, long feasibilityStudies, long demonstrations, long total, int target) {
     }
 
@@ -45,12 +51,34 @@ record Dashboard(
     record Share(long count, BigDecimal share) {
     }
 
+    /**
+     * Reductions as reported (final reports, MRV verification, the follow-up of demonstrations) beside the
+     * forecasts made at selection, which are never counted as achieved: in total, and per demonstration.
+     */
     record Reductions(BigDecimal estimatedTco2PerYearOfDemonstrations, BigDecimal atEndOfDemonstrationsTco2PerYear,
-                      BigDecimal verifiedTco2, BigDecimal followUpCumulativeTco2) {
+                      BigDecimal verifiedTco2, BigDecimal followUpCumulativeTco2,
+                      BigDecimal forecastAtEndOfDemonstrationsTco2PerYear, BigDecimal forecastFiveYearsAfterTco2,
+                      List<Forecast> forecastsByCase) {
+
+        Reductions(BigDecimal estimatedTco2PerYearOfDemonstrations, BigDecimal atEndOfDemonstrationsTco2PerYear,
+                   BigDecimal verifiedTco2, BigDecimal followUpCumulativeTco2) {
+            this(estimatedTco2PerYearOfDemonstrations, atEndOfDemonstrationsTco2PerYear, verifiedTco2,
+                    followUpCumulativeTco2, BigDecimal.ZERO, BigDecimal.ZERO, List.of());
+        }
     }
 
+    /**
+     * The budget as entered and what went back to the treasury; executed, carried over and returned by the
+     * contractors as the spending recorded under the contracts adds up in the fiscal year.
+     */
     record BudgetYear(int fiscalYear, BigDecimal budgetMillionJpy, BigDecimal returnedMillionJpy,
-                      BigDecimal executedMillionJpy) {
+                      BigDecimal executedMillionJpy, BigDecimal carriedOverMillionJpy,
+                      BigDecimal returnedByContractorsMillionJpy) {
+
+        BudgetYear(int fiscalYear, BigDecimal budgetMillionJpy, BigDecimal returnedMillionJpy,
+                   BigDecimal executedMillionJpy) {
+            this(fiscalYear, budgetMillionJpy, returnedMillionJpy, executedMillionJpy, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
     }
 
     record TimeInStage(String stage, long periods, BigDecimal medianDays, BigDecimal p90Days) {

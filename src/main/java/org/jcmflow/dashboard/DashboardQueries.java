@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jcmflow.casefile.Stage;
+import org.jcmflow.programme.Forecast;
+import org.jcmflow.programme.Forecasts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,18 +94,22 @@ class DashboardQueries {
                             methodologiesTarget));
                 });
         int perYear = targets.studiesAndDemonstrationsPerYearTarget();
-        // the accepted screenings and the demonstrations as sets joined once, not looked up case by case: an
-        // exists inside an aggregate's filter is evaluated for every case of the programme
+        // each contract counts in every fiscal year of its period as it stands after its changes: a study, survey or
+        // demonstration is carried out in each year it runs, not only in its proposal's; filtered by those years
         List<Dashboard.ActivityYear> activity = jdbc.sql("""
-                        select c.fiscal_year, count(accepted.case_id), count(demonstrated.case_id)
-                        from project_case c
-                        left join (select distinct h.case_id from case_history h where h.step_key = 'Task_ScreenProposal'
-                                   and h.details ->> 'screeningDecision' = 'ACCEPT') accepted on accepted.case_id = c.id
-                        left join (select distinct s.case_id from case_stage_period s where s.stage = 'DEMONSTRATION')
-                                  demonstrated on demonstrated.case_id = c.id
-                        where (cast(:fiscalYear as integer) is null or c.fiscal_year = :fiscalYear)
+                        select y.fiscal_year, count(*) filter (where k.kind <> 'DEMONSTRATION'),
+                               count(*) filter (where k.kind = 'DEMONSTRATION')
+                        from commissioning_contract k
+                        join project_case c on c.id = k.case_id
+                        cross join lateral generate_series(
+                            extract(year from k.starts_on - interval '3 months')::int,
+                            extract(year from coalesce((select ch.ends_on from contract_change ch
+                                                        where ch.contract_id = k.id and ch.ends_on is not null
+                                                        order by ch.changed_on desc, ch.id desc limit 1), k.ends_on)
+                                    - interval '3 months')::int) as y(fiscal_year)
+                        where (cast(:fiscalYear as integer) is null or y.fiscal_year = :fiscalYear)
                          and (cast(:country as varchar) is null or c.partner_country = :country)
-                        group by c.fiscal_year order by c.fiscal_year""")
+                        group by y.fiscal_year order by y.fiscal_year""")
                 .params(filter)
                 .query((rs, row) -> new Dashboard.ActivityYear(rs.getInt(1), rs.getLong(2), rs.getLong(3),
                         rs.getLong(2) + rs.getLong(3), perYear))
@@ -112,7 +118,9 @@ class DashboardQueries {
     }
 
     /**
-     * Each completed review of a feasibility study is one study. A NEDO next stage is a pre-demonstration
+     * Each project whose study was reviewed counts once, with its last review's outcome: a study continued and
+     * reviewed again is one project, with its final outcome (one still continuing counts as a follow-on study).
+     * A NEDO next stage is a pre-demonstration
      * survey, an MRV application survey or a follow-on study; a JCM project adds transfers to the Ministry of the
      * Environment's subsidy; any next stage adds the other transfers (as the programme's ledger counts them).
      */
@@ -126,8 +134,10 @@ class DashboardQueries {
                                    or h.details ->> 'transferScheme' = 'MOE_SUBSIDY'),
                                count(*) filter (where h.details ->> 'studyOutcome' in (:nedo)
                                    or h.details ->> 'studyOutcome' = 'TRANSFER')
-                        from case_history h, """ + CASES + """
-                         and h.case_id = c.id and h.step_key = 'Task_ReviewFeasibilityReport'""")
+                        from (select distinct on (h.case_id) h.details
+                              from case_history h, """ + CASES + """
+                               and h.case_id = c.id and h.step_key = 'Task_ReviewFeasibilityReport'
+                              order by h.case_id, h.occurred_at desc, h.id desc) h""")
                 .params(params)
                 .query((rs, row) -> {
                     long completed = rs.getLong(1);
@@ -167,7 +177,8 @@ class DashboardQueries {
                 select sum(p.verified_reduction_tco2)
                 from monitoring_period p, """ + CASES + """
                  and p.case_id = c.id and p.verification_outcome = 'VERIFIED'""", filter);
-        // a yearly report counts when the review right after it accepted it
+        // a yearly report counts when the review right after it accepted it; after demonstrations only, as the
+        // ledger's five years after the demonstrations (an MRV application survey's follow-up is not one)
         BigDecimal followUp = decimal("""
                 select sum(reported) from (
                     select h.step_key, (h.details ->> 'achievedReductionTco2')::numeric as reported,
@@ -175,27 +186,40 @@ class DashboardQueries {
                                order by h.occurred_at, h.id) as next_decision
                     from case_history h, """ + CASES + """
                      and h.case_id = c.id
+                     and exists (select 1 from case_stage_period s where s.case_id = c.id and s.stage = 'DEMONSTRATION')
                      and h.step_key in ('Task_SubmitDisseminationReport', 'Task_ReviewDisseminationReport')) steps
                 where step_key = 'Task_SubmitDisseminationReport' and next_decision = 'ACCEPTED'""", filter);
-        return new Dashboard.Reductions(estimated, atEnd, verified, followUp);
+        List<Forecast> forecasts = jdbc.sql(Forecasts.FORECASTS_SQL).params(filter).query(Forecasts::row).list();
+        return new Dashboard.Reductions(estimated, atEnd, verified, followUp,
+                forecasts.stream().map(Forecast::forecastAtEndTco2PerYear).reduce(BigDecimal.ZERO, BigDecimal::add),
+                forecasts.stream().map(Forecast::forecastFiveYearsAfterTco2).reduce(BigDecimal.ZERO, BigDecimal::add),
+                forecasts);
     }
 
-    /** Budget as entered per fiscal year; execution is the budget of the cases of that year that passed screening. */
+    /**
+     * Budget as entered per fiscal year; execution as the spending recorded under the contracts in that fiscal year
+     * (of the cases of the country, when filtered by one), never the budgets that proposals asked for.
+     */
     private List<Dashboard.BudgetYear> budget(Map<String, Object> filter) {
         return jdbc.sql("""
-                        with executed as (
-                            select c.fiscal_year, sum(c.budget_million_jpy) as amount from """ + CASES + """
-                             and exists (select 1 from case_history h where h.case_id = c.id
-                                 and h.step_key = 'Task_ScreenProposal' and h.details ->> 'screeningDecision' = 'ACCEPT')
-                            group by c.fiscal_year)
+                        with spent as (
+                            select s.fiscal_year, sum(s.executed_million_jpy) as executed,
+                                   sum(s.carried_over_million_jpy) as carried_over,
+                                   sum(s.returned_million_jpy) as returned
+                            from contract_spending s
+                            join commissioning_contract k on k.id = s.contract_id
+                            join project_case c on c.id = k.case_id
+                            where cast(:country as varchar) is null or c.partner_country = :country
+                            group by s.fiscal_year)
                         select coalesce(b.fiscal_year, e.fiscal_year) as fiscal_year, b.budget_million_jpy,
-                               b.returned_million_jpy, coalesce(e.amount, 0)
-                        from programme_budget b full outer join executed e on e.fiscal_year = b.fiscal_year
+                               b.returned_million_jpy, coalesce(e.executed, 0), coalesce(e.carried_over, 0),
+                               coalesce(e.returned, 0)
+                        from programme_budget b full outer join spent e on e.fiscal_year = b.fiscal_year
                         where cast(:fiscalYear as integer) is null or coalesce(b.fiscal_year, e.fiscal_year) = :fiscalYear
                         order by 1""")
                 .params(filter)
                 .query((rs, row) -> new Dashboard.BudgetYear(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4)))
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
                 .list();
     }
 

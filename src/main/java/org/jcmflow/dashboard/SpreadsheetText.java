@@ -6,12 +6,12 @@ package org.jcmflow.dashboard;
  * such as {@code =HYPERLINK(...)} would send the sheet's data elsewhere); a quote in front makes it text, as OWASP's
  * advice on CSV injection has it. Only text goes through here: numbers are written as numbers.
  */
-final class SpreadsheetText {
+public final class SpreadsheetText {
 
     private SpreadsheetText() {
     }
 
-    static String inert(String text) {
+    public static String inert(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }

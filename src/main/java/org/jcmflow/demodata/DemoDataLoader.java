@@ -19,7 +19,12 @@ import org.jcmflow.casefile.CaseDocuments;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.CaseTasks;
 import org.jcmflow.casefile.PartnerCountries;
+import org.jcmflow.contracts.ContractEntry;
+import org.jcmflow.contracts.Contracts;
+import org.jcmflow.contracts.SpendingEntry;
 import org.jcmflow.dashboard.ProgrammeBudget;
+import org.jcmflow.programme.ForecastEntry;
+import org.jcmflow.programme.Forecasts;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.RealmUsers;
 import org.jcmflow.engine.EngineClock;
@@ -54,6 +59,8 @@ class DemoDataLoader {
     private final CaseTasks caseTasks;
     private final CaseTaskService tasks;
     private final ProgrammeBudget budget;
+    private final Contracts contracts;
+    private final Forecasts forecasts;
     private final PartnerCountries partnerCountries;
     private final RealmUsers realmUsers;
     private final EngineClock clock;
@@ -62,13 +69,16 @@ class DemoDataLoader {
     private final Map<String, CurrentUser> users = new HashMap<>();
 
     DemoDataLoader(CaseFileService cases, CaseDocuments documents, CaseTasks caseTasks, CaseTaskService tasks,
-                   ProgrammeBudget budget, PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock,
+                   ProgrammeBudget budget, Contracts contracts, Forecasts forecasts,
+                   PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock,
                    JdbcClient jdbc, TransactionTemplate transaction) {
         this.cases = cases;
         this.documents = documents;
         this.caseTasks = caseTasks;
         this.tasks = tasks;
         this.budget = budget;
+        this.contracts = contracts;
+        this.forecasts = forecasts;
         this.partnerCountries = partnerCountries;
         this.realmUsers = realmUsers;
         this.clock = clock;
@@ -104,7 +114,10 @@ class DemoDataLoader {
         });
     }
 
-    /** One thing done at one moment: a budget entered, a case opened or one of its steps completed. */
+    /**
+     * One thing done at one moment: a budget entered, a case opened or one of its steps completed, a contract
+     * signed or its spending in a fiscal year recorded.
+     */
     private record Event(Instant at, int order, Runnable action) {
     }
 
@@ -127,6 +140,24 @@ class DemoDataLoader {
                 events.add(new Event(moment(step.day(), time), events.size(),
                         () -> complete(caseIds.get(plan), step)));
             }
+        }
+        Map<ProgrammeHistory.ContractPlan, UUID> contractIds = new IdentityHashMap<>();
+        for (ProgrammeHistory.ContractPlan contract : history.contracts()) {
+            events.add(new Event(moment(contract.signedOn, LocalTime.of(9, 30)), events.size(),
+                    () -> contractIds.put(contract, contracts.sign(new ContractEntry(contract.number,
+                            caseIds.get(contract.plan), contract.kind, contract.signedOn, contract.signedOn,
+                            contract.endsOn, contract.amount), user(CasePlan.PROGRAMME_MANAGER)).id())));
+            contract.spending.forEach((fiscalYear, executed) -> events.add(new Event(
+                    moment(ProgrammeHistory.ContractPlan.settledOn(fiscalYear), LocalTime.of(9, 0)), events.size(),
+                    () -> contracts.recordSpending(contractIds.get(contract), fiscalYear,
+                            new SpendingEntry(executed, null, null), user(CasePlan.PROGRAMME_MANAGER)))));
+        }
+        for (ProgrammeHistory.ForecastPlan forecast : history.forecasts()) {
+            events.add(new Event(moment(forecast.on(), LocalTime.of(9, 45)), events.size(),
+                    () -> forecasts.record(caseIds.get(forecast.plan()), new ForecastEntry(forecast.atEndTco2PerYear(),
+                            forecast.fiveYearsAfterTco2(), forecast.on(),
+                            "Survey results and dissemination plan judged at the stage gate"),
+                            user(CasePlan.PROGRAMME_MANAGER))));
         }
         events.sort(Comparator.comparing(Event::at).thenComparingInt(Event::order));
         for (Event event : events) {

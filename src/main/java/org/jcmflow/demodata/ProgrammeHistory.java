@@ -3,13 +3,17 @@ package org.jcmflow.demodata;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import org.jcmflow.casefile.FiscalYears;
 import org.jcmflow.casefile.NewCase;
+import org.jcmflow.contracts.ContractKind;
 
 /**
  * The programme as its ledger of June 2017 (事業原簿) describes it, as case plans and budget entries.
@@ -26,8 +30,51 @@ final class ProgrammeHistory {
 
     /** The ledger's date: no step of the data set happens after it. */
     static final LocalDate LEDGER_DATE = LocalDate.of(2017, 6, 30);
+    /** The last fiscal year whose spending the ledger states; FY2017's budget is a plan. */
+    private static final int LAST_SETTLED = 2016;
 
     record BudgetEntry(int fiscalYear, LocalDate entered, BigDecimal budgetMillionJpy, BigDecimal returnedMillionJpy) {
+    }
+
+    /**
+     * The reductions forecast for a demonstration at its selection, recorded the day after the stage gate's
+     * decision: the ledger's 27,406 t-CO2/year at the end of the 8 and 1,140,000 t-CO2 over the five years after
+     * them, the latter shared in proportion to the former (the ledger gives only the total).
+     */
+    record ForecastPlan(CasePlan plan, LocalDate on, BigDecimal atEndTco2PerYear, BigDecimal fiveYearsAfterTco2) {
+    }
+
+    /** The ledger's forecast of the five years after the demonstrations, in t-CO2. */
+    static final BigDecimal FIVE_YEARS_AFTER_TCO2 = new BigDecimal("1140000");
+
+    /**
+     * A commissioning contract of a case, signed the day after the step that selected the work, and what the
+     * accounts settled under it per fiscal year. A study's amount is its share of what the ledger says was executed
+     * in its year, once the other contracts' spending in that year is known.
+     */
+    static final class ContractPlan {
+        final CasePlan plan;
+        final String number;
+        final ContractKind kind;
+        final LocalDate signedOn;
+        final LocalDate endsOn;
+        BigDecimal amount;
+        final Map<Integer, BigDecimal> spending = new TreeMap<>();
+
+        ContractPlan(CasePlan plan, String number, ContractKind kind, LocalDate signedOn, LocalDate endsOn,
+                     BigDecimal amount) {
+            this.plan = plan;
+            this.number = number;
+            this.kind = kind;
+            this.signedOn = signedOn;
+            this.endsOn = endsOn;
+            this.amount = amount;
+        }
+
+        /** Settled at the end of May after each fiscal year, as the accounts close it. */
+        static LocalDate settledOn(int fiscalYear) {
+            return LocalDate.of(fiscalYear + 1, 5, 31);
+        }
     }
 
     /** A demonstration the ledger counts, with the reduction estimated when it was selected. */
@@ -42,6 +89,9 @@ final class ProgrammeHistory {
                          BigDecimal estimatedReductionTco2PerYear, Consumer<CasePlan> afterReport) {
     }
 
+    /** A study's contract: its study and the review of its report. */
+    private static final int STUDY_DAYS = 180;
+    private static final int DEMONSTRATION_DAYS = 3 * 365;
     private static final String TANAKA = "tanaka";
     private static final String SUZUKI = "suzuki";
 
@@ -58,6 +108,9 @@ final class ProgrammeHistory {
     private final List<String> countries;
     private final List<CasePlan> cases = new ArrayList<>();
     private final List<BudgetEntry> budget = new ArrayList<>();
+    private final List<ContractPlan> contracts = new ArrayList<>();
+    private final Map<Integer, BigDecimal> executed = new TreeMap<>();
+    private final List<ForecastPlan> forecasts = new ArrayList<>();
     private int nextCountry;
     private int nextTechnology;
 
@@ -67,6 +120,8 @@ final class ProgrammeHistory {
         this.countries = List.copyOf(countryNames.keySet());
         fiscalYears();
         budget();
+        spending();
+        shareFiveYearForecast();
         for (CasePlan plan : cases) {
             if (plan.lastDay().isAfter(LEDGER_DATE)) {
                 throw new IllegalStateException("Case '" + plan.proposal().title() + "' runs past the ledger's date to "
@@ -81,6 +136,86 @@ final class ProgrammeHistory {
 
     List<BudgetEntry> budgetEntries() {
         return Collections.unmodifiableList(budget);
+    }
+
+    List<ForecastPlan> forecasts() {
+        return Collections.unmodifiableList(forecasts);
+    }
+
+    private void shareFiveYearForecast() {
+        BigDecimal atEnd = forecasts.stream().map(ForecastPlan::atEndTco2PerYear).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal left = FIVE_YEARS_AFTER_TCO2;
+        for (int i = 0; i < forecasts.size(); i++) {
+            ForecastPlan forecast = forecasts.get(i);
+            BigDecimal share = i == forecasts.size() - 1 ? left : FIVE_YEARS_AFTER_TCO2
+                    .multiply(forecast.atEndTco2PerYear()).divide(atEnd, 0, RoundingMode.HALF_UP);
+            left = left.subtract(share);
+            forecasts.set(i, new ForecastPlan(forecast.plan(), forecast.on(), forecast.atEndTco2PerYear(), share));
+        }
+    }
+
+    List<ContractPlan> contracts() {
+        return Collections.unmodifiableList(contracts);
+    }
+
+    /** Signs a contract for the work the case's last step selected, from the next day, for the given days. */
+    private ContractPlan contract(CasePlan plan, ContractKind kind, int days, BigDecimal amount) {
+        LocalDate signed = plan.lastDay().plusDays(1);
+        ContractPlan contract = new ContractPlan(plan, String.format("JCM-%d-%04d", FiscalYears.of(signed),
+                contracts.size() + 1), kind, signed, signed.plusDays(days - 1), amount);
+        contracts.add(contract);
+        return contract;
+    }
+
+    /**
+     * What was executed under each contract per fiscal year, up to FY2016 (FY2017 is the ledger's plan): surveys
+     * and demonstrations in proportion to their days in each year, studies all in their year, sharing what the
+     * ledger's execution of the year leaves, to the tenth of a million.
+     */
+    private void spending() {
+        Map<Integer, BigDecimal> fixed = new TreeMap<>();
+        Map<Integer, List<ContractPlan>> studies = new TreeMap<>();
+        for (ContractPlan contract : contracts) {
+            if (contract.amount == null) {
+                studies.computeIfAbsent(FiscalYears.of(contract.signedOn), year -> new ArrayList<>()).add(contract);
+                continue;
+            }
+            long days = contract.signedOn.until(contract.endsOn.plusDays(1), ChronoUnit.DAYS);
+            BigDecimal left = contract.amount;
+            for (int year = FiscalYears.of(contract.signedOn); year <= Math.min(FiscalYears.of(contract.endsOn),
+                    LAST_SETTLED); year++) {
+                LocalDate from = max(contract.signedOn, LocalDate.of(year, 4, 1));
+                LocalDate to = min(contract.endsOn, LocalDate.of(year + 1, 3, 31));
+                BigDecimal share = year == FiscalYears.of(contract.endsOn) ? left
+                        : contract.amount.multiply(BigDecimal.valueOf(from.until(to.plusDays(1),
+                                ChronoUnit.DAYS))).divide(BigDecimal.valueOf(days), 1, RoundingMode.DOWN);
+                left = left.subtract(share);
+                contract.spending.put(year, share);
+                fixed.merge(year, share, BigDecimal::add);
+            }
+        }
+        studies.forEach((year, yearStudies) -> {
+            long tenths = executed.get(year).subtract(fixed.getOrDefault(year, BigDecimal.ZERO)).movePointRight(1)
+                    .longValueExact();
+            if (tenths < yearStudies.size() * 100L) {
+                throw new IllegalStateException("FY" + year + " leaves " + tenths / 10 + " million JPY for "
+                        + yearStudies.size() + " studies");
+            }
+            for (int i = 0; i < yearStudies.size(); i++) {
+                BigDecimal share = BigDecimal.valueOf(tenths / yearStudies.size()
+                        + (i < tenths % yearStudies.size() ? 1 : 0), 1);
+                yearStudies.get(i).amount = share;
+                yearStudies.get(i).spending.put(year, share);
+            }
+        });
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private void budget() {
@@ -99,10 +234,11 @@ final class ProgrammeHistory {
     }
 
     /**
-     * The studies of each fiscal year with the outcomes of their reviews, and the amount executed that year: the
-     * budgets of the year's studies add up to it. Of the 95 reviews: 11 to a pre-demonstration survey, 8 to an
-     * MRV application survey, 4 to a follow-on study; 12 to the MOE subsidy, 10 to other policy, 12 to private
-     * commercialisation; 38 terminated.
+     * The studies of each fiscal year with the outcomes of their reviews, and the amount executed that year. Of
+     * the 95 studies, each counted once with its last review's outcome: 11 to a pre-demonstration survey, 8 to an
+     * MRV application survey, 4 in a follow-on study at the ledger's date; 12 to the MOE subsidy, 10 to other
+     * policy, 12 to private commercialisation; 38 terminated. Four more were continued once and then reviewed with
+     * their final outcome, counted among these.
      */
     private void fiscalYears() {
         fiscalYear(2011, "610", concat(
@@ -156,13 +292,19 @@ final class ProgrammeHistory {
         fiscalYear(2016, "2635", concat(
                 List.of(new Study("PH", "Waste-to-energy for a city", new BigDecimal("600"), null,
                         plan -> revisingForStageGate(plan))),
+                times(4, this::stillContinuing),
                 times(1, transfer("MOE_SUBSIDY")), times(1, transfer("OTHER_POLICY")),
                 times(1, transfer("PRIVATE_COMMERCIALISATION")), times(9, terminated())));
         proposalsAwaitingScreening(2017, 3);
     }
 
-    /** Opens the year's studies, with budgets adding up to what was executed, and one proposal rejected. */
+    /**
+     * Opens the year's studies, each under a contract from its screening, and one proposal rejected. The
+     * proposals' budgets add up to the year's execution, as the ledger's proposals roughly did; what the dashboard
+     * shows as executed is the spending under the contracts, which adds up to it too.
+     */
     private void fiscalYear(int fiscalYear, String executedMillionJpy, List<Study> studies) {
+        executed.put(fiscalYear, new BigDecimal(executedMillionJpy));
         BigDecimal fixed = studies.stream().map(Study::budgetMillionJpy).filter(b -> b != null)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         long shared = studies.stream().filter(study -> study.budgetMillionJpy() == null).count();
@@ -176,7 +318,8 @@ final class ProgrammeHistory {
             }
             CasePlan plan = open(fiscalYear, i, study.country(), study.technology(), budgetMillionJpy,
                     study.estimatedReductionTco2PerYear());
-            plan.screen(true).study(estimate(plan));
+            contract(plan.screen(true), ContractKind.FEASIBILITY_STUDY, STUDY_DAYS, null);
+            plan.study(estimate(plan));
             study.afterReport().accept(plan);
         }
         open(fiscalYear, studies.size(), null, null, new BigDecimal("30"), null).screen(false);
@@ -237,18 +380,24 @@ final class ProgrammeHistory {
     }
 
     /** A follow-on study: reviewed once to continue, studied again, then reviewed with the given outcome. */
-    private static Consumer<CasePlan> continued(Consumer<CasePlan> thenReviewed) {
+    private Consumer<CasePlan> continued(Consumer<CasePlan> thenReviewed) {
         return plan -> {
-            plan.review("CONTINUE_STUDY").study(estimate(plan));
+            contract(plan.review("CONTINUE_STUDY"), ContractKind.FEASIBILITY_STUDY, STUDY_DAYS, null);
+            plan.study(estimate(plan));
             thenReviewed.accept(plan);
         };
     }
 
-    private static Study demonstration(Demonstration demonstration) {
+    /** A study reviewed to continue, whose follow-on study runs at the ledger's date: its final outcome so far. */
+    private void stillContinuing(CasePlan plan) {
+        contract(plan.review("CONTINUE_STUDY"), ContractKind.FEASIBILITY_STUDY, STUDY_DAYS, null);
+    }
+
+    private Study demonstration(Demonstration demonstration) {
         return demonstrationStudy(demonstration, plan -> plan.stageGate("APPROPRIATE"));
     }
 
-    private static Study conditionalDemonstration(Demonstration demonstration) {
+    private Study conditionalDemonstration(Demonstration demonstration) {
         return demonstrationStudy(demonstration,
                 plan -> plan.stageGate("CONDITIONAL").reviseForStageGate().stageGate("APPROPRIATE"));
     }
@@ -257,15 +406,20 @@ final class ProgrammeHistory {
      * A study that leads to one of the ledger's demonstrations: the proposal estimated more than the survey whose
      * estimate the stage gate judged, which is the one the ledger adds up.
      */
-    private static Study demonstrationStudy(Demonstration demonstration, Consumer<CasePlan> stageGate) {
+    private Study demonstrationStudy(Demonstration demonstration, Consumer<CasePlan> stageGate) {
         BigDecimal proposed = BigDecimal.valueOf(demonstration.reductionTco2PerYear()).multiply(new BigDecimal("1.15"))
                 .setScale(0, RoundingMode.HALF_UP);
         return new Study(demonstration.country(), demonstration.technology(),
                 BigDecimal.valueOf(demonstration.budgetMillionJpy()), proposed, plan -> {
-            plan.review("PRE_DEMONSTRATION_SURVEY").survey(demonstration.reductionTco2PerYear(),
+            survey(plan.review("PRE_DEMONSTRATION_SURVEY")).survey(demonstration.reductionTco2PerYear(),
                     demonstration.budgetMillionJpy() * 2.5, demonstration.site());
             stageGate.accept(plan);
+            forecasts.add(new ForecastPlan(plan, plan.lastDay().plusDays(1),
+                    BigDecimal.valueOf(demonstration.reductionTco2PerYear()), null));
             plan.mouSigned(demonstration.ministry(), "MOU-" + demonstration.country() + "-" + plan.lastDay().getYear());
+            // after the MOU: no installation under it before the partner ministry has signed
+            contract(plan, ContractKind.DEMONSTRATION, DEMONSTRATION_DAYS,
+                    BigDecimal.valueOf(demonstration.budgetMillionJpy() * 2.5).setScale(1, RoundingMode.HALF_UP));
             if (demonstration.progressReports() == Demonstration.AWAITING_INSTALLATION) {
                 return;
             }
@@ -276,25 +430,32 @@ final class ProgrammeHistory {
         });
     }
 
-    private static void notAppropriateAtStageGate(CasePlan plan) {
-        plan.review("PRE_DEMONSTRATION_SURVEY").survey(estimate(plan), 300, "Industrial estate");
+    /** The survey's contract, from the review that chose the survey: its survey and the review of its results. */
+    private CasePlan survey(CasePlan plan) {
+        contract(plan, ContractKind.PRE_DEMONSTRATION_SURVEY, 165, new BigDecimal("40"));
+        return plan;
+    }
+
+    private void notAppropriateAtStageGate(CasePlan plan) {
+        survey(plan.review("PRE_DEMONSTRATION_SURVEY")).survey(estimate(plan), 300, "Industrial estate");
         plan.stageGate("NOT_APPROPRIATE");
     }
 
-    private static void mouAbandoned(CasePlan plan) {
-        plan.review("PRE_DEMONSTRATION_SURVEY").survey(estimate(plan), 350, "Provincial hospital");
+    private void mouAbandoned(CasePlan plan) {
+        survey(plan.review("PRE_DEMONSTRATION_SURVEY")).survey(estimate(plan), 350, "Provincial hospital");
         plan.stageGate("APPROPRIATE");
         plan.mouAbandoned("Ministry of Energy");
     }
 
-    private static void revisingForStageGate(CasePlan plan) {
-        plan.review("PRE_DEMONSTRATION_SURVEY").survey(estimate(plan), 1500, "Municipal waste plant");
+    private void revisingForStageGate(CasePlan plan) {
+        survey(plan.review("PRE_DEMONSTRATION_SURVEY")).survey(estimate(plan), 1500, "Municipal waste plant");
         plan.stageGate("CONDITIONAL");
     }
 
-    private static Study mrvApplication(String country, String technology, Consumer<CasePlan> afterSurvey) {
+    private Study mrvApplication(String country, String technology, Consumer<CasePlan> afterSurvey) {
         return new Study(country, technology, null, null, plan -> {
-            plan.review("MRV_APPLICATION_SURVEY");
+            contract(plan.review("MRV_APPLICATION_SURVEY"), ContractKind.MRV_APPLICATION_SURVEY, 135,
+                    new BigDecimal("30"));
             afterSurvey.accept(plan);
         });
     }

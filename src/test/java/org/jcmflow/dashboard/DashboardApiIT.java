@@ -59,6 +59,9 @@ class DashboardApiIT {
         driver.complete(terminated, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER, "studyOutcome", "TERMINATE");
         ApiClient manager = driver.as(PROGRAM_MANAGER);
         assertThat(put(manager, "/api/budget/2012", "{\"budgetMillionJpy\": 2400}")).isEqualTo(204);
+        contract(manager, surveyed, "PW-2011-0001", "2011-12-01", "2012-06-30");
+        contract(manager, subsidised, "PW-2012-0002", "2012-05-01", "2012-10-31");
+        contract(manager, terminated, "PW-2012-0003", "2013-01-15", "2013-09-30");
 
         JsonNode dashboard = manager.get("/api/dashboard" + FILTER).json();
 
@@ -73,16 +76,18 @@ class DashboardApiIT {
         assertThat(country.path("cases").asLong()).isEqualTo(5);
 
         JsonNode conversion = dashboard.path("feasibilityStudyConversion");
-        assertThat(conversion.path("studiesCompleted").asLong()).isEqualTo(5);
-        assertThat(conversion.path("toNedoNextStage").path("count").asLong()).isEqualTo(2);
-        assertThat(conversion.path("toNedoNextStage").path("share").decimalValue()).isEqualByComparingTo("0.4");
-        assertThat(conversion.path("toJcmProject").path("count").asLong()).isEqualTo(3);
-        assertThat(conversion.path("toAnyNextStage").path("count").asLong()).isEqualTo(4);
-        assertThat(conversion.path("toAnyNextStage").path("share").decimalValue()).isEqualByComparingTo("0.8");
+        // four projects: the continued study counts once, with its final outcome (the MOE subsidy)
+        assertThat(conversion.path("studiesCompleted").asLong()).isEqualTo(4);
+        assertThat(conversion.path("toNedoNextStage").path("count").asLong()).isEqualTo(1);
+        assertThat(conversion.path("toNedoNextStage").path("share").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(conversion.path("toJcmProject").path("count").asLong()).isEqualTo(2);
+        assertThat(conversion.path("toAnyNextStage").path("count").asLong()).isEqualTo(3);
+        assertThat(conversion.path("toAnyNextStage").path("share").decimalValue()).isEqualByComparingTo("0.75");
 
+        // the activity of FY2012: the three contracts running in it, from FY2011 and into FY2013 among them
         JsonNode activity = dashboard.path("indicators").path("studiesAndDemonstrations").get(0);
         assertThat(activity.path("fiscalYear").asInt()).isEqualTo(2012);
-        assertThat(activity.path("feasibilityStudies").asLong()).isEqualTo(4);
+        assertThat(activity.path("feasibilityStudies").asLong()).isEqualTo(3);
         assertThat(activity.path("demonstrations").asLong()).isZero();
         assertThat(activity.path("target").asInt()).isEqualTo(10);
         assertThat(dashboard.path("indicators").path("methodologiesApproved").path("target").asInt()).isEqualTo(10);
@@ -90,7 +95,8 @@ class DashboardApiIT {
         JsonNode budget = dashboard.path("budget").get(0);
         assertThat(budget.path("fiscalYear").asInt()).isEqualTo(2012);
         assertThat(budget.path("budgetMillionJpy").decimalValue()).isEqualByComparingTo("2400");
-        assertThat(budget.path("executedMillionJpy").decimalValue()).isEqualByComparingTo("1920");
+        // nothing executed: the screened-in proposals asked for 1,920, but no contract has spending recorded
+        assertThat(budget.path("executedMillionJpy").decimalValue()).isEqualByComparingTo("0");
 
         assertThat(dashboard.path("reductions").path("verifiedTco2").decimalValue()).isEqualByComparingTo("0");
         assertThat(dashboard.path("overdueTasks").asLong()).isZero();
@@ -135,6 +141,13 @@ class DashboardApiIT {
 
     private String studiedPalauCase(String title) {
         return driver.openStudiedCase(PROPONENT, title, "PW", 2012);
+    }
+
+    private static void contract(ApiClient manager, String caseId, String number, String startsOn, String endsOn) {
+        ApiClient.Response signed = manager.post("/api/contracts", Map.of("contractNumber", number, "caseId", caseId,
+                "kind", "FEASIBILITY_STUDY", "signedOn", startsOn, "startsOn", startsOn, "endsOn", endsOn,
+                "amountMillionJpy", 10));
+        assertThat(signed.status()).as(signed.text()).isEqualTo(201);
     }
 
     private static int put(ApiClient client, String path, String json) {

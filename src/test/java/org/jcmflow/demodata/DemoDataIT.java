@@ -7,8 +7,11 @@ import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApiClient;
@@ -56,7 +59,13 @@ class DemoDataIT {
         // the eight are still running: none has an accepted final report yet
         assertThat(reductions.path("atEndOfDemonstrationsTco2PerYear").decimalValue()).isEqualByComparingTo("0");
         assertThat(reductions.path("verifiedTco2").decimalValue()).isPositive();
-        assertThat(reductions.path("followUpCumulativeTco2").decimalValue()).isPositive();
+        // the ledger's two reduction figures are forecasts made at selection, recorded per demonstration
+        assertThat(reductions.path("forecastAtEndOfDemonstrationsTco2PerYear").decimalValue()).isEqualByComparingTo("27406");
+        assertThat(reductions.path("forecastFiveYearsAfterTco2").decimalValue()).isEqualByComparingTo("1140000");
+        assertThat(reductions.path("forecastsByCase")).hasSize(8);
+        // none of the 8 has ended, so nothing is reported after them yet; the MRV application surveys' follow-up
+        // reports are no demonstration's
+        assertThat(reductions.path("followUpCumulativeTco2").decimalValue()).isEqualByComparingTo("0");
 
         assertThat(dashboard.path("pipeline").path("byPartnerCountry").findValuesAsText("partnerCountry"))
                 .containsExactlyInAnyOrderElementsOf(PARTNER_COUNTRIES);
@@ -64,12 +73,26 @@ class DemoDataIT {
         JsonNode methodologies = dashboard.path("indicators").path("methodologiesApproved");
         assertThat(methodologies.path("actual").asLong()).isEqualTo(6);
         assertThat(methodologies.path("target").asInt()).isEqualTo(10);
+        // each contract counts in every fiscal year of its period: counted again here from the contracts themselves
+        Map<Integer, long[]> running = new TreeMap<>();
+        for (JsonNode contract : ApiClient.as(port, PROGRAM_MANAGER).get("/api/contracts").json()) {
+            int from = fiscalYear(LocalDate.parse(contract.path("startsOn").asText()));
+            int to = fiscalYear(LocalDate.parse(contract.path("currentEndsOn").asText()));
+            for (int year = from; year <= to; year++) {
+                running.computeIfAbsent(year, y -> new long[2])[contract.path("kind").asText().equals("DEMONSTRATION") ? 1 : 0]++;
+            }
+        }
         JsonNode activity = dashboard.path("indicators").path("studiesAndDemonstrations");
-        assertThat(activity.findValuesAsText("fiscalYear"))
-                .containsExactly("2011", "2012", "2013", "2014", "2015", "2016", "2017");
-        assertThat(activity.findValuesAsText("feasibilityStudies"))
-                .containsExactly("12", "16", "18", "17", "15", "13", "0");
-        assertThat(activity.findValuesAsText("demonstrations")).containsExactly("0", "0", "3", "3", "2", "0", "0");
+        assertThat(activity.findValuesAsText("fiscalYear")).containsExactlyElementsOf(
+                running.keySet().stream().map(String::valueOf).toList());
+        for (JsonNode year : activity) {
+            long[] counted = running.get(year.path("fiscalYear").asInt());
+            assertThat(year.path("feasibilityStudies").asLong()).isEqualTo(counted[0]);
+            assertThat(year.path("demonstrations").asLong()).isEqualTo(counted[1]);
+        }
+        // the 8 demonstrations all run in FY2016, the eighth signed that year
+        assertThat(running.get(2016)[1]).isEqualTo(8);
+        assertThat(running.get(2013)[0]).isGreaterThanOrEqualTo(10);
     }
 
     /** The ledger's budget table: up to FY2015, FY2016 and FY2017 (planned), in million JPY. */
@@ -102,7 +125,10 @@ class DemoDataIT {
         assertThat(page.text()).contains("95 studies completed.",
                 "23 went on to a NEDO demonstration, MRV application survey or follow-on study.",
                 "35 (37%) went on to a JCM project", "57 (60%) went on to a next stage",
-                "8 demonstrations running.", "Reductions estimated for the demonstrations: 27,406 t-CO2/year.",
+                "8 demonstrations running.",
+                "Forecast at selection for the end of the 8 demonstrations: 27,406 t-CO2/year in total.",
+                "Forecast of the cumulative reduction over the five years after the demonstrations",
+                "dissemination: 1,140,000 t-CO2.",
                 "Methodologies approved: 6 (target 10)");
         // the budget table's total column: 23,310 budgeted, 20,810 after the 2,500 returned, 8,887 executed
         assertThat(page.text()).contains(">23,310<", "(20,810)", ">8,887<", ">2,400<", ">2,635<", ">1,900<");
@@ -112,12 +138,12 @@ class DemoDataIT {
     void loadingTheDataSetAgainAddsNothing() {
         long cases = caseCount();
         JsonNode dashboard = dashboard();
-        assertThat(cases).isEqualTo(100);
+        assertThat(cases).isEqualTo(104);
 
         DemoDataLoader.Result again = loader.load();
 
         assertThat(again.loaded()).isFalse();
-        assertThat(again.cases()).isEqualTo(100);
+        assertThat(again.cases()).isEqualTo(104);
         assertThat(caseCount()).isEqualTo(cases);
         JsonNode after = dashboard();
         assertThat(after.path("feasibilityStudyConversion")).isEqualTo(dashboard.path("feasibilityStudyConversion"));
@@ -187,6 +213,10 @@ class DemoDataIT {
 
     private long caseCount() {
         return ApiClient.as(port, PROGRAM_MANAGER).get("/api/cases?size=1").json().path("totalElements").asLong();
+    }
+
+    private static int fiscalYear(LocalDate date) {
+        return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
     }
 
     private static long percent(JsonNode share) {

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -31,12 +30,21 @@ public final class PageSession {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String baseUrl;
-    private final String authorization;
 
+    /**
+     * Signed in on the login page, as a browser is: the session cookie then carries the login. Pages take no
+     * HTTP Basic for an upload, which they refuse unread without a signed-in session.
+     */
     public PageSession(int port, String username) {
         baseUrl = "http://localhost:" + port;
-        authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + ApiClient.DEMO_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        String token = get("/login").document().select("input[name=_csrf]").attr("value");
+        Page signedIn = send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
+                        + encode(ApiClient.DEMO_PASSWORD) + "&_csrf=" + encode(token))));
+        if (signedIn.status() != 302 || signedIn.location() == null || signedIn.location().contains("/login")) {
+            throw new IllegalStateException("Could not sign in as " + username + ": " + signedIn.status() + " "
+                    + signedIn.location());
+        }
     }
 
     public Page get(String path) {
@@ -82,8 +90,7 @@ public final class PageSession {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html")
-                .header("Authorization", authorization);
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html");
     }
 
     private Page send(HttpRequest.Builder request) {

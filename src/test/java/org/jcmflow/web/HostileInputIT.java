@@ -69,6 +69,7 @@ class HostileInputIT {
     private String caseId;
     private String taskId;
     private String documentId;
+    private String contractId;
 
     @Test
     void hundredsOfBadRequestsAreRefusedClearlyAndChangeNothing() throws Exception {
@@ -80,6 +81,9 @@ class HostileInputIT {
                 "application/pdf", PDF);
         assertThat(uploaded.status()).isEqualTo(201);
         documentId = uploaded.json().path("id").asText();
+        ApiClient.Response signed = driver.as(PROGRAM_MANAGER).post("/api/contracts", contractEntry());
+        assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+        contractId = signed.json().path("id").asText();
 
         Session tanaka = new Session(PROPONENT);
         Session sato = new Session(PROGRAM_MANAGER);
@@ -214,6 +218,65 @@ class HostileInputIT {
         for (String year : List.of("2010", "1900", "0", "-2016", "3000", "2016.5", "abc", "99999999999", "%20", "2016%00")) {
             api("invalid fiscal years", PROGRAM_MANAGER, "PUT", "/api/budget/" + year, json(entry), null);
         }
+
+        // contracts, their changes and spending, and the accounts' file
+        String contracts = "/api/contracts";
+        String changes = "/api/contracts/" + contractId + "/changes";
+        String spending = "/api/contracts/" + contractId + "/spending/2016";
+        Map<String, Object> contract = contractEntry();
+        contract.put("contractNumber", "HOSTILE-0002");
+        Map<String, Object> change = new LinkedHashMap<>(Map.of("changedOn", "2016-09-01", "amountMillionJpy", 20,
+                "reason", "More sites"));
+        Map<String, Object> spent = new LinkedHashMap<>(Map.of("executedMillionJpy", 5));
+        for (String body : malformed) {
+            api("malformed JSON", PROGRAM_MANAGER, "POST", contracts, body, null);
+            api("malformed JSON", PROGRAM_MANAGER, "POST", changes, body, null);
+            api("malformed JSON", PROGRAM_MANAGER, "PUT", spending, body, null);
+        }
+        for (String field : List.of("contractNumber", "caseId", "kind", "signedOn", "startsOn", "endsOn",
+                "amountMillionJpy")) {
+            api("missing fields", PROGRAM_MANAGER, "POST", contracts, json(without(contract, field)), field);
+            api("missing fields", PROGRAM_MANAGER, "POST", contracts, json(with(contract, field, null)), field);
+            api("wrong types", PROGRAM_MANAGER, "POST", contracts, json(with(contract, field, List.of("x"))), field);
+        }
+        for (Object number : List.of("x".repeat(41), "has spaces", "'; drop table commissioning_contract; --", "")) {
+            api("huge strings", PROGRAM_MANAGER, "POST", contracts, json(with(contract, "contractNumber", number)),
+                    "contractNumber");
+        }
+        api("control characters", PROGRAM_MANAGER, "POST", contracts,
+                json(with(contract, "contractNumber", "HOSTILE\u0000")), "contractNumber");
+        for (Object amount : List.of(-1, 0, 100000.1, 12.345)) {
+            api("negative and zero amounts", PROGRAM_MANAGER, "POST", contracts,
+                    json(with(contract, "amountMillionJpy", amount)), "amountMillionJpy");
+            api("negative and zero amounts", PROGRAM_MANAGER, "POST", changes, json(with(change, "amountMillionJpy", amount)),
+                    "amountMillionJpy");
+        }
+        api("invalid dates", PROGRAM_MANAGER, "POST", contracts, json(with(contract, "endsOn", "2015-01-01")), "endsOn");
+        api("invalid dates", PROGRAM_MANAGER, "POST", contracts, json(with(contract, "signedOn", "2010-01-01")), "signedOn");
+        api("invalid dates", PROGRAM_MANAGER, "POST", contracts, json(with(contract, "signedOn", "2016-02-30")), "signedOn");
+        api("unknown fields", PROGRAM_MANAGER, "POST", contracts, json(with(contract, "executedMillionJpy", 5)),
+                "executedMillionJpy");
+        api("missing fields", PROGRAM_MANAGER, "POST", changes, json(without(change, "reason")), "reason");
+        api("huge strings", PROGRAM_MANAGER, "POST", changes, json(with(change, "reason", "x".repeat(1001))), "reason");
+        api("missing fields", PROGRAM_MANAGER, "PUT", spending, "{}", "executedMillionJpy");
+        for (Object amount : List.of(-1, 100000.1, 12.345, 11)) {
+            api("negative and zero amounts", PROGRAM_MANAGER, "PUT", spending, json(with(spent, "executedMillionJpy", amount)),
+                    "executedMillionJpy");
+        }
+        api("invalid fiscal years", PROGRAM_MANAGER, "PUT", "/api/contracts/" + contractId + "/spending/2010",
+                json(spent), "fiscalYear");
+        api("invalid fiscal years", PROGRAM_MANAGER, "PUT", "/api/contracts/" + contractId + "/spending/abc",
+                json(spent), null);
+        for (String file : List.of("", "\u0000\u0001", "contractNumber,fiscalYear\n", "a,b,c\n1,2,3\n",
+                "contractNumber,fiscalYear,executedMillionJpy\nHOSTILE-0001,2016,-1\n",
+                "contractNumber,fiscalYear,executedMillionJpy\nHOSTILE-0001,2016,5\nNOPE,2016,1\n",
+                "contractNumber,fiscalYear,executedMillionJpy\n\"HOSTILE-0001,2016,5\n")) {
+            probes.add(new Probe("bad accounts files", PROGRAM_MANAGER, "POST", "/api/spending/import", "text/csv",
+                    file.getBytes(StandardCharsets.UTF_8), null, false, Map.of()));
+        }
+        api("forecasts", PROGRAM_MANAGER, "PUT", "/api/cases/" + caseId + "/forecast",
+                json(Map.of("atEndTco2PerYear", -1, "fiveYearsAfterTco2", 1, "forecastOn", "2016-01-01", "basis", "x")),
+                "atEndTco2PerYear");
 
         // a task's completion: the variables of its form
         for (String field : List.of("businessViability", "mrvApproach", "financingPlan")) {
@@ -606,6 +669,19 @@ class HostileInputIT {
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body() == null ? "" : response.body(), response.headers().firstValue("Location").orElse(null));
         }
+    }
+
+    /** A contract for the case under attack, from its screening in FY2016. */
+    private Map<String, Object> contractEntry() {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("contractNumber", "HOSTILE-0001");
+        entry.put("caseId", caseId);
+        entry.put("kind", "FEASIBILITY_STUDY");
+        entry.put("signedOn", "2016-05-20");
+        entry.put("startsOn", "2016-06-01");
+        entry.put("endsOn", "2017-03-31");
+        entry.put("amountMillionJpy", 10);
+        return entry;
     }
 
     private static <V> Map<String, V> with(Map<String, V> body, String field, V value) {

@@ -1,0 +1,39 @@
+package org.jcmflow.contracts;
+
+/**
+ * What a contract commissions, and the step of the case that selected it for that: a contract is signed only for
+ * work the programme selected (an auditor's first question).
+ */
+public enum ContractKind {
+    FEASIBILITY_STUDY("Task_ScreenProposal", "screeningDecision", "ACCEPT"),
+    PRE_DEMONSTRATION_SURVEY("Task_ReviewFeasibilityReport", "studyOutcome", "PRE_DEMONSTRATION_SURVEY"),
+    DEMONSTRATION("Task_ConfirmStageGateDecision", "stageGateDecision", "APPROPRIATE"),
+    MRV_APPLICATION_SURVEY("Task_ReviewFeasibilityReport", "studyOutcome", "MRV_APPLICATION_SURVEY");
+
+    private final String selectingStep;
+    private final String decisionField;
+    private final String selectingDecision;
+
+    ContractKind(String selectingStep, String decisionField, String selectingDecision) {
+        this.selectingStep = selectingStep;
+        this.decisionField = decisionField;
+        this.selectingDecision = selectingDecision;
+    }
+
+    String selectingStep() {
+        return selectingStep;
+    }
+
+    String decisionField() {
+        return decisionField;
+    }
+
+    String selectingDecision() {
+        return selectingDecision;
+    }
+
+    /** Studies and surveys on one side of the activity indicator, demonstrations on the other. */
+    public boolean isDemonstration() {
+        return this == DEMONSTRATION;
+    }
+}
