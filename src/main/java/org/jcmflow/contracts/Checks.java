@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.jcmflow.web.InvalidInputException;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 
 /**
  * The field checks the contract records share, collected rather than thrown one by one, so that a reader (or an
@@ -102,7 +102,7 @@ final class Checks {
 
     void throwIfAny() {
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInput(problems);
         }
     }
 }

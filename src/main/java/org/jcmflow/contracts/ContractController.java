@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.programme.RecordTable;
-import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.problem.InvalidInput;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,7 +74,7 @@ class ContractController {
             throws IOException {
         Contracts.requireWriter(currentUsers.current());
         if (file == null || file.isEmpty()) {
-            throw InvalidInputException.of("file", "is required: the accounts' CSV file");
+            throw InvalidInput.of("file", "is required: the accounts' CSV file");
         }
         return Map.of("rows", contracts.importSpending(SpendingImport.parse(file.getBytes()), currentUsers.current()));
     }

@@ -19,7 +19,7 @@ import org.jcmflow.casefile.FiscalYears;
 import org.jcmflow.casefile.ProgrammeRecordsChanged;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
-import org.jcmflow.web.ApiException;
+import org.jcmflow.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,14 +73,14 @@ public class Contracts {
 
     static void requireReader(CurrentUser user) {
         if (!readsAll(user) && !user.has(Role.PROPONENT)) {
-            throw ApiException.forbidden("Contracts are for the programme office and the contractors' own staff.",
+            throw Problem.forbidden("Contracts are for the programme office and the contractors' own staff.",
                     "contractsForProgrammeOffice");
         }
     }
 
     static void requireWriter(CurrentUser user) {
         if (!mayWrite(user)) {
-            throw ApiException.forbidden("Only programme managers record contracts and spending.",
+            throw Problem.forbidden("Only programme managers record contracts and spending.",
                     "contractsForProgrammeManagers");
         }
     }
@@ -111,12 +111,12 @@ public class Contracts {
         checks.positiveAmount("amountMillionJpy", entry.amountMillionJpy(), true);
         checks.throwIfAny();
         if (!selected(entry.caseId(), entry.kind())) {
-            throw ApiException.conflict("The case was not selected for a " + entry.kind() + " contract: "
+            throw Problem.conflict("The case was not selected for a " + entry.kind() + " contract: "
                     + entry.kind().selectingStep() + " has not decided " + entry.kind().selectingDecision() + ".",
                     "notSelectedForContract");
         }
         if (findId(entry.contractNumber()).isPresent()) {
-            throw ApiException.conflict("Contract " + entry.contractNumber() + " is already recorded.",
+            throw Problem.conflict("Contract " + entry.contractNumber() + " is already recorded.",
                     "contractNumberTaken", entry.contractNumber());
         }
         UUID id = UUID.randomUUID();
@@ -405,7 +405,7 @@ public class Contracts {
         return Timestamp.from(clock.instant());
     }
 
-    private static ApiException noContract() {
-        return ApiException.notFound("There is no such contract, or it is not open to you.", "noContract");
+    private static Problem noContract() {
+        return Problem.notFound("There is no such contract, or it is not open to you.", "noContract");
     }
 }

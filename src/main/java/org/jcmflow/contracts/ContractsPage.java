@@ -11,8 +11,9 @@ import java.util.UUID;
 
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
-import org.jcmflow.web.ApiException;
-import org.jcmflow.web.InvalidInputException;
+import org.jcmflow.problem.Problem;
+import org.jcmflow.problem.ProblemKind;
+import org.jcmflow.problem.InvalidInput;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.springframework.ui.Model;
@@ -102,7 +103,7 @@ class ContractsPage {
             try {
                 contracts.recordSpending(id, year.intValueExact(), entry, user);
             } catch (ArithmeticException e) {
-                throw InvalidInputException.of("fiscalYear", "is not a whole number");
+                throw InvalidInput.of("fiscalYear", "is not a whole number");
             }
         }, "contracts.spendingRecorded", form.contractNumber(), flash, "spending-", model, null, null, form);
     }
@@ -120,7 +121,7 @@ class ContractsPage {
                 int rows = contracts.importSpending(SpendingImport.parse(file.getBytes()), user);
                 flash.addFlashAttribute("notice", messages.get("contracts.imported", rows));
                 return "redirect:/contracts";
-            } catch (InvalidInputException e) {
+            } catch (InvalidInput e) {
                 model.addAttribute("importErrors", e.problems().stream()
                         .map(problem -> problem.field() + ": " + messages.get(problem.localizable())).toList());
                 errors.put("import-file", messages.get("contracts.import.invalid"));
@@ -138,10 +139,10 @@ class ContractsPage {
                 action.run();
                 flash.addFlashAttribute("notice", messages.get(notice, number));
                 return "redirect:/contracts";
-            } catch (InvalidInputException e) {
+            } catch (InvalidInput e) {
                 errors.putAll(messages.fieldErrors(e));
-            } catch (ApiException e) {
-                if (e.status().value() != 409) {
+            } catch (Problem e) {
+                if (e.kind() != ProblemKind.CONFLICT) {
                     throw e;
                 }
                 model.addAttribute("alert", messages.get(e.localizable()));

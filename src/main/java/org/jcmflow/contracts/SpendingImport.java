@@ -15,7 +15,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 
 /**
  * Reads an accounts file of spending: CSV in UTF-8 (a byte-order mark allowed, as spreadsheets write it), a header

@@ -14,9 +14,9 @@ import java.util.UUID;
 
 import org.jcmflow.casefile.ProgrammeRecordsChanged;
 import org.jcmflow.identity.CurrentUser;
-import org.jcmflow.web.ApiException;
-import org.jcmflow.web.InvalidInputException;
-import org.jcmflow.web.InvalidInputException.FieldProblem;
+import org.jcmflow.problem.Problem;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +77,7 @@ public class Forecasts {
     public void record(UUID caseId, ForecastEntry entry, CurrentUser user) {
         ProgrammeRecords.requireWriter(user);
         if (jdbc.sql("select count(*) from project_case where id = ?").param(caseId).query(Long.class).single() == 0) {
-            throw ApiException.notFound("There is no such case.", "noCase");
+            throw Problem.notFound("There is no such case.", "noCase");
         }
         Checks checks = new Checks();
         checks.tonnes("atEndTco2PerYear", entry.atEndTco2PerYear());
@@ -90,7 +90,7 @@ public class Forecasts {
                          and details ->> 'stageGateDecision' = 'APPROPRIATE'""")
                 .param(caseId).query(Long.class).single() > 0;
         if (!selected) {
-            throw ApiException.conflict("A forecast is recorded for a demonstration the stage gate found appropriate.",
+            throw Problem.conflict("A forecast is recorded for a demonstration the stage gate found appropriate.",
                     "forecastBeforeSelection");
         }
         jdbc.sql("""
@@ -168,7 +168,7 @@ public class Forecasts {
 
         void throwIfAny() {
             if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
+                throw new InvalidInput(problems);
             }
         }
     }

@@ -2,7 +2,7 @@ package org.jcmflow.programme;
 
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
-import org.jcmflow.web.ApiException;
+import org.jcmflow.problem.Problem;
 
 /** Who may do what with the programme's own records: programme managers write them, the programme office reads. */
 final class ProgrammeRecords {
@@ -16,14 +16,14 @@ final class ProgrammeRecords {
 
     static void requireWriter(CurrentUser user) {
         if (!mayWrite(user)) {
-            throw ApiException.forbidden("Only programme managers record the programme's records.",
+            throw Problem.forbidden("Only programme managers record the programme's records.",
                     "programmeRecordsForProgrammeManagers");
         }
     }
 
     static void requireReader(CurrentUser user) {
         if (!user.has(Role.PROGRAM_MANAGER) && !user.has(Role.ADMIN)) {
-            throw ApiException.forbidden("The programme's records are for the programme office.",
+            throw Problem.forbidden("The programme's records are for the programme office.",
                     "programmeRecordsForProgrammeOffice");
         }
     }
