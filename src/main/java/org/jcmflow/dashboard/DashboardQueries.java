@@ -14,6 +14,7 @@ import java.util.Map;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.programme.Forecast;
 import org.jcmflow.programme.Forecasts;
+import org.jcmflow.engine.EngineTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +34,13 @@ class DashboardQueries {
             "CONTINUE_STUDY");
 
     private final JdbcClient jdbc;
+    private final EngineTables engineTables;
     private final Clock clock;
     private final DashboardProperties targets;
 
-    DashboardQueries(JdbcClient jdbc, Clock clock, DashboardProperties targets) {
+    DashboardQueries(JdbcClient jdbc, EngineTables engineTables, Clock clock, DashboardProperties targets) {
         this.jdbc = jdbc;
+        this.engineTables = engineTables;
         this.clock = clock;
         this.targets = targets;
     }
@@ -224,14 +227,8 @@ class DashboardQueries {
     }
 
     private long overdueTasks(Map<String, Object> filter) {
-        Map<String, Object> params = new HashMap<>(filter);
-        params.put("now", Timestamp.from(clock.instant()));
-        return jdbc.sql("""
-                        select count(*) from act_ru_task t
-                        join act_ru_execution e on e.id_ = t.proc_inst_id_
-                        , """ + CASES + """
-                         and e.business_key_ = c.id::text and t.due_date_ < :now""")
-                .params(params).query(Long.class).single();
+        return engineTables.overdueTasks(clock.instant(), (Integer) filter.get("fiscalYear"),
+                (String) filter.get("country"));
     }
 
     private List<Dashboard.TimeInStage> timeInStage(Map<String, Object> filter) {

@@ -28,7 +28,7 @@ import org.jcmflow.programme.Forecasts;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.RealmUsers;
 import org.jcmflow.engine.EngineClock;
-import org.jcmflow.tasks.CaseTaskService;
+import org.jcmflow.tasks.TaskWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,7 @@ class DemoDataLoader {
     private final CaseFileService cases;
     private final CaseDocuments documents;
     private final CaseTasks caseTasks;
-    private final CaseTaskService tasks;
+    private final TaskWork tasks;
     private final ProgrammeBudget budget;
     private final Contracts contracts;
     private final Forecasts forecasts;
@@ -68,7 +68,7 @@ class DemoDataLoader {
     private final TransactionTemplate transaction;
     private final Map<String, CurrentUser> users = new HashMap<>();
 
-    DemoDataLoader(CaseFileService cases, CaseDocuments documents, CaseTasks caseTasks, CaseTaskService tasks,
+    DemoDataLoader(CaseFileService cases, CaseDocuments documents, CaseTasks caseTasks, TaskWork tasks,
                    ProgrammeBudget budget, Contracts contracts, Forecasts forecasts,
                    PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock,
                    JdbcClient jdbc, TransactionTemplate transaction) {

@@ -21,14 +21,13 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.jcmflow.engine.EngineTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,15 +58,15 @@ class CamundaWebappAuthorizations {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
-    private final JdbcClient jdbc;
+    private final EngineTables engineTables;
 
     CamundaWebappAuthorizations(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                                TaskService tasks, JdbcClient jdbc) {
+                                TaskService tasks, EngineTables engineTables) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
-        this.jdbc = jdbc;
+        this.engineTables = engineTables;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -102,16 +101,7 @@ class CamundaWebappAuthorizations {
      * now, so at each start these are none, among however many open tasks there are.
      */
     private void grantOpenTasksToTheirCandidateGroups() {
-        jdbc.sql("""
-                        select link.TASK_ID_, link.GROUP_ID_ from ACT_RU_IDENTITYLINK link
-                        where link.TYPE_ = :candidate and link.TASK_ID_ is not null and link.GROUP_ID_ is not null
-                          and not exists (select 1 from ACT_RU_AUTHORIZATION grant_
-                                          where grant_.TYPE_ = :grant and grant_.RESOURCE_TYPE_ = :taskResource
-                                            and grant_.RESOURCE_ID_ = link.TASK_ID_ and grant_.GROUP_ID_ = link.GROUP_ID_)""")
-                .param("candidate", IdentityLinkType.CANDIDATE)
-                .param("grant", AUTH_TYPE_GRANT)
-                .param("taskResource", Resources.TASK.resourceType())
-                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).list()
+        engineTables.candidateGroupsWithoutGrant(AUTH_TYPE_GRANT, Resources.TASK.resourceType())
                 .forEach(missing -> ensureGrant(missing[1], Resources.TASK, missing[0], Permissions.READ,
                         Permissions.TASK_WORK));
     }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jcmflow.casefile.Stage;
+import org.jcmflow.engine.EngineTables;
 import org.jcmflow.identity.Role;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -24,15 +25,18 @@ import org.springframework.stereotype.Component;
 @Component
 class OperatorMetrics implements MeterBinder {
 
-    private final WorkQueueCounts counts;
+    /** The role of a task given to a person by name rather than offered to a role. */
+    static final String BY_NAME = "by-name";
+
+    private final EngineTables engineTables;
     private final Clock clock;
     private final Duration maxAge;
 
-    private WorkQueueCounts.Snapshot snapshot;
+    private EngineTables.WorkQueue snapshot;
     private Instant countedAt = Instant.MIN;
 
-    OperatorMetrics(WorkQueueCounts counts, Clock clock, @Value("${jcm.metrics.max-age:PT30S}") Duration maxAge) {
-        this.counts = counts;
+    OperatorMetrics(EngineTables engineTables, Clock clock, @Value("${jcm.metrics.max-age:PT30S}") Duration maxAge) {
+        this.engineTables = engineTables;
         this.clock = clock;
         this.maxAge = maxAge;
     }
@@ -43,33 +47,39 @@ class OperatorMetrics implements MeterBinder {
             for (Role role : Role.values()) {
                 openTasks(registry, stage.name(), role.groupId());
             }
-            openTasks(registry, stage.name(), WorkQueueCounts.BY_NAME);
+            openTasks(registry, stage.name(), BY_NAME);
         }
-        gauge(registry, "jcm.tasks.overdue", "Open tasks past their due date", WorkQueueCounts.Snapshot::overdueTasks);
+        gauge(registry, "jcm.tasks.overdue", "Open tasks past their due date", EngineTables.WorkQueue::overdueTasks);
         gauge(registry, "jcm.jobs.due", "Jobs due that the job executor has not run yet: its backlog",
-                WorkQueueCounts.Snapshot::dueJobs);
-        gauge(registry, "jcm.jobs.failing", "Jobs that failed and wait for a retry", WorkQueueCounts.Snapshot::failingJobs);
+                EngineTables.WorkQueue::dueJobs);
+        gauge(registry, "jcm.jobs.failing", "Jobs that failed and wait for a retry", EngineTables.WorkQueue::failingJobs);
         gauge(registry, "jcm.jobs.failed", "Jobs out of retries: an operator must look at them",
-                WorkQueueCounts.Snapshot::failedJobs);
-        gauge(registry, "jcm.incidents", "Open incidents of the engine", WorkQueueCounts.Snapshot::incidents);
+                EngineTables.WorkQueue::failedJobs);
+        gauge(registry, "jcm.incidents", "Open incidents of the engine", EngineTables.WorkQueue::incidents);
     }
 
     private void openTasks(MeterRegistry registry, String stage, String role) {
-        Gauge.builder("jcm.tasks.open", this, metrics -> metrics.current().openTasksOf(stage, role))
+        Gauge.builder("jcm.tasks.open", this, metrics -> metrics.openTasksOf(stage, role))
                 .description("Open tasks by the case's stage and the task's role (by-name: given to a person)")
                 .tags("stage", stage, "role", role).register(registry);
     }
 
     private void gauge(MeterRegistry registry, String name, String description,
-                       ToLongFunction<WorkQueueCounts.Snapshot> figure) {
+                       ToLongFunction<EngineTables.WorkQueue> figure) {
         Gauge.builder(name, this, metrics -> figure.applyAsLong(metrics.current())).description(description)
                 .register(registry);
     }
 
-    synchronized WorkQueueCounts.Snapshot current() {
+    private long openTasksOf(String stage, String role) {
+        return current().openTasks().stream()
+                .filter(row -> row.stage().equals(stage) && (row.role() == null ? BY_NAME : row.role()).equals(role))
+                .mapToLong(EngineTables.OpenTasks::count).sum();
+    }
+
+    synchronized EngineTables.WorkQueue current() {
         Instant now = clock.instant();
         if (snapshot == null || !now.isBefore(countedAt.plus(maxAge)) || now.isBefore(countedAt)) {
-            snapshot = counts.count(now);
+            snapshot = engineTables.workQueue(now);
             countedAt = now;
         }
         return snapshot;

@@ -142,7 +142,7 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
 
     /** A form with a choice among the case's documents asks for one: its task is a reason to upload. */
     boolean asksForDocument() {
-        return fields.stream().anyMatch(field -> CaseTaskService.CASE_DOCUMENTS.equals(field.valuesKey()));
+        return fields.stream().anyMatch(field -> TaskForms.CASE_DOCUMENTS.equals(field.valuesKey()));
     }
 
     /**

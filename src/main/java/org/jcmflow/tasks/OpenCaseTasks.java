@@ -1,10 +1,8 @@
 package org.jcmflow.tasks;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +12,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.jcmflow.engine.EngineTables;
 import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.identity.CurrentUser;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Reads open tasks and their candidate groups from the engine, for the case file and the inbox. */
@@ -24,12 +22,12 @@ import org.springframework.stereotype.Component;
 class OpenCaseTasks implements org.jcmflow.casefile.CaseTasks {
 
     private final TaskService tasks;
-    private final JdbcClient jdbc;
+    private final EngineTables engineTables;
     private final FormRegistry forms;
 
-    OpenCaseTasks(TaskService tasks, JdbcClient jdbc, FormRegistry forms) {
+    OpenCaseTasks(TaskService tasks, EngineTables engineTables, FormRegistry forms) {
         this.tasks = tasks;
-        this.jdbc = jdbc;
+        this.engineTables = engineTables;
         this.forms = forms;
     }
 
@@ -67,30 +65,9 @@ class OpenCaseTasks implements org.jcmflow.casefile.CaseTasks {
                 && !TaskWorkRules.ownOrganizationsEvaluation(user, projectCase, candidateGroups);
     }
 
-    /**
-     * The candidate groups of each of the tasks, sorted; a task that no longer exists (completed meanwhile) has
-     * no entry. One query for a page of tasks, read from the engine's tables.
-     */
+    /** The candidate groups of each of the tasks, sorted; a task completed meanwhile has no entry. */
     Map<String, List<String>> candidateGroups(Collection<String> taskIds) {
-        if (taskIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<String>> groups = new HashMap<>();
-        jdbc.sql("""
-                        select t.ID_, link.GROUP_ID_ from ACT_RU_TASK t
-                        left join ACT_RU_IDENTITYLINK link on link.TASK_ID_ = t.ID_ and link.TYPE_ = 'candidate'
-                         and link.GROUP_ID_ is not null
-                        where t.ID_ in (:taskIds)
-                        order by link.GROUP_ID_""")
-                .param("taskIds", taskIds)
-                .query(rs -> {
-                    List<String> ofTask = groups.computeIfAbsent(rs.getString(1), id -> new ArrayList<>());
-                    if (rs.getString(2) != null) {
-                        ofTask.add(rs.getString(2));
-                    }
-                });
-        groups.replaceAll((taskId, ofTask) -> List.copyOf(ofTask));
-        return groups;
+        return engineTables.candidateGroups(taskIds);
     }
 
     List<String> candidateGroups(String taskId) {

@@ -21,11 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tasks")
 class TaskController {
 
-    private final CaseTaskService tasks;
+    private final TaskInbox inbox;
+    private final TaskForms forms;
+    private final TaskWork work;
     private final CurrentUsers currentUsers;
 
-    TaskController(CaseTaskService tasks, CurrentUsers currentUsers) {
-        this.tasks = tasks;
+    TaskController(TaskInbox inbox, TaskForms forms, TaskWork work, CurrentUsers currentUsers) {
+        this.inbox = inbox;
+        this.forms = forms;
+        this.work = work;
         this.currentUsers = currentUsers;
     }
 
@@ -34,38 +38,38 @@ class TaskController {
     }
 
     @GetMapping
-    CaseTaskService.TaskPage inbox(@RequestParam(required = false) Stage stage,
+    TaskInbox.TaskPage inbox(@RequestParam(required = false) Stage stage,
                                    @RequestParam(required = false) String partnerCountry,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return tasks.inbox(currentUsers.current(), stage, partnerCountry, page, size);
+        return inbox.inbox(currentUsers.current(), stage, partnerCountry, page, size);
     }
 
     @GetMapping("/{id}")
     TaskView task(@PathVariable String id) {
-        return tasks.view(id, currentUsers.current());
+        return inbox.view(id, currentUsers.current());
     }
 
     @GetMapping(value = "/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
     String form(@PathVariable String id) {
-        return tasks.form(id, currentUsers.current());
+        return forms.form(id, currentUsers.current());
     }
 
     @PostMapping("/{id}/claim")
     ResponseEntity<Void> claim(@PathVariable String id) {
-        tasks.claim(id, currentUsers.current());
+        work.claim(id, currentUsers.current());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/unclaim")
     ResponseEntity<Void> unclaim(@PathVariable String id) {
-        tasks.unclaim(id, currentUsers.current());
+        work.unclaim(id, currentUsers.current());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/complete")
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Completion completion) {
-        tasks.complete(id, completion == null ? Map.of() : completion.variables(), currentUsers.current());
+        work.complete(id, completion == null ? Map.of() : completion.variables(), currentUsers.current());
         return ResponseEntity.noContent().build();
     }
 }

@@ -24,18 +24,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class TaskFormPage {
 
-    private final CaseTaskService tasks;
+    private final TaskInbox inbox;
+    private final TaskForms forms;
+    private final TaskWork work;
     private final CaseFileService cases;
     private final PartnerCountries partnerCountries;
     private final CurrentUsers currentUsers;
     private final PageMessages messages;
     private final ObjectProvider<CasePageSection> sections;
 
-    TaskFormPage(CaseTaskService tasks, CaseFileService cases, PartnerCountries partnerCountries,
+    TaskFormPage(TaskInbox inbox, TaskForms forms, TaskWork work, CaseFileService cases, PartnerCountries partnerCountries,
                  CurrentUsers currentUsers, PageMessages messages,
                  ObjectProvider<CasePageSection> sections) {
         this.sections = sections;
-        this.tasks = tasks;
+        this.inbox = inbox;
+        this.forms = forms;
+        this.work = work;
         this.cases = cases;
         this.partnerCountries = partnerCountries;
         this.currentUsers = currentUsers;
@@ -51,10 +55,10 @@ class TaskFormPage {
     String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> submitted, Locale locale,
                     Model model, RedirectAttributes flash) {
         CurrentUser user = currentUsers.current();
-        TaskView task = tasks.view(id, user);
-        FormSchema form = tasks.schema(id, user);
+        TaskView task = inbox.view(id, user);
+        FormSchema form = forms.schema(id, user);
         try {
-            tasks.complete(id, HtmlFormValues.convert(form, submitted), user);
+            work.complete(id, HtmlFormValues.convert(form, submitted), user);
         } catch (InvalidInput e) {
             model.addAttribute("alert", messages.get("task.invalid"));
             return page(id, keptValues(submitted), messages.fieldErrors(e), locale, model);
@@ -66,8 +70,8 @@ class TaskFormPage {
     private String page(String id, Map<String, String> values, Map<String, String> errors, Locale locale,
                         Model model) {
         CurrentUser user = currentUsers.current();
-        TaskView task = tasks.view(id, user);
-        FormSchema form = tasks.schema(id, user);
+        TaskView task = inbox.view(id, user);
+        FormSchema form = forms.schema(id, user);
         model.addAttribute("task", task);
         model.addAttribute("taskName", taskName(task));
         model.addAttribute("projectCase", cases.visibleCase(task.caseId(), user));

@@ -32,7 +32,7 @@ class TasklistConfiguration {
      * the database's schema is migrated.
      */
     @Bean
-    FilterRegistrationBean<TasklistRequestCheck> tasklistRequestCheck(ObjectProvider<CaseTaskService> tasks,
+    FilterRegistrationBean<TasklistRequestCheck> tasklistRequestCheck(ObjectProvider<TaskWork> tasks,
                                                                       CurrentUsers users, ObjectMapper json) {
         FilterRegistrationBean<TasklistRequestCheck> registration =
                 new FilterRegistrationBean<>(new TasklistRequestCheck(tasks, users, json));

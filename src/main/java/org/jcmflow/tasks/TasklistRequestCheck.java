@@ -3,7 +3,6 @@ package org.jcmflow.tasks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -46,11 +45,11 @@ class TasklistRequestCheck extends OncePerRequestFilter {
                     + "|resolve|delegate|identity-links|identity-links/delete)/?");
     private static final Set<String> COMPLETIONS = Set.of("complete", "submit-form");
 
-    private final ObjectProvider<CaseTaskService> tasks;
+    private final ObjectProvider<TaskWork> tasks;
     private final CurrentUsers users;
     private final ObjectMapper json;
 
-    TasklistRequestCheck(ObjectProvider<CaseTaskService> tasks, CurrentUsers users, ObjectMapper json) {
+    TasklistRequestCheck(ObjectProvider<TaskWork> tasks, CurrentUsers users, ObjectMapper json) {
         this.tasks = tasks;
         this.users = users;
         this.json = json;
@@ -87,7 +86,7 @@ class TasklistRequestCheck extends OncePerRequestFilter {
 
     private void check(String taskId, String action, JsonNode body) {
         CurrentUser user = users.current();
-        CaseTaskService tasks = this.tasks.getObject();
+        TaskWork tasks = this.tasks.getObject();
         switch (action) {
             case "resolve", "delegate", "identity-links", "identity-links/delete" -> tasks.checkHandsKept(taskId);
             case "claim", "assignee" -> {

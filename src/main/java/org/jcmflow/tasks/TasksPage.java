@@ -25,14 +25,16 @@ class TasksPage {
 
     static final int PAGE_SIZE = 20;
 
-    private final CaseTaskService tasks;
+    private final TaskInbox inbox;
+    private final TaskWork work;
     private final CurrentUsers currentUsers;
     private final PartnerCountries partnerCountries;
     private final PageMessages messages;
 
-    TasksPage(CaseTaskService tasks, CurrentUsers currentUsers, PartnerCountries partnerCountries,
+    TasksPage(TaskInbox inbox, TaskWork work, CurrentUsers currentUsers, PartnerCountries partnerCountries,
               PageMessages messages) {
-        this.tasks = tasks;
+        this.inbox = inbox;
+        this.work = work;
         this.currentUsers = currentUsers;
         this.partnerCountries = partnerCountries;
         this.messages = messages;
@@ -43,7 +45,7 @@ class TasksPage {
                  @RequestParam(defaultValue = "0") int page, Locale locale, HttpServletRequest request, Model model) {
         String country = StringUtils.hasText(partnerCountry) ? partnerCountry : null;
         int current = Math.max(page, 0);
-        CaseTaskService.TaskPage found = tasks.inbox(currentUsers.current(), stage, country, current, PAGE_SIZE);
+        TaskInbox.TaskPage found = inbox.inbox(currentUsers.current(), stage, country, current, PAGE_SIZE);
         model.addAttribute("tasks", found.content());
         model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements(),
                 found.totalIsLowerBound()));
@@ -59,7 +61,7 @@ class TasksPage {
     @PostMapping("/tasks/{id}/claim")
     String claim(@PathVariable String id, @RequestParam(required = false) String back, RedirectAttributes flash) {
         try {
-            tasks.claim(id, currentUsers.current());
+            work.claim(id, currentUsers.current());
             flash.addFlashAttribute("notice", messages.get("tasks.claimed"));
         } catch (Problem e) {
             flash.addFlashAttribute("alert", messages.get(e.localizable()));
@@ -70,7 +72,7 @@ class TasksPage {
     @PostMapping("/tasks/{id}/unclaim")
     String unclaim(@PathVariable String id, @RequestParam(required = false) String back, RedirectAttributes flash) {
         try {
-            tasks.unclaim(id, currentUsers.current());
+            work.unclaim(id, currentUsers.current());
             flash.addFlashAttribute("notice", messages.get("tasks.unclaimed"));
         } catch (Problem e) {
             flash.addFlashAttribute("alert", messages.get(e.localizable()));

@@ -45,7 +45,11 @@ class TaskFormPageTest {
     MockMvc mvc;
 
     @MockitoBean
-    CaseTaskService tasks;
+    TaskInbox inbox;
+    @MockitoBean
+    TaskForms forms;
+    @MockitoBean
+    TaskWork work;
     @MockitoBean
     CaseFileService cases;
     @MockitoBean
@@ -61,9 +65,9 @@ class TaskFormPageTest {
     }
 
     private void task(String id, String key, String name, String formId, String group) {
-        when(tasks.view(eq(id), any())).thenReturn(new TaskView(id, key, name, CASE_ID, "Hospital air-conditioning",
+        when(inbox.view(eq(id), any())).thenReturn(new TaskView(id, key, name, CASE_ID, "Hospital air-conditioning",
                 "STAGE_GATE", "VN", List.of(group), null, Instant.now(), null, false));
-        when(tasks.schema(eq(id), any())).thenReturn(Forms.read(formId));
+        when(forms.schema(eq(id), any())).thenReturn(Forms.read(formId));
     }
 
     @Test
@@ -88,7 +92,7 @@ class TaskFormPageTest {
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, Object>> values = ArgumentCaptor.forClass(Map.class);
-        verify(tasks).complete(eq("t-evaluate"), values.capture(), any());
+        verify(work).complete(eq("t-evaluate"), values.capture(), any());
         assertThat(values.getValue()).containsEntry("scoreTechnicalEffectiveness", 4L)
                 .containsEntry("scoreGhgReduction", 5L).containsEntry("scorePolicyFit", 2.5)
                 .containsEntry("conflictOfInterest", false).containsEntry("evaluationComments", "Sound plan.")
@@ -153,7 +157,7 @@ class TaskFormPageTest {
 
     private void validateLikeTheService(String formId) {
         doAnswer(call -> FormValidator.validate(Forms.read(formId), call.getArgument(1)))
-                .when(tasks).complete(any(), anyMap(), any());
+                .when(work).complete(any(), anyMap(), any());
     }
 
     private static String errorOf(String page, String field) {

@@ -39,7 +39,9 @@ class TasksPageTest {
     MockMvc mvc;
 
     @MockitoBean
-    CaseTaskService tasks;
+    TaskInbox inbox;
+    @MockitoBean
+    TaskWork work;
     @MockitoBean
     PartnerCountries partnerCountries;
 
@@ -56,8 +58,8 @@ class TasksPageTest {
     @Test
     void theInboxListsTasksWithDueDatesOverdueMarksAndClaimButtons() throws Exception {
         Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS);
-        when(tasks.inbox(any(), eq(null), eq(null), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
-                new CaseTaskService.TaskPage(List.of(task("t1", "Late case", null, lastWeek, true),
+        when(inbox.inbox(any(), eq(null), eq(null), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
+                new TaskInbox.TaskPage(List.of(task("t1", "Late case", null, lastWeek, true),
                         task("t2", "My case", "sato", null, false)), 0, TasksPage.PAGE_SIZE, 2));
 
         String page = mvc.perform(get("/tasks")).andExpect(status().isOk())
@@ -70,8 +72,8 @@ class TasksPageTest {
 
     @Test
     void filtersReachTheServiceAndThePagerKeepsThem() throws Exception {
-        when(tasks.inbox(any(), eq(Stage.MOU), eq("VN"), eq(1), eq(TasksPage.PAGE_SIZE))).thenReturn(
-                new CaseTaskService.TaskPage(List.of(task("t3", "Case", null, null, false)), 1, TasksPage.PAGE_SIZE,
+        when(inbox.inbox(any(), eq(Stage.MOU), eq("VN"), eq(1), eq(TasksPage.PAGE_SIZE))).thenReturn(
+                new TaskInbox.TaskPage(List.of(task("t3", "Case", null, null, false)), 1, TasksPage.PAGE_SIZE,
                         45));
 
         String page = mvc.perform(get("/tasks?stage=MOU&partnerCountry=VN&page=1"))
@@ -85,8 +87,8 @@ class TasksPageTest {
 
     @Test
     void anInboxCountedOnlySoFarSaysSoAndStillLeadsToTheNextPage() throws Exception {
-        when(tasks.inbox(any(), eq(null), eq(null), eq(49), eq(TasksPage.PAGE_SIZE))).thenReturn(
-                new CaseTaskService.TaskPage(List.of(task("t4", "Case", null, null, false)), 49, TasksPage.PAGE_SIZE,
+        when(inbox.inbox(any(), eq(null), eq(null), eq(49), eq(TasksPage.PAGE_SIZE))).thenReturn(
+                new TaskInbox.TaskPage(List.of(task("t4", "Case", null, null, false)), 49, TasksPage.PAGE_SIZE,
                         1000, true));
 
         String page = mvc.perform(get("/tasks?page=49")).andExpect(status().isOk())
@@ -104,13 +106,13 @@ class TasksPageTest {
         mvc.perform(post("/tasks/t1/claim").with(csrf()).param("back", "/tasks?stage=MOU"))
                 .andExpect(redirectedUrl("/tasks?stage=MOU"))
                 .andExpect(flash().attribute("notice", "The task is now yours: others see it claimed by you."));
-        verify(tasks).claim(eq("t1"), any());
+        verify(work).claim(eq("t1"), any());
     }
 
     @Test
     void aClaimThatFailsIsToldInTheReadersLanguage() throws Exception {
         doThrow(Problem.conflict("The task is already claimed by takahashi.", "taskClaimed", "takahashi"))
-                .when(tasks).claim(eq("t1"), any());
+                .when(work).claim(eq("t1"), any());
         mvc.perform(post("/tasks/t1/claim").with(csrf()).header("Accept-Language", "ja").param("back", "/tasks"))
                 .andExpect(redirectedUrl("/tasks"))
                 .andExpect(flash().attribute("alert", "このタスクは takahashi が担当しています。"));

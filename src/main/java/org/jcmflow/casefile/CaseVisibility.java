@@ -1,0 +1,5 @@
+package org.jcmflow.casefile;
+
+/** The cases a user may see, in a stage and a partner country: a null field does not narrow them. */
+public record CaseVisibility(String organization, Stage stage, String partnerCountry) {
+}
