@@ -67,7 +67,7 @@ class StageGateProcessTest {
         ProcessTestSupport.registerBeans();
         deadlines = ProcessTestSupport.registerDeadlines();
         Mocks.register("stageGateCommittee", new StageGateCommittee(records, DIRECTORY,
-                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7)), decisions::add));
+                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7), 2014), decisions::add));
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,
