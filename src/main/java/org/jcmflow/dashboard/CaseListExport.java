@@ -33,7 +33,8 @@ class CaseListExport {
             .addColumn("id").addColumn("title").addColumn("partnerCountry").addColumn("partnerCountryEn")
             .addColumn("partnerCountryJa").addColumn("technology").addColumn("estimatedReductionTco2PerYear")
             .addColumn("budgetMillionJpy").addColumn("fiscalYear").addColumn("organization").addColumn("stage")
-            .addColumn("stageEnteredAt").addColumn("transferScheme").addColumn("createdBy").addColumn("createdAt")
+            .addColumn("stageEnteredAt").addColumn("jcmTrackStage").addColumn("jcmTrackStageEnteredAt")
+            .addColumn("transferScheme").addColumn("createdBy").addColumn("createdAt")
             .build().withHeader();
 
     private final JdbcClient jdbc;
@@ -61,7 +62,8 @@ class CaseListExport {
             jdbc.sql("""
                             select c.id, c.title, c.partner_country, p.name_en, p.name_ja, c.technology,
                                    c.estimated_reduction_tco2_per_year, c.budget_million_jpy, c.fiscal_year,
-                                   c.organization, c.stage, c.stage_entered_at, c.transfer_scheme, c.created_by, c.created_at
+                                   c.organization, c.stage, c.stage_entered_at, c.transfer_scheme, c.created_by, c.created_at,
+                                   c.jcm_track_stage, c.jcm_track_stage_entered_at
                             from project_case c join partner_country p on p.iso_code = c.partner_country
                             where cast(:organization as varchar) is null or c.organization = :organization
                             order by c.fiscal_year, c.created_at, c.id""")
@@ -71,7 +73,9 @@ class CaseListExport {
                             rows.write(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                     rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
                                     rs.getInt(9), rs.getString(10), rs.getString(11),
-                                    rs.getTimestamp(12).toInstant().toString(), rs.getString(13), rs.getString(14),
+                                    rs.getTimestamp(12).toInstant().toString(), rs.getString(16),
+                                    rs.getTimestamp(17) == null ? null : rs.getTimestamp(17).toInstant().toString(),
+                                    rs.getString(13), rs.getString(14),
                                     rs.getTimestamp(15).toInstant().toString()});
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);

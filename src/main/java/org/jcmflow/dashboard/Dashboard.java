@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.jcmflow.casefile.StageTrack;
+
 /** The programme's figures, as GET /api/dashboard returns them. */
 record Dashboard(
         Filter filter,
@@ -18,7 +20,12 @@ record Dashboard(
     record Filter(Integer fiscalYear, String partnerCountry) {
     }
 
-    record Pipeline(Map<String, Long> byStage, List<CountryCount> byPartnerCountry) {
+    /** Cases by their main stage, by the stage of their JCM track, and by partner country. */
+    record Pipeline(Map<String, Long> byStage, Map<String, Long> byJcmTrackStage, List<CountryCount> byPartnerCountry) {
+
+        Pipeline(Map<String, Long> byStage, List<CountryCount> byPartnerCountry) {
+            this(byStage, Map.of(), byPartnerCountry);
+        }
     }
 
     record CountryCount(String partnerCountry, String nameEn, String nameJa, long cases) {
@@ -53,6 +60,16 @@ record Dashboard(
                       BigDecimal executedMillionJpy) {
     }
 
-    record TimeInStage(String stage, long periods, BigDecimal medianDays, BigDecimal p90Days) {
+    /** Periods in a stage of a track: MAIN (the case's stages) or JCM (its JCM track's). */
+    record TimeInStage(String track, String stage, long periods, BigDecimal medianDays, BigDecimal p90Days) {
+
+        TimeInStage(String stage, long periods, BigDecimal medianDays, BigDecimal p90Days) {
+            this(StageTrack.MAIN.name(), stage, periods, medianDays, p90Days);
+        }
+
+        /** The message that names the stage: stage.FOLLOW_UP, jcmTrack.VERIFICATION. */
+        String messageKey() {
+            return (StageTrack.JCM.name().equals(track) ? "jcmTrack." : "stage.") + stage;
+        }
     }
 }
