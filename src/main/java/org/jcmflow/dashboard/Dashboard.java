@@ -68,7 +68,7 @@ record Dashboard(
         }
 
         /** The message that names the stage: stage.FOLLOW_UP, jcmTrack.VERIFICATION. */
-        String messageKey() {
+        public String messageKey() {
             return (StageTrack.JCM.name().equals(track) ? "jcmTrack." : "stage.") + stage;
         }
     }

@@ -161,7 +161,7 @@ class StageGateProcessTest {
         StageGateRecords.Round round = latestRound();
         Assertions.assertThat(round.number()).isEqualTo(1);
         Assertions.assertThat(round.validEvaluations()).isEqualTo(3);
-        Assertions.assertThat(round.averageScore()).isEqualByComparingTo("4.20");
+        Assertions.assertThat(round.averageScore()).isEqualByComparingTo("4.17");
         Assertions.assertThat(round.recommendation()).isEqualTo("APPROPRIATE");
         Assertions.assertThat(round.decision()).isEqualTo("APPROPRIATE");
         Assertions.assertThat(round.decisionOverrides()).isFalse();
