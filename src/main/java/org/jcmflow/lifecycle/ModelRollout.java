@@ -162,7 +162,10 @@ class ModelRollout {
         });
     }
 
-    /** A model whose wait states kept their ids: each maps to itself, timers and messages updated to the new model. */
+    /**
+     * A model whose wait states kept their ids: each maps to itself. Timers keep their due dates (their triggers
+     * are not recomputed from the new model): a reminder or an escalation comes when it was set to.
+     */
     private static final class SameIds implements ModelChange {
 
         @Override
@@ -175,7 +178,7 @@ class ModelRollout {
         public MigrationPlan plan(String route, ProcessDefinition source, ProcessDefinition target,
                                   ProcessEngineServices engine) {
             return engine.getRuntimeService().createMigrationPlan(source.getId(), target.getId())
-                    .mapEqualActivities().updateEventTriggers().build();
+                    .mapEqualActivities().build();
         }
     }
 }

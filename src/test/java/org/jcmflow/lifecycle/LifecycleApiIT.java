@@ -8,11 +8,15 @@ import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.VERIFIER;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +94,16 @@ class LifecycleApiIT {
 
         driver.complete(caseId, "Task_SubmitProgressReport", PROPONENT);
         driver.complete(caseId, "Task_ReviewProgressReport", PROGRAM_MANAGER, "progressDecision", "CONTINUE_OPERATION");
-        driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT);
+        // a monitoring period starts with the technology's operation, not before its commissioning (2017-04-15)
+        String firstReport = driver.uploadReport(caseId, PROPONENT, "monitoring-report-1.pdf");
+        Map<String, Object> early = new HashMap<>(ValidSubmissions.of("Task_SubmitMonitoringReport"));
+        early.put("monitoringPeriodStart", "2017-01-01");
+        early.put("monitoringReportDocument", firstReport);
+        ApiClient.Response refused = driver.as(PROPONENT).post("/api/tasks/"
+                + driver.openTask(caseId, "Task_SubmitMonitoringReport") + "/complete", Map.of("variables", early));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("monitoringPeriodStart");
+        driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT, "monitoringReportDocument", firstReport);
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
         driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
         driver.complete(caseId, "Task_SubmitProgressReport", PROPONENT);

@@ -123,11 +123,17 @@ class LifecycleModelRolloutTest {
 
         // time passes between the old release and the new: due dates and timers stay as they were set
         ClockUtil.setCurrentTime(Date.from(STARTED.plus(Duration.ofDays(10))));
-        deployments.add(repositoryService().createDeployment().addClasspathResource(NEW_LIFECYCLE).deploy().getId());
+        // the release deploys every model again, the stage processes unchanged: their instances move by equal ids
+        var release = repositoryService().createDeployment().name("release").addClasspathResource(NEW_LIFECYCLE);
+        STAGE_PROCESSES.forEach(release::addClasspathResource);
+        deployments.add(release.deploy().getId());
         stages.clear();
         ModelRollout.Result result = rollout().rollOut();
 
-        assertThat(result.movedInAll()).isEqualTo(waiting.size());
+        assertThat(result.moved().entrySet()).filteredOn(moved -> moved.getKey().startsWith(LifecycleProcess.PROCESS_ID))
+                .singleElement().extracting(Map.Entry::getValue).isEqualTo(waiting.size());
+        // every stage process but the stage gate's stand-in, which this release did not deploy again
+        assertThat(result.movedInAll()).isEqualTo(2 * waiting.size() - 1);
         assertThat(result.failed()).isEmpty();
         ProcessDefinition newModel = repositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey(LifecycleProcess.PROCESS_ID).latestVersion().singleResult();
@@ -246,6 +252,10 @@ class LifecycleModelRolloutTest {
                 .processInstanceId(waiting.calledInstanceId()).superProcessInstanceId(waiting.lifecycle().getId())
                 .singleResult();
         assertThat(called).as("the stage process still runs under the case's lifecycle").isNotNull();
+        ProcessDefinition calledModel = repositoryService().getProcessDefinition(called.getProcessDefinitionId());
+        assertThat(calledModel.getVersion()).as("the stage process is on its latest version").isEqualTo(
+                repositoryService().createProcessDefinitionQuery().processDefinitionKey(calledModel.getKey())
+                        .latestVersion().singleResult().getVersion());
         Task task = taskService().createTaskQuery().taskId(waiting.taskId()).singleResult();
         assertThat(task).as("the open task is the same").isNotNull();
         assertThat(task.getDueDate()).isEqualTo(waiting.taskDue());
