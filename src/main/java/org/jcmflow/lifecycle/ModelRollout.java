@@ -64,12 +64,12 @@ class ModelRollout {
                 .orderByProcessDefinitionKey().asc().list()) {
             for (ProcessDefinition older : olderVersionsWithInstances(latest)) {
                 String what = latest.getKey() + " v" + older.getVersion() + " -> v" + latest.getVersion();
-                int[] counts = migrate(older, latest);
-                if (counts[0] > 0) {
-                    moved.put(what, counts[0]);
+                Counts counts = migrate(older, latest);
+                if (counts.moved() > 0) {
+                    moved.put(what, counts.moved());
                 }
-                if (counts[1] > 0) {
-                    failed.put(what, counts[1]);
+                if (counts.failed() > 0) {
+                    failed.put(what, counts.failed());
                 }
             }
         }
@@ -92,8 +92,11 @@ class ModelRollout {
                 .toList();
     }
 
-    /** Moves the source version's instances batch by batch; returns how many moved and how many could not. */
-    private int[] migrate(ProcessDefinition source, ProcessDefinition target) {
+    private record Counts(int moved, int failed) {
+    }
+
+    /** Moves the source version's instances batch by batch. */
+    private Counts migrate(ProcessDefinition source, ProcessDefinition target) {
         ModelChange change = changes.stream().filter(candidate -> candidate.covers(source, target, engine))
                 .findFirst().orElse(SAME_IDS);
         Map<String, MigrationPlan> plans = new HashMap<>();
@@ -128,7 +131,7 @@ class ModelRollout {
                 continue;
             }
             if (batch.isEmpty()) {
-                return new int[] {moved, failed.size()};
+                return new Counts(moved, failed.size());
             }
             moved += batch.size();
         }
