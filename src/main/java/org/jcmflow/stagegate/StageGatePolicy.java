@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 @Component("stageGatePolicy")
 public class StageGatePolicy {
 
-    static final String NOT_APPLICABLE_STEP = "Gateway_StageGateApplies";
+    /** The step in a case's history that says it went to its MOU without the stage gate. */
+    public static final String NOT_APPLICABLE_STEP = "Gateway_StageGateApplies";
 
     private final CaseFileService cases;
     private final StageGateProperties properties;
