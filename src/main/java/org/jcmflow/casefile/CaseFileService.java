@@ -61,7 +61,7 @@ public class CaseFileService {
         ProjectCase projectCase = new ProjectCase(UUID.randomUUID(), request.title().trim(), request.partnerCountry(),
                 request.technology().trim(), request.estimatedReductionTco2PerYear(), request.budgetMillionJpy(),
                 request.fiscalYear(), proponent.organization(), proponent.username(), now, Stage.FEASIBILITY_STUDY, now,
-                null);
+                null, JcmTrackStage.NOT_STARTED, null);
         cases.insert(projectCase);
         timeline.enterStage(projectCase.id(), Stage.FEASIBILITY_STUDY, now);
         timeline.recordStep(projectCase.id(), new CaseTimeline.Step(now, proponent.username(), "Proposal submitted",
@@ -158,10 +158,11 @@ public class CaseFileService {
 
     /** One page of the cases the user may see, in the given order; the locale decides how names sort. */
     @Transactional(readOnly = true)
-    CaseRepository.Page search(CurrentUser user, Stage stage, String partnerCountry, Integer fiscalYear,
-                               CaseSort sort, Locale locale, int page, int size) {
+    CaseRepository.Page search(CurrentUser user, Stage stage, JcmTrackStage jcmTrack, String partnerCountry,
+                               Integer fiscalYear, CaseSort sort, Locale locale, int page, int size) {
         String organization = user.seesOnlyOwnOrganization() ? user.organization() : null;
-        return cases.search(new CaseFilter(organization, stage, partnerCountry, fiscalYear), sort, locale, page, size);
+        return cases.search(new CaseFilter(organization, stage, jcmTrack, partnerCountry, fiscalYear), sort, locale,
+                page, size);
     }
 
     /**
@@ -192,11 +193,33 @@ public class CaseFileService {
         log.info("Case {} moved from {} to {}", caseId, previous, stage);
     }
 
-    /** Called when a step of the case's processes is completed. */
+    /**
+     * Called by the lifecycle when the case's JCM track moves on: its first step opens, a step of another stage of
+     * the track opens, or it ends.
+     */
+    @Transactional
+    public void enterJcmTrackStage(UUID caseId, JcmTrackStage stage) {
+        cases.lockStage(caseId)
+                .orElseThrow(() -> new IllegalStateException("JCM track runs for unknown case " + caseId));
+        JcmTrackStage previous = cases.jcmTrackStage(caseId).orElseThrow();
+        if (previous == stage) {
+            return;
+        }
+        Instant now = clock.instant();
+        cases.changeJcmTrackStage(caseId, stage, now);
+        timeline.enterJcmTrackStage(caseId, stage, now);
+        log.info("Case {}: JCM track moved from {} to {}", caseId, previous, stage);
+    }
+
+    /**
+     * Called when a step of the case's processes is completed. A step of the JCM track is recorded under the
+     * track's stage (MRV), whatever the stage of the case's main line at the time.
+     */
     @Transactional
     public void recordStep(UUID caseId, String stepKey, String what, String who, String outcome, String detailsJson) {
-        Stage stage = cases.lockStage(caseId)
+        Stage current = cases.lockStage(caseId)
                 .orElseThrow(() -> new IllegalStateException("Step recorded for unknown case " + caseId));
+        Stage stage = JcmTrackStage.ofStep(stepKey).isPresent() ? Stage.MRV : current;
         timeline.recordStep(caseId, new CaseTimeline.Step(clock.instant(), who, what, stepKey, stage, outcome,
                 detailsJson));
     }

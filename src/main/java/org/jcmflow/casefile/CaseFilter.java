@@ -1,9 +1,11 @@
 package org.jcmflow.casefile;
 
 /** Narrows a case search; a null field does not filter. */
-record CaseFilter(String organization, Stage stage, String partnerCountry, Integer fiscalYear) {
+record CaseFilter(String organization, Stage stage, JcmTrackStage jcmTrack, String partnerCountry,
+                  Integer fiscalYear) {
 
     boolean narrowsNothing() {
-        return organization == null && stage == null && partnerCountry == null && fiscalYear == null;
+        return organization == null && stage == null && jcmTrack == null && partnerCountry == null
+                && fiscalYear == null;
     }
 }

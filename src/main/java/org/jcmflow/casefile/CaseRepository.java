@@ -25,7 +25,8 @@ class CaseRepository {
 
     private static final String COLUMNS = """
             id, title, partner_country, technology, estimated_reduction_tco2_per_year, budget_million_jpy,
-            fiscal_year, organization, created_by, created_at, stage, stage_entered_at, transfer_scheme""";
+            fiscal_year, organization, created_by, created_at, stage, stage_entered_at, transfer_scheme, jcm_track_stage,
+            jcm_track_stage_entered_at""";
 
     private final JdbcClient jdbc;
 
@@ -36,7 +37,7 @@ class CaseRepository {
     void insert(ProjectCase projectCase) {
         jdbc.sql("insert into project_case (" + COLUMNS + ") values "
                         + "(:id, :title, :country, :technology, :reduction, :budget, :fiscalYear, :organization, "
-                        + ":createdBy, :createdAt, :stage, :stageEnteredAt, null)")
+                        + ":createdBy, :createdAt, :stage, :stageEnteredAt, null, :jcmTrackStage, null)")
                 .param("id", projectCase.id())
                 .param("title", projectCase.title())
                 .param("country", projectCase.partnerCountry())
@@ -49,6 +50,7 @@ class CaseRepository {
                 .param("createdAt", Timestamp.from(projectCase.createdAt()))
                 .param("stage", projectCase.stage().name())
                 .param("stageEnteredAt", Timestamp.from(projectCase.stageEnteredAt()))
+                .param("jcmTrackStage", projectCase.jcmTrackStage().name())
                 .update();
     }
 
@@ -83,6 +85,16 @@ class CaseRepository {
                 .params(stage.name(), Timestamp.from(at), transferScheme, id).update();
     }
 
+    Optional<JcmTrackStage> jcmTrackStage(UUID id) {
+        return jdbc.sql("select jcm_track_stage from project_case where id = ?").param(id)
+                .query((rs, row) -> JcmTrackStage.valueOf(rs.getString(1))).optional();
+    }
+
+    void changeJcmTrackStage(UUID id, JcmTrackStage stage, Instant at) {
+        jdbc.sql("update project_case set jcm_track_stage = ?, jcm_track_stage_entered_at = ? where id = ?")
+                .params(stage.name(), Timestamp.from(at), id).update();
+    }
+
     record Page(List<ProjectCase> content, long totalElements) {
     }
 
@@ -115,6 +127,10 @@ class CaseRepository {
             where.append(" and stage = :stage");
             params.put("stage", filter.stage().name());
         }
+        if (filter.jcmTrack() != null) {
+            where.append(" and jcm_track_stage = :jcmTrack");
+            params.put("jcmTrack", filter.jcmTrack().name());
+        }
         if (filter.partnerCountry() != null) {
             where.append(" and partner_country = :country");
             params.put("country", filter.partnerCountry());
@@ -140,6 +156,9 @@ class CaseRepository {
                 rs.getTimestamp("created_at").toInstant(),
                 Stage.valueOf(rs.getString("stage")),
                 rs.getTimestamp("stage_entered_at").toInstant(),
-                rs.getString("transfer_scheme"));
+                rs.getString("transfer_scheme"),
+                JcmTrackStage.valueOf(rs.getString("jcm_track_stage")),
+                rs.getTimestamp("jcm_track_stage_entered_at") == null ? null
+                        : rs.getTimestamp("jcm_track_stage_entered_at").toInstant());
     }
 }

@@ -13,7 +13,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseTimeline {
 
-    record StagePeriod(Stage stage, Instant enteredAt, Instant leftAt) {
+    /** A period in a stage of one of the case's tracks: a {@link Stage} of the main track or a JCM track stage. */
+    record StagePeriod(StageTrack track, String stage, Instant enteredAt, Instant leftAt) {
+
+        StagePeriod(Stage stage, Instant enteredAt, Instant leftAt) {
+            this(StageTrack.MAIN, stage.name(), enteredAt, leftAt);
+        }
     }
 
     record Step(Instant when, String who, String what, String stepKey, Stage stage, String outcome, String details) {
@@ -28,19 +33,31 @@ class CaseTimeline {
     }
 
     void enterStage(UUID caseId, Stage stage, Instant at) {
+        enter(caseId, StageTrack.MAIN, stage.name(), stage.isFinal(), at);
+    }
+
+    void enterJcmTrackStage(UUID caseId, JcmTrackStage stage, Instant at) {
+        enter(caseId, StageTrack.JCM, stage.name(), stage == JcmTrackStage.ENDED, at);
+    }
+
+    /** Closes the track's open period and opens the next; a final stage is entered and left at once. */
+    private void enter(UUID caseId, StageTrack track, String stage, boolean isFinal, Instant at) {
         events.publishEvent(new ProgrammeRecordsChanged());
-        jdbc.sql("update case_stage_period set left_at = ? where case_id = ? and left_at is null")
-                .params(Timestamp.from(at), caseId).update();
-        jdbc.sql("insert into case_stage_period (case_id, stage, entered_at, left_at) values (?, ?, ?, ?)")
-                .params(caseId, stage.name(), Timestamp.from(at), stage.isFinal() ? Timestamp.from(at) : null)
+        jdbc.sql("update case_stage_period set left_at = ? where case_id = ? and track = ? and left_at is null")
+                .params(Timestamp.from(at), caseId, track.name()).update();
+        jdbc.sql("insert into case_stage_period (case_id, track, stage, entered_at, left_at) values (?, ?, ?, ?, ?)")
+                .params(caseId, track.name(), stage, Timestamp.from(at), isFinal ? Timestamp.from(at) : null)
                 .update();
     }
 
     List<StagePeriod> stagePeriods(UUID caseId) {
-        return jdbc.sql("select stage, entered_at, left_at from case_stage_period where case_id = ? order by id")
+        return jdbc.sql("""
+                        select track, stage, entered_at, left_at from case_stage_period where case_id = ?
+                        order by entered_at, id""")
                 .param(caseId)
-                .query((rs, row) -> new StagePeriod(Stage.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .query((rs, row) -> new StagePeriod(StageTrack.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .list();
     }
 

@@ -80,19 +80,22 @@ class CasesPage {
     }
 
     @GetMapping("/cases")
-    String list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String partnerCountry,
+    String list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) JcmTrackStage jcmTrack,
+                @RequestParam(required = false) String partnerCountry,
                 @RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String sort,
                 @RequestParam(defaultValue = "0") int page, Locale locale, HttpServletRequest request, Model model) {
         String country = StringUtils.hasText(partnerCountry) ? partnerCountry : null;
         CaseSort order = CaseSort.parse(sort);
         int current = Math.max(page, 0);
-        CaseRepository.Page found = cases.search(currentUsers.current(), stage, country, fiscalYear, order, locale,
-                current, PAGE_SIZE);
+        CaseRepository.Page found = cases.search(currentUsers.current(), stage, jcmTrack, country, fiscalYear, order,
+                locale, current, PAGE_SIZE);
         model.addAttribute("cases", found.content());
         model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements()));
         model.addAttribute("sort", order.parameter());
         model.addAttribute("sortLinks", sortLinks(order, request));
         model.addAttribute("stage", stage);
+        model.addAttribute("jcmTrack", jcmTrack);
+        model.addAttribute("jcmTrackStages", JcmTrackStage.values());
         model.addAttribute("partnerCountry", country);
         model.addAttribute("fiscalYear", fiscalYear);
         model.addAttribute("stages", Stage.values());

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A JCM project as the programme office records it. */
+/**
+ * A JCM project as the programme office records it. {@code stage} is the case's main line (the demonstration and
+ * its follow-up among its stages); {@code jcmTrackStage} the JCM track that runs beside it from the MOU on.
+ */
 public record ProjectCase(
         UUID id,
         String title,
@@ -18,5 +21,7 @@ public record ProjectCase(
         Instant createdAt,
         Stage stage,
         Instant stageEnteredAt,
-        String transferScheme) {
+        String transferScheme,
+        JcmTrackStage jcmTrackStage,
+        Instant jcmTrackStageEnteredAt) {
 }

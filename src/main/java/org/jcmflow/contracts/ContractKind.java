@@ -1,5 +1,7 @@
 package org.jcmflow.contracts;
 
+import org.jcmflow.stagegate.StageGatePolicy;
+
 /**
  * What a contract commissions, and the step of the case that selected it for that: a contract is signed only for
  * work the programme selected (an auditor's first question).
@@ -30,6 +32,14 @@ public enum ContractKind {
 
     String selectingDecision() {
         return selectingDecision;
+    }
+
+    /**
+     * The step that selects without a decision: a demonstration of a case from before the stage gate (FY2014)
+     * went ahead on its survey's review, and its history says the gate did not apply. Null: none.
+     */
+    String selectingWithoutDecision() {
+        return this == DEMONSTRATION ? StageGatePolicy.NOT_APPLICABLE_STEP : null;
     }
 
     /** Studies and surveys on one side of the activity indicator, demonstrations on the other. */

@@ -310,9 +310,10 @@ public class Contracts {
 
     private boolean selected(UUID caseId, ContractKind kind) {
         return jdbc.sql("""
-                        select count(*) from case_history h where h.case_id = ? and h.step_key = ?
-                         and h.details ->> ? = ?""")
-                .params(caseId, kind.selectingStep(), kind.decisionField(), kind.selectingDecision())
+                        select count(*) from case_history h where h.case_id = ?
+                         and (h.step_key = ? and h.details ->> ? = ? or h.step_key = ?)""")
+                .params(caseId, kind.selectingStep(), kind.decisionField(), kind.selectingDecision(),
+                        kind.selectingWithoutDecision())
                 .query(Long.class).single() > 0;
     }
 

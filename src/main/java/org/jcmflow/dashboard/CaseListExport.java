@@ -36,7 +36,8 @@ class CaseListExport {
             .addColumn("id").addColumn("title").addColumn("partnerCountry").addColumn("partnerCountryEn")
             .addColumn("partnerCountryJa").addColumn("technology").addColumn("estimatedReductionTco2PerYear")
             .addColumn("budgetMillionJpy").addColumn("fiscalYear").addColumn("organization").addColumn("stage")
-            .addColumn("stageEnteredAt").addColumn("transferScheme").addColumn("createdBy").addColumn("createdAt")
+            .addColumn("stageEnteredAt").addColumn("jcmTrackStage").addColumn("jcmTrackStageEnteredAt")
+            .addColumn("transferScheme").addColumn("createdBy").addColumn("createdAt")
             .build().withHeader();
 
     private final JdbcClient jdbc;
@@ -64,7 +65,8 @@ class CaseListExport {
             jdbc.sql("""
                             select c.id, c.title, c.partner_country, p.name_en, p.name_ja, c.technology,
                                    c.estimated_reduction_tco2_per_year, c.budget_million_jpy, c.fiscal_year,
-                                   c.organization, c.stage, c.stage_entered_at, c.transfer_scheme, c.created_by, c.created_at
+                                   c.organization, c.stage, c.stage_entered_at, c.transfer_scheme, c.created_by, c.created_at,
+                                   c.jcm_track_stage, c.jcm_track_stage_entered_at
                             from project_case c join partner_country p on p.iso_code = c.partner_country
                             where cast(:organization as varchar) is null or c.organization = :organization
                             order by c.fiscal_year, c.created_at, c.id""")
@@ -74,7 +76,9 @@ class CaseListExport {
                             rows.write(new Object[] {rs.getString(1), text(rs, 2), text(rs, 3), text(rs, 4),
                                     text(rs, 5), text(rs, 6), rs.getBigDecimal(7), rs.getBigDecimal(8),
                                     rs.getInt(9), text(rs, 10), text(rs, 11),
-                                    rs.getTimestamp(12).toInstant().toString(), text(rs, 13), text(rs, 14),
+                                    rs.getTimestamp(12).toInstant().toString(), text(rs, 16),
+                                    rs.getTimestamp(17) == null ? null : rs.getTimestamp(17).toInstant().toString(),
+                                    text(rs, 13), text(rs, 14),
                                     rs.getTimestamp(15).toInstant().toString()});
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.jcmflow.casefile.StageTrack;
 import org.jcmflow.programme.Forecast;
 
 /** The programme's figures, as GET /api/dashboard returns them. */
@@ -20,7 +21,12 @@ record Dashboard(
     record Filter(Integer fiscalYear, String partnerCountry) {
     }
 
-    record Pipeline(Map<String, Long> byStage, List<CountryCount> byPartnerCountry) {
+    /** Cases by their main stage, by the stage of their JCM track, and by partner country. */
+    record Pipeline(Map<String, Long> byStage, Map<String, Long> byJcmTrackStage, List<CountryCount> byPartnerCountry) {
+
+        Pipeline(Map<String, Long> byStage, List<CountryCount> byPartnerCountry) {
+            this(byStage, Map.of(), byPartnerCountry);
+        }
     }
 
     record CountryCount(String partnerCountry, String nameEn, String nameJa, long cases) {
@@ -81,6 +87,16 @@ record Dashboard(
         }
     }
 
-    record TimeInStage(String stage, long periods, BigDecimal medianDays, BigDecimal p90Days) {
+    /** Periods in a stage of a track: MAIN (the case's stages) or JCM (its JCM track's). */
+    record TimeInStage(String track, String stage, long periods, BigDecimal medianDays, BigDecimal p90Days) {
+
+        TimeInStage(String stage, long periods, BigDecimal medianDays, BigDecimal p90Days) {
+            this(StageTrack.MAIN.name(), stage, periods, medianDays, p90Days);
+        }
+
+        /** The message that names the stage: stage.FOLLOW_UP, jcmTrack.VERIFICATION. */
+        public String messageKey() {
+            return (StageTrack.JCM.name().equals(track) ? "jcmTrack." : "stage.") + stage;
+        }
     }
 }

@@ -120,7 +120,7 @@ final class DashboardCharts {
     }
 
     private Chart timeInStage(List<Dashboard.TimeInStage> stages) {
-        return new Chart(stages.stream().map(stage -> messages.get("stage." + stage.stage())).toList(), List.of(
+        return new Chart(stages.stream().map(stage -> messages.get(stage.messageKey())).toList(), List.of(
                 new Series(messages.get("dashboard.timeInStage.median"), numbers(stages, Dashboard.TimeInStage::medianDays), "bar"),
                 new Series(messages.get("dashboard.timeInStage.p90"), numbers(stages, Dashboard.TimeInStage::p90Days), "bar")),
                 false, false);

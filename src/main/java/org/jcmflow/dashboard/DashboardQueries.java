@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jcmflow.casefile.JcmTrackStage;
 import org.jcmflow.casefile.Stage;
+import org.jcmflow.casefile.StageTrack;
 import org.jcmflow.programme.Forecast;
 import org.jcmflow.programme.Forecasts;
 import org.jcmflow.engine.EngineTables;
@@ -73,7 +75,15 @@ class DashboardQueries {
                 .query((rs, row) -> new Dashboard.CountryCount(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getLong(4)))
                 .list();
-        return new Dashboard.Pipeline(byStage, byCountry);
+        Map<String, Long> byJcmTrackStage = new LinkedHashMap<>();
+        for (JcmTrackStage stage : JcmTrackStage.values()) {
+            byJcmTrackStage.put(stage.name(), 0L);
+        }
+        jdbc.sql("select c.jcm_track_stage, count(*) from " + CASES + " group by c.jcm_track_stage").params(filter)
+                .query(rs -> {
+                    byJcmTrackStage.put(rs.getString(1), rs.getLong(2));
+                });
+        return new Dashboard.Pipeline(byStage, byJcmTrackStage, byCountry);
     }
 
     private Dashboard.Indicators indicators(Map<String, Object> filter) {
@@ -235,21 +245,28 @@ class DashboardQueries {
         Map<String, Object> params = new HashMap<>(filter);
         params.put("now", Timestamp.from(clock.instant()));
         return jdbc.sql("""
-                        select s.stage, count(*),
+                        select s.track, s.stage, count(*),
                                percentile_cont(0.5) within group (order by days),
                                percentile_cont(0.9) within group (order by days)
-                        from (select s.stage, extract(epoch from (coalesce(s.left_at, :now) - s.entered_at)) / 86400 as days
+                        from (select s.track, s.stage,
+                                     extract(epoch from (coalesce(s.left_at, :now) - s.entered_at)) / 86400 as days
                               from case_stage_period s, """ + CASES + """
                                and s.case_id = c.id
-                               and s.stage not in ('COMPLETED', 'TERMINATED', 'TRANSFERRED')) s
-                        group by s.stage""")
+                               and s.stage not in ('COMPLETED', 'TERMINATED', 'TRANSFERRED', 'ENDED')) s
+                        group by s.track, s.stage""")
                 .params(params)
-                .query((rs, row) -> new Dashboard.TimeInStage(rs.getString(1), rs.getLong(2), days(rs.getBigDecimal(3)),
-                        days(rs.getBigDecimal(4))))
+                .query((rs, row) -> new Dashboard.TimeInStage(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        days(rs.getBigDecimal(4)), days(rs.getBigDecimal(5))))
                 .list().stream()
-                // in the order of the lifecycle, as people read the stages
-                .sorted(Comparator.comparing(time -> Stage.valueOf(time.stage())))
+                // the case's stages in the order of the lifecycle, then the JCM track's, as people read them
+                .sorted(Comparator.comparing(DashboardQueries::lifecycleOrder))
                 .toList();
+    }
+
+    private static int lifecycleOrder(Dashboard.TimeInStage time) {
+        return StageTrack.JCM.name().equals(time.track())
+                ? Stage.values().length + JcmTrackStage.valueOf(time.stage()).ordinal()
+                : Stage.valueOf(time.stage()).ordinal();
     }
 
     private static BigDecimal days(BigDecimal value) {

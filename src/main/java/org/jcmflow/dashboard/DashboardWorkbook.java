@@ -253,7 +253,7 @@ class DashboardWorkbook {
                     "dashboard.timeInStage.median", "dashboard.timeInStage.p90");
             for (Dashboard.TimeInStage stage : stages) {
                 Row row = row(sheet);
-                label(row, "stage." + stage.stage());
+                label(row, stage.messageKey());
                 row.createCell(1).setCellValue(stage.stage());
                 number(row, 2, stage.periods(), whole);
                 number(row, 3, stage.medianDays(), days);

@@ -124,6 +124,7 @@ final class CasePlan {
             step(member.equals(COMMITTEE.get(0)) ? 21 : 1, "Task_EvaluateCase", member, "conflictOfInterest", false,
                     "scoreTechnicalEffectiveness", score, "scoreGhgReduction", score,
                     "scoreDisseminationPotential", score, "scoreCostEffectiveness", score, "scorePolicyFit", score,
+                    "scoreCommercialisation", score,
                     "evaluationComments", "Evaluated against the programme's criteria.");
         }
         Map<String, Object> confirmation = new HashMap<>(Map.of("stageGateDecision", decision,

@@ -24,7 +24,8 @@ import org.jcmflow.contracts.ContractKind;
  * 27,406 t-CO2 a year at their end; the budget of 19,010 million JPY up to FY2015 (2,500 of it returned after the
  * 2011 earthquake) with 6,252 executed, 2,400 and 2,635 in FY2016, and 1,900 planned for FY2017. The ledger gives no
  * split by fiscal year up to FY2015, so the split here is made up, and so are the countries, titles and the
- * progress of each case; the totals are the ledger's.
+ * progress of each case; the totals are the ledger's. The demonstrations decided in FY2013 went ahead without a
+ * stage gate, which the programme introduced in FY2014; those of later years passed it.
  */
 final class ProgrammeHistory {
 
@@ -252,13 +253,13 @@ final class ProgrammeHistory {
                 times(2, transfer("MOE_SUBSIDY")), times(2, transfer("OTHER_POLICY")),
                 times(3, transfer("PRIVATE_COMMERCIALISATION")), times(6, terminated())));
         fiscalYear(2013, "1140", concat(
-                List.of(demonstration(new Demonstration("VN", "Inverter air-conditioning for hospitals",
+                List.of(demonstrationBeforeTheStageGate(new Demonstration("VN", "Inverter air-conditioning for hospitals",
                                 "Cho Ray Hospital", "Ministry of Health", 1580, 200, 4)),
-                        demonstration(new Demonstration("ID", "LED fishing lights", "Pelabuhan Ratu fishing port",
-                                "Ministry of Marine Affairs and Fisheries", 4890, 180, 4)),
-                        demonstration(new Demonstration("LA", "Energy-saving data centre", "National data centre",
-                                "Ministry of Post and Telecommunications", 3460, 160, 3)),
-                        generic(continued(plan -> notAppropriateAtStageGate(plan))),
+                        demonstrationBeforeTheStageGate(new Demonstration("ID", "LED fishing lights",
+                                "Pelabuhan Ratu fishing port", "Ministry of Marine Affairs and Fisheries", 4890, 180, 4)),
+                        demonstrationBeforeTheStageGate(new Demonstration("LA", "Energy-saving data centre",
+                                "National data centre", "Ministry of Post and Telecommunications", 3460, 160, 3)),
+                        generic(continued(transfer("MOE_SUBSIDY"))),
                         mrvApplication("TH", "High-efficiency chillers at a factory", ProgrammeHistory::mrvMonitoring),
                         mrvApplication("KE", "Solar-diesel hybrid power", ProgrammeHistory::mrvRegistered),
                         mrvApplication("MV", "Solar power on resort islands", plan ->
@@ -278,12 +279,13 @@ final class ProgrammeHistory {
                         generic(plan -> mouAbandoned(plan)),
                         mrvApplication("MX", "Efficient compressors at a bottling plant", ProgrammeHistory::mrvAwaitingValidation),
                         mrvApplication("CL", "Solar PV for a copper mine", ProgrammeHistory::mrvAwaitingDecision),
-                        generic(continued(transfer("MOE_SUBSIDY")))),
+                        generic(continued(plan -> notAppropriateAtStageGate(plan)))),
                 times(3, transfer("MOE_SUBSIDY")), times(1, transfer("OTHER_POLICY")),
                 times(2, transfer("PRIVATE_COMMERCIALISATION")), times(4, terminated())));
         fiscalYear(2015, "2100", concat(
                 List.of(demonstration(new Demonstration("KH", "Energy-saving equipment and BEMS for hotels",
-                                "Hotel in Phnom Penh", "Ministry of Environment", 2215, 420, 0)),
+                                "Hotel in Phnom Penh", "Ministry of Environment", 2215, 420, 0),
+                                plan -> plan.draftMethodology("Energy saving by BEMS and efficient equipment in hotels")),
                         demonstration(new Demonstration("MM", "Amorphous-core distribution transformers",
                                 "Yangon distribution grid", "Ministry of Electricity and Energy", 2200, 380,
                                 Demonstration.AWAITING_INSTALLATION))),
@@ -394,19 +396,30 @@ final class ProgrammeHistory {
     }
 
     private Study demonstration(Demonstration demonstration) {
-        return demonstrationStudy(demonstration, plan -> plan.stageGate("APPROPRIATE"));
+        return demonstration(demonstration, plan -> { });
+    }
+
+    /** A demonstration whose JCM track, beside it since the MOU, has got as far as the given steps. */
+    private Study demonstration(Demonstration demonstration, Consumer<CasePlan> jcmTrack) {
+        return demonstrationStudy(demonstration, plan -> plan.stageGate("APPROPRIATE"), jcmTrack);
+    }
+
+    /** Decided before the stage gate was introduced (FY2014): the demonstration went ahead without it. */
+    private Study demonstrationBeforeTheStageGate(Demonstration demonstration) {
+        return demonstrationStudy(demonstration, plan -> { }, plan -> { });
     }
 
     private Study conditionalDemonstration(Demonstration demonstration) {
         return demonstrationStudy(demonstration,
-                plan -> plan.stageGate("CONDITIONAL").reviseForStageGate().stageGate("APPROPRIATE"));
+                plan -> plan.stageGate("CONDITIONAL").reviseForStageGate().stageGate("APPROPRIATE"), plan -> { });
     }
 
     /**
      * A study that leads to one of the ledger's demonstrations: the proposal estimated more than the survey whose
      * estimate the stage gate judged, which is the one the ledger adds up.
      */
-    private Study demonstrationStudy(Demonstration demonstration, Consumer<CasePlan> stageGate) {
+    private Study demonstrationStudy(Demonstration demonstration, Consumer<CasePlan> stageGate,
+                                     Consumer<CasePlan> jcmTrack) {
         BigDecimal proposed = BigDecimal.valueOf(demonstration.reductionTco2PerYear()).multiply(new BigDecimal("1.15"))
                 .setScale(0, RoundingMode.HALF_UP);
         return new Study(demonstration.country(), demonstration.technology(),
@@ -427,6 +440,7 @@ final class ProgrammeHistory {
             for (int report = 1; report <= demonstration.progressReports(); report++) {
                 plan.progressReport(Math.round(demonstration.reductionTco2PerYear() * 0.45));
             }
+            jcmTrack.accept(plan);
         });
     }
 

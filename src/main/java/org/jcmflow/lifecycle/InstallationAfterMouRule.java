@@ -10,7 +10,11 @@ import org.jcmflow.tasks.CompletionRule;
 import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.springframework.stereotype.Component;
 
-/** No installation before the MOU is signed, and no installation that ends before it starts. */
+/**
+ * The installation's dates agree with the MOU: it starts on or after the day the MOU was signed, and ends after it
+ * starts. That the installation comes after the signature at all is the lifecycle's doing: its task only opens
+ * once the MOU is signed.
+ */
 @Component
 class InstallationAfterMouRule implements CompletionRule {
 
@@ -25,10 +29,7 @@ class InstallationAfterMouRule implements CompletionRule {
         LocalDate start = LocalDate.parse((String) values.get("installationStartDate"));
         LocalDate completed = LocalDate.parse((String) values.get("installationCompletedDate"));
         Object signed = variable.apply("mouSignedDate");
-        if (signed == null) {
-            problems.add(FieldProblem.coded("installationStartDate", "no MOU has been signed for this case",
-                    "noMouSigned"));
-        } else if (start.isBefore(LocalDate.parse(signed.toString()))) {
+        if (signed != null && start.isBefore(LocalDate.parse(signed.toString()))) {
             problems.add(FieldProblem.coded("installationStartDate",
                     "must not be before the MOU was signed (" + signed + ")", "beforeMouSigned", signed.toString()));
         }

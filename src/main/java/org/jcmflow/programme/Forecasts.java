@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jcmflow.stagegate.StageGatePolicy;
 import org.jcmflow.casefile.ProgrammeRecordsChanged;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.problem.Problem;
@@ -86,9 +87,10 @@ public class Forecasts {
         checks.text("basis", entry.basis(), 1000);
         checks.throwIfAny();
         boolean selected = jdbc.sql("""
-                        select count(*) from case_history where case_id = ? and step_key = 'Task_ConfirmStageGateDecision'
-                         and details ->> 'stageGateDecision' = 'APPROPRIATE'""")
-                .param(caseId).query(Long.class).single() > 0;
+                        select count(*) from case_history where case_id = ?
+                         and (step_key = 'Task_ConfirmStageGateDecision' and details ->> 'stageGateDecision' = 'APPROPRIATE'
+                              or step_key = ?)""")
+                .param(caseId).param(StageGatePolicy.NOT_APPLICABLE_STEP).query(Long.class).single() > 0;
         if (!selected) {
             throw Problem.conflict("A forecast is recorded for a demonstration the stage gate found appropriate.",
                     "forecastBeforeSelection");

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What the committee's valid evaluations add up to: the inputs of the recommendation table.
  *
- * @param criterionAverages      per criterion, over the valid evaluations (two decimals)
+ * @param criterionAverages      per criterion, over the valid evaluations that scored it (two decimals)
  * @param averageScore           the mean of the criterion averages; null without valid evaluations
  * @param lowestCriterionAverage the weakest criterion's average; null without valid evaluations
  * @param majorityScoredOne      more than half of the valid evaluations scored some criterion 1
@@ -26,19 +26,24 @@ public record CommitteeTally(int validEvaluations, Map<Criterion, BigDecimal> cr
         Map<Criterion, BigDecimal> averages = new EnumMap<>(Criterion.class);
         boolean majorityScoredOne = false;
         for (Criterion criterion : Criterion.values()) {
-            int sum = 0;
-            int ones = 0;
-            for (Evaluation evaluation : valid) {
-                int score = evaluation.scores().get(criterion);
-                sum += score;
-                ones += score == 1 ? 1 : 0;
+            List<Integer> scores = valid.stream().map(evaluation -> evaluation.scores().get(criterion))
+                    .filter(score -> score != null).toList();
+            if (scores.isEmpty()) {
+                continue; // commercialisation, in a round whose members evaluated before it was a criterion
             }
-            averages.put(criterion, average(BigDecimal.valueOf(sum), valid.size()));
-            majorityScoredOne |= ones * 2 > valid.size();
+            int sum = scores.stream().mapToInt(Integer::intValue).sum();
+            long ones = scores.stream().filter(score -> score == 1).count();
+            averages.put(criterion, average(BigDecimal.valueOf(sum), scores.size()));
+            majorityScoredOne |= ones * 2 > scores.size();
         }
         BigDecimal total = averages.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return new CommitteeTally(valid.size(), Collections.unmodifiableMap(averages),
                 average(total, averages.size()), Collections.min(averages.values()), majorityScoredOne);
+    }
+
+    /** The commercialisation criterion's average; null when no valid evaluation scored it. */
+    BigDecimal commercialisationAverage() {
+        return criterionAverages.get(Criterion.COMMERCIALISATION);
     }
 
     boolean reaches(int quorum) {

@@ -1,6 +1,7 @@
 package org.jcmflow.stagegate;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -11,8 +12,12 @@ import java.util.Map;
 public record Evaluation(String member, boolean conflictOfInterest, Map<Criterion, Integer> scores, String comment,
                          Instant submittedAt) {
 
-    /** Counts towards the recommendation: no conflict declared, every criterion scored. */
+    /**
+     * Counts towards the recommendation: no conflict declared, every criterion scored (but commercialisation by
+     * evaluations given before it was a criterion).
+     */
     boolean valid() {
-        return !conflictOfInterest && scores.size() == Criterion.values().length;
+        return !conflictOfInterest && Arrays.stream(Criterion.values())
+                .allMatch(criterion -> scores.containsKey(criterion) || !criterion.scoredByEveryEvaluation());
     }
 }

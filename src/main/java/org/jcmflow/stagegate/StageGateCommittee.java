@@ -162,6 +162,8 @@ public class StageGateCommittee {
         execution.setVariable("lowestCriterionAverage",
                 tally.lowestCriterionAverage() == null ? 0.0 : tally.lowestCriterionAverage().doubleValue());
         execution.setVariable("majorityScoredOne", tally.majorityScoredOne());
+        execution.setVariable("commercialisationAverage",
+                tally.commercialisationAverage() == null ? null : tally.commercialisationAverage().doubleValue());
     }
 
     /** Gives the members who have not answered one more period. */

@@ -10,11 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quorum           valid evaluations (no conflict declared) needed for a recommendation
  * @param evaluationPeriod how long members have to evaluate after being convened
  * @param extensionPeriod  the one extension given when fewer than a quorum have evaluated by the deadline
+ * @param fromFiscalYear   the first fiscal year whose cases pass the gate: it was introduced in FY2014, and the
+ *                         demonstrations decided before went ahead without it
  */
 @ConfigurationProperties("jcm.stage-gate")
-record StageGateProperties(int quorum, Duration evaluationPeriod, Duration extensionPeriod) {
+record StageGateProperties(int quorum, Duration evaluationPeriod, Duration extensionPeriod, Integer fromFiscalYear) {
+
+    static final int INTRODUCED_IN = 2014;
 
     StageGateProperties {
+        if (fromFiscalYear == null) {
+            fromFiscalYear = INTRODUCED_IN;
+        }
         if (quorum < 1) {
             throw new IllegalStateException("jcm.stage-gate.quorum must be at least 1, not " + quorum);
         }

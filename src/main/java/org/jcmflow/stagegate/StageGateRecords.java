@@ -65,13 +65,14 @@ class StageGateRecords {
         Map<Criterion, Integer> scores = evaluation.scores();
         jdbc.update("""
                 insert into stage_gate_evaluation (round_id, username, conflict_of_interest, score_technical,
-                    score_ghg_reduction, score_dissemination, score_cost_effectiveness, score_policy_fit, comment,
-                    submitted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    score_ghg_reduction, score_dissemination, score_cost_effectiveness, score_policy_fit,
+                    score_commercialisation, comment, submitted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 roundId, evaluation.member(), evaluation.conflictOfInterest(),
                 scores.get(Criterion.TECHNICAL_EFFECTIVENESS), scores.get(Criterion.GHG_REDUCTION),
                 scores.get(Criterion.DISSEMINATION_POTENTIAL), scores.get(Criterion.COST_EFFECTIVENESS),
-                scores.get(Criterion.POLICY_FIT), evaluation.comment(), Timestamp.from(evaluation.submittedAt()));
+                scores.get(Criterion.POLICY_FIT), scores.get(Criterion.COMMERCIALISATION), evaluation.comment(),
+                Timestamp.from(evaluation.submittedAt()));
     }
 
     void recordTally(long roundId, CommitteeTally tally) {

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.CaseVisibility;
+import org.jcmflow.casefile.JcmTrackStage;
 import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.engine.EngineTables;
@@ -105,12 +106,13 @@ public class TaskInbox {
             UUID caseId = UUID.fromString(businessKey);
             Optional<ProjectCase> projectCase = Optional.ofNullable(caseById.get(caseId));
             Instant due = OpenCaseTasks.instant(task.getDueDate());
+            Optional<JcmTrackStage> jcmTrack = JcmTrackStage.ofStep(task.getTaskDefinitionKey());
             views.add(new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), caseId,
                     projectCase.map(ProjectCase::title).orElse(null),
-                    projectCase.map(c -> c.stage().name()).orElse(null),
+                    jcmTrack.isPresent() ? Stage.MRV.name() : projectCase.map(c -> c.stage().name()).orElse(null),
                     projectCase.map(ProjectCase::partnerCountry).orElse(null),
                     groups, task.getAssignee(), OpenCaseTasks.instant(task.getCreateTime()), due,
-                    due != null && due.isBefore(now)));
+                    due != null && due.isBefore(now), jcmTrack.map(Enum::name).orElse(null)));
         }
         return views;
     }

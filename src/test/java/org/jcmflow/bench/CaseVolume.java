@@ -37,7 +37,7 @@ final class CaseVolume {
             Map.entry("CallActivity_StageGate", 2),
             Map.entry("CallActivity_Mou", 2),
             Map.entry("CallActivity_Demonstration", 3),
-            Map.entry("CallActivity_Mrv", 2),
+            Map.entry("CallActivity_JcmTrack", 2),
             Map.entry("CallActivity_FollowUp", 2));
     private static final List<String> COUNTRIES = List.of("VN", "ID", "TH", "MN", "BD", "KH", "LA", "MM", "PH", "KE");
 

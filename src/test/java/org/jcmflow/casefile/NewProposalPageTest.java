@@ -68,7 +68,7 @@ class NewProposalPageTest {
         UUID id = UUID.randomUUID();
         when(cases.open(any(), any())).thenReturn(new ProjectCase(id, "LED fishing lights", "PW", "LED lamps",
                 new BigDecimal("830.5"), new BigDecimal("120"), 2016, "nihon-ecotech", "tanaka", Instant.now(),
-                Stage.FEASIBILITY_STUDY, Instant.now(), null));
+                Stage.FEASIBILITY_STUDY, Instant.now(), null, JcmTrackStage.NOT_STARTED, null));
 
         mvc.perform(proposal("830.5")).andExpect(redirectedUrl("/cases/" + id));
 

@@ -165,11 +165,21 @@ class DemoDataIT {
         for (JsonNode step : history) {
             assertThat(Instant.parse(step.path("when").asText())).isBefore(ledgerDate);
         }
-        assertThat(history.findValuesAsText("stepKey")).contains("Task_EvaluateCase", "Task_ConfirmStageGateDecision",
-                "Task_RecordMouSignature", "Task_CommissionTechnology", "Task_SubmitProgressReport");
-        JsonNode openTask = demonstration.path("openTasks").get(0);
-        assertThat(openTask.path("taskKey").asText()).isEqualTo("Task_SubmitProgressReport");
-        assertThat(Instant.parse(openTask.path("created").asText())).isBefore(ledgerDate);
+        // decided in FY2013, before the stage gate: the case went from its survey to the MOU
+        assertThat(history.findValuesAsText("stepKey")).contains("Gateway_StageGateApplies",
+                "Task_RecordMouSignature", "Task_CommissionTechnology", "Task_SubmitProgressReport")
+                .doesNotContain("Task_EvaluateCase");
+        // the demonstration and, beside it since the MOU, the JCM track
+        assertThat(demonstration.path("jcmTrackStage").asText()).isEqualTo("METHODOLOGY");
+        assertThat(demonstration.path("openTasks").findValuesAsText("taskKey"))
+                .containsExactlyInAnyOrder("Task_DraftMethodology", "Task_SubmitProgressReport");
+        for (JsonNode openTask : demonstration.path("openTasks")) {
+            assertThat(Instant.parse(openTask.path("created").asText())).isBefore(ledgerDate);
+        }
+        JsonNode gated = manager.get("/api/cases?stage=DEMONSTRATION&fiscalYear=2014").json().path("content").get(0);
+        assertThat(manager.get("/api/cases/" + gated.path("id").asText()).json().path("history")
+                .findValuesAsText("stepKey")).contains("Task_EvaluateCase", "Task_ConfirmStageGateDecision")
+                .doesNotContain("Gateway_StageGateApplies");
 
         // the three MRV cases of FY2012 still run; the engine's history of ended cases may be cleaned up by now
         JsonNode runningSinceFy2012 = ApiClient.as(port, ADMIN).get("/engine-rest/history/process-instance/count"

@@ -8,11 +8,15 @@ import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.VERIFIER;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +37,10 @@ class LifecycleApiIT {
     }
 
     @Test
-    void caseRunsFromProposalToCompletedThroughEveryStage() {
+    void afterTheMouTheDemonstrationAndTheJcmTrackRunSideBySideToCompletion() {
         String caseId = driver.openCase(PROPONENT, "Hospital air-conditioning in Ho Chi Minh City");
         assertThat(driver.stage(caseId)).isEqualTo("FEASIBILITY_STUDY");
+        assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("NOT_STARTED");
 
         driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
         driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
@@ -52,40 +57,84 @@ class LifecycleApiIT {
 
         driver.complete(caseId, "Task_NegotiateMou", PROGRAM_MANAGER);
         driver.complete(caseId, "Task_RecordMouSignature", PROGRAM_MANAGER);
+        assertThat(driver.caseFile(caseId).path("openTasks").findValuesAsText("taskKey"))
+                .as("no installation before the MOU's implementation document").containsExactly(
+                        "Task_SubmitImplementationDocument");
         driver.complete(caseId, "Task_SubmitImplementationDocument", PROPONENT);
-        assertThat(driver.stage(caseId)).isEqualTo("DEMONSTRATION");
 
+        // both tracks at once: the installation and the methodology are open together, each in its track's stage
+        JsonNode both = driver.caseFile(caseId);
+        assertThat(both.path("stage").asText()).isEqualTo("DEMONSTRATION");
+        assertThat(both.path("jcmTrackStage").asText()).isEqualTo("METHODOLOGY");
+        assertThat(both.path("openTasks").findValuesAsText("taskKey"))
+                .containsExactlyInAnyOrder("Task_InstallTechnology", "Task_DraftMethodology");
+        JsonNode inbox = driver.as(PROPONENT).get("/api/tasks?size=200").json().path("content");
+        assertThat(taskOf(inbox, caseId, "Task_InstallTechnology").path("stage").asText()).isEqualTo("DEMONSTRATION");
+        assertThat(taskOf(inbox, caseId, "Task_DraftMethodology").path("stage").asText()).isEqualTo("MRV");
+        assertThat(taskOf(inbox, caseId, "Task_DraftMethodology").path("jcmTrackStage").asText())
+                .isEqualTo("METHODOLOGY");
+        assertThat(driver.as(PROGRAM_MANAGER).get("/api/cases?jcmTrack=METHODOLOGY&size=200").json()
+                .path("content").findValuesAsText("id")).contains(caseId);
+
+        driver.complete(caseId, "Task_DraftMethodology", PROPONENT);
         driver.complete(caseId, "Task_InstallTechnology", PROPONENT);
+        driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE);
+        assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("VALIDATION");
         driver.complete(caseId, "Task_CommissionTechnology", PROPONENT);
+        driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
+        driver.complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE, "monitoringPeriods", 2);
+        // the monitoring periods run with the demonstration's operation
+        JsonNode operating = driver.caseFile(caseId);
+        assertThat(operating.path("stage").asText()).isEqualTo("DEMONSTRATION");
+        assertThat(operating.path("jcmTrackStage").asText()).isEqualTo("MONITORING");
+        assertThat(operating.path("openTasks").findValuesAsText("taskKey"))
+                .containsExactlyInAnyOrder("Task_SubmitProgressReport", "Task_SubmitMonitoringReport");
+        assertThat(driver.as(VERIFIER).get("/api/cases?jcmTrack=MONITORING&size=200").json()
+                .path("content").findValuesAsText("id")).contains(caseId);
+
         driver.complete(caseId, "Task_SubmitProgressReport", PROPONENT);
         driver.complete(caseId, "Task_ReviewProgressReport", PROGRAM_MANAGER, "progressDecision", "CONTINUE_OPERATION");
+        // a monitoring period starts with the technology's operation, not before its commissioning (2017-04-15)
+        String firstReport = driver.uploadReport(caseId, PROPONENT, "monitoring-report-1.pdf");
+        Map<String, Object> early = new HashMap<>(ValidSubmissions.of("Task_SubmitMonitoringReport"));
+        early.put("monitoringPeriodStart", "2017-01-01");
+        early.put("monitoringReportDocument", firstReport);
+        ApiClient.Response refused = driver.as(PROPONENT).post("/api/tasks/"
+                + driver.openTask(caseId, "Task_SubmitMonitoringReport") + "/complete", Map.of("variables", early));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("monitoringPeriodStart");
+        driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT, "monitoringReportDocument", firstReport);
+        driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
+        driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
         driver.complete(caseId, "Task_SubmitProgressReport", PROPONENT);
         driver.complete(caseId, "Task_ReviewProgressReport", PROGRAM_MANAGER);
         driver.complete(caseId, "Task_SubmitFinalReport", PROPONENT);
         driver.complete(caseId, "Task_ReviewFinalReport", PROGRAM_MANAGER);
-        assertThat(driver.stage(caseId)).isEqualTo("MRV");
 
-        driver.complete(caseId, "Task_DraftMethodology", PROPONENT);
-        driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE);
-        driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
-        driver.complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE, "monitoringPeriods", 2);
-        for (int period = 1; period <= 2; period++) {
-            driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT);
-            driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
-            driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
-        }
-        assertThat(driver.stage(caseId)).isEqualTo("FOLLOW_UP");
-
+        // the follow-up years run from the end of the demonstration, while monitoring goes on
+        JsonNode followingUp = driver.caseFile(caseId);
+        assertThat(followingUp.path("stage").asText()).isEqualTo("FOLLOW_UP");
+        assertThat(followingUp.path("jcmTrackStage").asText()).isEqualTo("MONITORING");
+        assertThat(followingUp.path("openTasks").findValuesAsText("taskKey"))
+                .containsExactlyInAnyOrder("Task_SubmitDisseminationReport", "Task_SubmitMonitoringReport");
         for (int year = 1; year <= 5; year++) {
             driver.complete(caseId, "Task_SubmitDisseminationReport", PROPONENT);
             driver.complete(caseId, "Task_ReviewDisseminationReport", PROGRAM_MANAGER);
         }
+        assertThat(driver.stage(caseId)).as("the case waits for its JCM track").isEqualTo("FOLLOW_UP");
+        driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT);
+        driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
+        assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("ISSUANCE");
+        driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
 
         JsonNode file = driver.caseFile(caseId);
         assertThat(file.path("stage").asText()).isEqualTo("COMPLETED");
+        assertThat(file.path("jcmTrackStage").asText()).isEqualTo("ENDED");
         assertThat(file.path("openTasks")).isEmpty();
-        assertThat(stagesOf(file)).containsExactly("FEASIBILITY_STUDY", "PRE_DEMONSTRATION_SURVEY", "STAGE_GATE", "MOU",
-                "DEMONSTRATION", "MRV", "FOLLOW_UP", "COMPLETED");
+        assertThat(stagesOf(file, "MAIN")).containsExactly("FEASIBILITY_STUDY", "PRE_DEMONSTRATION_SURVEY",
+                "STAGE_GATE", "MOU", "DEMONSTRATION", "FOLLOW_UP", "COMPLETED");
+        assertThat(stagesOf(file, "JCM")).containsExactly("METHODOLOGY", "VALIDATION", "REGISTRATION", "MONITORING",
+                "VERIFICATION", "ISSUANCE", "MONITORING", "VERIFICATION", "ISSUANCE", "ENDED");
         JsonNode history = file.path("history");
         // the stage gate: convening, three members' evaluations, the decision; in the MRV, each of the two
         // monitoring reports uploaded before its step
@@ -94,12 +143,30 @@ class LifecycleApiIT {
         JsonNode report = stepOf(history, "Task_SubmitMonitoringReport");
         assertThat(report.path("outcome").isMissingNode() || report.path("outcome").isNull()).isTrue();
         assertThat(report.path("details").asText()).contains("monitoringReportDocument");
+        assertThat(report.path("stage").asText()).as("a step of the JCM track").isEqualTo("MRV");
+        assertThat(stepOf(history, "Task_InstallTechnology").path("stage").asText()).isEqualTo("DEMONSTRATION");
         JsonNode decision = stepOf(history, "Task_ConfirmStageGateDecision");
         assertThat(decision.path("who").asText()).isEqualTo(PROGRAM_MANAGER);
         assertThat(decision.path("outcome").asText()).isEqualTo("APPROPRIATE");
         assertThat(decision.path("stage").asText()).isEqualTo("STAGE_GATE");
         assertThat(decision.path("when").asText()).isNotBlank();
         assertThat(stepOf(history, "Task_EvaluateCase").path("who").asText()).isEqualTo(COMMITTEE_MEMBER);
+    }
+
+    @Test
+    void aCaseOfAFiscalYearBeforeTheStageGateGoesFromItsSurveyToTheMou() {
+        String caseId = driver.openCase(PROPONENT, "LED fishing lights decided in FY2013", "ID", 2013);
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver.complete(caseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitSurveyResults", PROPONENT);
+        driver.complete(caseId, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
+        JsonNode file = driver.caseFile(caseId);
+        assertThat(file.path("stage").asText()).isEqualTo("MOU");
+        assertThat(stagesOf(file, "MAIN")).doesNotContain("STAGE_GATE");
+        JsonNode skipped = stepOf(file.path("history"), "Gateway_StageGateApplies");
+        assertThat(skipped.path("outcome").asText()).isEqualTo("NOT_APPLICABLE");
+        assertThat(skipped.path("details").asText()).contains("2013", "2014");
     }
 
     @Test
@@ -185,6 +252,7 @@ class LifecycleApiIT {
         driver.complete(caseId, "Task_SubmitMrvApplicationSurvey", PROPONENT);
         driver.complete(caseId, "Task_ReviewMrvApplicationSurvey", PROGRAM_MANAGER);
         assertThat(driver.stage(caseId)).isEqualTo("MRV");
+        assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("METHODOLOGY");
         driver.complete(caseId, "Task_DraftMethodology", PROPONENT);
         driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE, "methodologyDecision", "APPROVED_WITH_REVISIONS");
         driver.complete(caseId, "Task_ReviseMethodology", PROPONENT);
@@ -194,6 +262,7 @@ class LifecycleApiIT {
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
         driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
         assertThat(driver.stage(caseId)).isEqualTo("FOLLOW_UP");
+        assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("ENDED");
     }
 
     @Test
@@ -221,10 +290,23 @@ class LifecycleApiIT {
         return caseId;
     }
 
-    private static List<String> stagesOf(JsonNode file) {
+    private static List<String> stagesOf(JsonNode file, String track) {
         List<String> stages = new ArrayList<>();
-        file.path("stages").forEach(period -> stages.add(period.path("stage").asText()));
+        file.path("stages").forEach(period -> {
+            if (period.path("track").asText().equals(track)) {
+                stages.add(period.path("stage").asText());
+            }
+        });
         return stages;
+    }
+
+    private static JsonNode taskOf(JsonNode tasks, String caseId, String taskKey) {
+        for (JsonNode task : tasks) {
+            if (task.path("caseId").asText().equals(caseId) && task.path("taskKey").asText().equals(taskKey)) {
+                return task;
+            }
+        }
+        throw new AssertionError("No task " + taskKey + " of case " + caseId + " in " + tasks);
     }
 
     private static JsonNode stepOf(JsonNode history, String stepKey) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -45,10 +46,13 @@ class ProjectLifecycleProcessTest {
 
     private final List<String> stubDeployments = new ArrayList<>();
     private RecordingCaseStages stages;
+    private StageGateFromFiscalYear stageGatePolicy;
 
     @BeforeEach
     void beansAndStubbedStageProcesses() {
         stages = ProcessTestSupport.registerBeans();
+        stageGatePolicy = new StageGateFromFiscalYear();
+        Mocks.register("stageGatePolicy", stageGatePolicy);
         for (String key : STAGE_PROCESSES) {
             BpmnModelInstance stub = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(3650)
                     .startEvent("Start_Stub").sequenceFlowId("Flow_Stub_to_Task")
@@ -94,6 +98,16 @@ class ProjectLifecycleProcessTest {
         return lifecycle;
     }
 
+    /** Through the stage gate and the MOU: both tracks have started. */
+    private ProcessInstance withBothTracks() {
+        ProcessInstance lifecycle = atStageGate();
+        finishStage(lifecycle, "CallActivity_StageGate", STAGE_GATE, Map.of("stageGateDecision", "APPROPRIATE"));
+        finishStage(lifecycle, "CallActivity_Mou", MOU,
+                Map.of("negotiationStatus", "AGREED", "mouSignedDate", "2025-06-30"));
+        assertThat(lifecycle).isWaitingAt("CallActivity_Demonstration", "CallActivity_JcmTrack");
+        return lifecycle;
+    }
+
     private ProcessInstance atMrvApplicationSurvey() {
         ProcessInstance lifecycle = start();
         finishStage(lifecycle, "CallActivity_FeasibilityStudy", FEASIBILITY_STUDY,
@@ -102,25 +116,60 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void caseRunsThroughEveryStageToCompletion() {
-        ProcessInstance lifecycle = atStageGate();
-        finishStage(lifecycle, "CallActivity_StageGate", STAGE_GATE, Map.of("stageGateDecision", "APPROPRIATE"));
-        finishStage(lifecycle, "CallActivity_Mou", MOU,
-                Map.of("negotiationStatus", "AGREED", "mouSignedDate", "2025-06-30"));
+    void afterTheMouTheDemonstrationAndTheJcmTrackRunSideBySide() {
+        ProcessInstance lifecycle = withBothTracks();
         ProcessInstance demonstration = stage(lifecycle, "CallActivity_Demonstration", DEMONSTRATION);
         assertThat(demonstration).variables().containsEntry("mouSignedDate", "2025-06-30");
+        ProcessInstance jcmTrack = stage(lifecycle, "CallActivity_JcmTrack", MRV);
+        assertThat(task(demonstration)).isNotNull();
+        assertThat(task(jcmTrack)).isNotNull();
+        Assertions.assertThat(stages.jcmTrack()).containsExactly("METHODOLOGY");
+
+        // the follow-up years run from the end of the demonstration, while monitoring goes on
         finishStage(lifecycle, "CallActivity_Demonstration", DEMONSTRATION);
-        finishStage(lifecycle, "CallActivity_Mrv", MRV);
+        assertThat(lifecycle).isWaitingAt("CallActivity_FollowUp", "CallActivity_JcmTrack");
         finishStage(lifecycle, "CallActivity_FollowUp", FOLLOW_UP);
+        assertThat(lifecycle).isNotEnded().isWaitingAt("CallActivity_JcmTrack");
+        Assertions.assertThat(stages.entered()).last().isEqualTo("FOLLOW_UP");
+
+        finishStage(lifecycle, "CallActivity_JcmTrack", MRV);
         assertThat(lifecycle)
                 .hasPassedInOrder("CallActivity_FeasibilityStudy", "CallActivity_PreDemonstrationSurvey",
-                        "CallActivity_StageGate", "CallActivity_Mou", "CallActivity_Demonstration", "CallActivity_Mrv",
-                        "CallActivity_FollowUp", "End_Completed")
-                .hasNotPassed("CallActivity_MrvApplicationSurvey")
+                        "Gateway_StageGateApplies", "CallActivity_StageGate", "CallActivity_Mou", "Gateway_TracksSplit",
+                        "CallActivity_Demonstration", "CallActivity_FollowUp", "Gateway_TracksJoin", "End_Completed")
+                .hasPassed("Gateway_JcmTrackStart", "CallActivity_JcmTrack", "Gateway_JcmTrackEnded")
+                .hasNotPassed("CallActivity_MrvApplicationSurvey", "CallActivity_SurveyFollowUp")
                 .isEnded()
                 .variables().containsEntry("stageGateOutcome", "APPROPRIATE").containsEntry("mouOutcome", "SIGNED");
         Assertions.assertThat(stages.entered()).containsExactly("FEASIBILITY_STUDY", "PRE_DEMONSTRATION_SURVEY",
-                "STAGE_GATE", "MOU", "DEMONSTRATION", "MRV", "FOLLOW_UP", "COMPLETED");
+                "STAGE_GATE", "MOU", "DEMONSTRATION", "FOLLOW_UP", "COMPLETED");
+        Assertions.assertThat(stages.jcmTrack()).containsExactly("METHODOLOGY", "ENDED");
+        Assertions.assertThat(stageGatePolicy.notApplicable()).isEmpty();
+    }
+
+    @Test
+    void aJcmTrackThatEndsFirstWaitsForTheFollowUp() {
+        ProcessInstance lifecycle = withBothTracks();
+        finishStage(lifecycle, "CallActivity_JcmTrack", MRV);
+        assertThat(lifecycle).isWaitingAt("CallActivity_Demonstration").isNotEnded();
+        Assertions.assertThat(stages.jcmTrack()).containsExactly("METHODOLOGY", "ENDED");
+        finishStage(lifecycle, "CallActivity_Demonstration", DEMONSTRATION);
+        finishStage(lifecycle, "CallActivity_FollowUp", FOLLOW_UP);
+        assertThat(lifecycle).hasPassed("Gateway_TracksJoin", "End_Completed").isEnded();
+        Assertions.assertThat(stages.entered()).endsWith("DEMONSTRATION", "FOLLOW_UP", "COMPLETED");
+    }
+
+    @Test
+    void aCaseOfAFiscalYearBeforeTheStageGateGoesToTheMouWithoutIt() {
+        stageGatePolicy.applies(false);
+        ProcessInstance lifecycle = atStageGate();
+        assertThat(lifecycle).isWaitingAt("CallActivity_Mou").hasNotPassed("CallActivity_StageGate");
+        Assertions.assertThat(stageGatePolicy.notApplicable()).containsExactly(CASE_ID);
+        finishStage(lifecycle, "CallActivity_Mou", MOU,
+                Map.of("negotiationStatus", "AGREED", "mouSignedDate", "2013-09-30"));
+        assertThat(lifecycle).isWaitingAt("CallActivity_Demonstration", "CallActivity_JcmTrack");
+        Assertions.assertThat(stages.entered()).containsExactly("FEASIBILITY_STUDY", "PRE_DEMONSTRATION_SURVEY",
+                "MOU", "DEMONSTRATION");
     }
 
     @Test
@@ -162,6 +211,7 @@ class ProjectLifecycleProcessTest {
                 .variables().containsEntry("stageGateOutcome", "NOT_APPROPRIATE");
         Assertions.assertThat(stages.entered()).containsExactly("FEASIBILITY_STUDY", "PRE_DEMONSTRATION_SURVEY",
                 "STAGE_GATE", "TERMINATED");
+        Assertions.assertThat(stages.jcmTrack()).isEmpty();
     }
 
     @Test
@@ -174,29 +224,34 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void abandonedMouTerminatesTheCase() {
+    void abandonedMouTerminatesTheCaseBeforeEitherTrack() {
         ProcessInstance lifecycle = atStageGate();
         finishStage(lifecycle, "CallActivity_StageGate", STAGE_GATE, Map.of("stageGateDecision", "APPROPRIATE"));
         finishStage(lifecycle, "CallActivity_Mou", MOU, Map.of("negotiationStatus", "ABANDONED"));
-        assertThat(lifecycle).hasPassed("End_TerminatedAtMou").hasNotPassed("CallActivity_Demonstration").isEnded()
+        assertThat(lifecycle).hasPassed("End_TerminatedAtMou")
+                .hasNotPassed("CallActivity_Demonstration", "CallActivity_JcmTrack").isEnded()
                 .variables().containsEntry("mouOutcome", "ABANDONED");
         Assertions.assertThat(stages.entered()).endsWith("MOU", "TERMINATED");
+        Assertions.assertThat(stages.jcmTrack()).isEmpty();
     }
 
     @Test
-    void mrvApplicationSurveyLeadsToMrvFollowUpAndCompletion() {
+    void mrvApplicationSurveyLeadsToTheJcmTrackFollowUpAndCompletion() {
         ProcessInstance lifecycle = atMrvApplicationSurvey();
         finishStage(lifecycle, "CallActivity_MrvApplicationSurvey", MRV_APPLICATION_SURVEY,
                 Map.of("mrvApplicationDecision", "PROCEED_TO_MRV"));
-        finishStage(lifecycle, "CallActivity_Mrv", MRV);
-        finishStage(lifecycle, "CallActivity_FollowUp", FOLLOW_UP);
+        assertThat(lifecycle).isWaitingAt("CallActivity_JcmTrack");
+        finishStage(lifecycle, "CallActivity_JcmTrack", MRV);
+        finishStage(lifecycle, "CallActivity_SurveyFollowUp", FOLLOW_UP);
         assertThat(lifecycle)
-                .hasPassedInOrder("CallActivity_MrvApplicationSurvey", "Gateway_MrvJoin", "CallActivity_Mrv",
-                        "CallActivity_FollowUp", "End_Completed")
-                .hasNotPassed("CallActivity_PreDemonstrationSurvey", "CallActivity_Demonstration")
+                .hasPassedInOrder("CallActivity_MrvApplicationSurvey", "Gateway_JcmTrackStart", "CallActivity_JcmTrack",
+                        "Gateway_JcmTrackEnded", "CallActivity_SurveyFollowUp", "End_CompletedAfterSurveyFollowUp")
+                .hasNotPassed("CallActivity_PreDemonstrationSurvey", "CallActivity_Demonstration",
+                        "Gateway_TracksJoin")
                 .isEnded();
         Assertions.assertThat(stages.entered()).containsExactly("FEASIBILITY_STUDY", "MRV_APPLICATION_SURVEY", "MRV",
                 "FOLLOW_UP", "COMPLETED");
+        Assertions.assertThat(stages.jcmTrack()).containsExactly("METHODOLOGY", "ENDED");
     }
 
     @Test
@@ -204,7 +259,7 @@ class ProjectLifecycleProcessTest {
         ProcessInstance lifecycle = atMrvApplicationSurvey();
         finishStage(lifecycle, "CallActivity_MrvApplicationSurvey", MRV_APPLICATION_SURVEY,
                 Map.of("mrvApplicationDecision", "CLOSE"));
-        assertThat(lifecycle).hasPassed("End_CompletedAfterSurvey").hasNotPassed("CallActivity_Mrv").isEnded();
+        assertThat(lifecycle).hasPassed("End_CompletedAfterSurvey").hasNotPassed("CallActivity_JcmTrack").isEnded();
         Assertions.assertThat(stages.entered()).containsExactly("FEASIBILITY_STUDY", "MRV_APPLICATION_SURVEY",
                 "COMPLETED");
     }

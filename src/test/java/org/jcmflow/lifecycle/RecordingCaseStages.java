@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public class RecordingCaseStages {
 
     private final List<String> entered = new ArrayList<>();
+    private final List<String> jcmTrack = new ArrayList<>();
     private String transferScheme;
 
     public void enter(DelegateExecution execution, String stage) {
@@ -20,8 +21,22 @@ public class RecordingCaseStages {
         transferScheme = scheme;
     }
 
+    public void startJcmTrack(DelegateExecution execution) {
+        jcmTrack.add("METHODOLOGY");
+    }
+
+    public void endJcmTrack(DelegateExecution execution) {
+        jcmTrack.add("ENDED");
+    }
+
+    /** The stages of the case's main line, in order. */
     public List<String> entered() {
         return entered;
+    }
+
+    /** The JCM track's start and end, in order. */
+    public List<String> jcmTrack() {
+        return jcmTrack;
     }
 
     public String transferScheme() {

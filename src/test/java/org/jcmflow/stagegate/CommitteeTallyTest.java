@@ -21,6 +21,12 @@ class CommitteeTallyTest {
         return new Evaluation(member, false, scores, "", Instant.EPOCH);
     }
 
+    private static Evaluation withCommercialisation(Evaluation evaluation, int commercialisation) {
+        Map<Criterion, Integer> scores = new EnumMap<>(evaluation.scores());
+        scores.put(Criterion.COMMERCIALISATION, commercialisation);
+        return new Evaluation(evaluation.member(), false, scores, "", Instant.EPOCH);
+    }
+
     private static Evaluation conflicted(String member) {
         return new Evaluation(member, true, Map.of(), "conflict", Instant.EPOCH);
     }
@@ -54,5 +60,24 @@ class CommitteeTallyTest {
         assertThat(tally.validEvaluations()).isZero();
         assertThat(tally.averageScore()).isNull();
         assertThat(tally.reaches(1)).isFalse();
+    }
+
+    @Test
+    void commercialisationIsAveragedLikeEveryCriterion() {
+        CommitteeTally tally = CommitteeTally.of(List.of(withCommercialisation(scored("a", 4, 4, 4, 4, 4), 2),
+                withCommercialisation(scored("b", 4, 4, 4, 4, 4), 3)));
+        assertThat(tally.commercialisationAverage()).isEqualByComparingTo("2.50");
+        assertThat(tally.lowestCriterionAverage()).isEqualByComparingTo("2.50");
+        assertThat(tally.averageScore()).isEqualByComparingTo("3.75");
+    }
+
+    /** A round whose members evaluated before commercialisation was a criterion is decided on the other five. */
+    @Test
+    void evaluationsGivenBeforeCommercialisationWasACriterionStillCount() {
+        CommitteeTally tally = CommitteeTally.of(List.of(scored("a", 4, 4, 4, 4, 4),
+                withCommercialisation(scored("b", 4, 4, 4, 4, 4), 5)));
+        assertThat(tally.validEvaluations()).isEqualTo(2);
+        assertThat(tally.commercialisationAverage()).isEqualByComparingTo("5.00");
+        assertThat(CommitteeTally.of(List.of(scored("a", 4, 4, 4, 4, 4))).commercialisationAverage()).isNull();
     }
 }

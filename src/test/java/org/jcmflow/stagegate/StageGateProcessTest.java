@@ -68,7 +68,8 @@ class StageGateProcessTest {
         ProcessTestSupport.registerBeans();
         deadlines = ProcessTestSupport.registerDeadlines();
         Mocks.register("stageGateCommittee", new StageGateCommittee(records, DIRECTORY,
-                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7)), decisions::add, new EngineClock()));
+                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7), 2014), decisions::add,
+                new EngineClock()));
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,
@@ -162,7 +163,7 @@ class StageGateProcessTest {
         StageGateRecords.Round round = latestRound();
         Assertions.assertThat(round.number()).isEqualTo(1);
         Assertions.assertThat(round.validEvaluations()).isEqualTo(3);
-        Assertions.assertThat(round.averageScore()).isEqualByComparingTo("4.20");
+        Assertions.assertThat(round.averageScore()).isEqualByComparingTo("4.17");
         Assertions.assertThat(round.recommendation()).isEqualTo("APPROPRIATE");
         Assertions.assertThat(round.decision()).isEqualTo("APPROPRIATE");
         Assertions.assertThat(round.decisionOverrides()).isFalse();

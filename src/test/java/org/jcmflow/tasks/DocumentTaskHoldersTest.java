@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jcmflow.casefile.JcmTrackStage;
 import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.identity.CurrentUser;
@@ -19,7 +20,7 @@ class DocumentTaskHoldersTest {
 
     private static final ProjectCase SAKURA_CASE = new ProjectCase(UUID.randomUUID(), "Solar pumps", "VN", "Pumps",
             BigDecimal.TEN, BigDecimal.ONE, 2016, "sakura-engineering", "suzuki", Instant.EPOCH, Stage.MRV,
-            Instant.EPOCH, null);
+            Instant.EPOCH, null, JcmTrackStage.MONITORING, Instant.EPOCH);
     private static final CurrentUser VERIFIER = new CurrentUser("watanabe", Set.of(Role.MRV_VERIFIER),
             "kanto-verification");
     private static final CurrentUser COMMITTEE_OF_SAKURA = new CurrentUser("ito", Set.of(Role.STAGE_GATE_COMMITTEE),

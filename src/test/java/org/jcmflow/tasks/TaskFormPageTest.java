@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.casefile.JcmTrackStage;
 import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.casefile.Stage;
@@ -60,7 +61,8 @@ class TaskFormPageTest {
         task("t-evaluate", "Task_EvaluateCase", "Evaluate case", "stage-gate-evaluate", "stage-gate-committee");
         when(cases.visibleCase(eq(CASE_ID), any())).thenReturn(new ProjectCase(CASE_ID, "Hospital air-conditioning",
                 "VN", "Inverter air-conditioning", new BigDecimal("1250.5"), new BigDecimal("480"), 2016,
-                "nihon-ecotech", "tanaka", Instant.now(), Stage.STAGE_GATE, Instant.now(), null));
+                "nihon-ecotech", "tanaka", Instant.now(), Stage.STAGE_GATE, Instant.now(), null,
+                JcmTrackStage.NOT_STARTED, null));
         when(partnerCountries.names(any())).thenReturn(Map.of("VN", "Viet Nam"));
     }
 

@@ -71,6 +71,21 @@ class TasksPageTest {
     }
 
     @Test
+    void aTaskOfTheJcmTrackShowsTheTracksStage() throws Exception {
+        TaskView verification = new TaskView("t4", "Task_VerifyMonitoringReport", "Verify monitoring report",
+                UUID.randomUUID(), "Hospital air-conditioning", "MRV", "VN", List.of("mrv-verifier"), null,
+                Instant.now(), null, false, "VERIFICATION");
+        when(inbox.inbox(any(), eq(null), eq(null), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
+                new TaskInbox.TaskPage(List.of(verification, task("t5", "Beside it", null, null, false)), 0,
+                        TasksPage.PAGE_SIZE, 2));
+
+        String page = mvc.perform(get("/tasks")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("JCM track: Verification", "Feasibility study");
+    }
+
+    @Test
     void filtersReachTheServiceAndThePagerKeepsThem() throws Exception {
         when(inbox.inbox(any(), eq(Stage.MOU), eq("VN"), eq(1), eq(TasksPage.PAGE_SIZE))).thenReturn(
                 new TaskInbox.TaskPage(List.of(task("t3", "Case", null, null, false)), 1, TasksPage.PAGE_SIZE,

@@ -22,7 +22,7 @@ public final class ValidSubmissions {
             Map.entry("Task_ConveneCommittee", Map.of("committeeMembers", DemoUser.INDEPENDENT_COMMITTEE)),
             Map.entry("Task_EvaluateCase", Map.of("conflictOfInterest", false, "scoreTechnicalEffectiveness", 4,
                     "scoreGhgReduction", 4, "scoreDisseminationPotential", 5, "scoreCostEffectiveness", 3,
-                    "scorePolicyFit", 4, "evaluationComments", TEXT)),
+                    "scorePolicyFit", 4, "scoreCommercialisation", 4, "evaluationComments", TEXT)),
             Map.entry("Task_ConfirmStageGateDecision", Map.of("stageGateDecision", "APPROPRIATE",
                     "decisionRationale", TEXT)),
             Map.entry("Task_ReviseProposal", Map.of("revisionSummary", TEXT, "revisedBusinessPlan", TEXT)),
