@@ -15,6 +15,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jcmflow.web.SpreadsheetText;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
 import org.springframework.http.ContentDisposition;

@@ -18,7 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.jcmflow.dashboard.SpreadsheetText;
+import org.jcmflow.web.SpreadsheetText;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

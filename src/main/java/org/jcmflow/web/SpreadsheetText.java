@@ -1,4 +1,4 @@
-package org.jcmflow.dashboard;
+package org.jcmflow.web;
 
 /**
  * Text for a cell of an exported file that a spreadsheet program opens. A cell that begins with {@code =}, {@code +},

@@ -1,4 +1,4 @@
-package org.jcmflow.dashboard;
+package org.jcmflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
