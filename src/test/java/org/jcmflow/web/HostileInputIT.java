@@ -28,6 +28,7 @@ import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.Leaks;
+import org.jcmflow.testsupport.TasklistSession;
 import org.jcmflow.testsupport.ValidSubmissions;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -66,6 +67,9 @@ class HostileInputIT {
 
     private final List<Probe> probes = new ArrayList<>();
 
+    /** The target of a probe sent to the Camunda webapps' engine API, by a programme manager in Tasklist. */
+    private static final String ENGINE = "engine";
+
     private String caseId;
     private String taskId;
     private String documentId;
@@ -89,9 +93,13 @@ class HostileInputIT {
         Session sato = new Session(PROGRAM_MANAGER);
         String tanakaToken = tanaka.csrfToken("/cases/new");
         String satoToken = sato.csrfToken("/dashboard");
+        String screening = driver.openTask(driver.openCase(PROPONENT, "Target of hostile Tasklist requests"),
+                "Task_ScreenProposal");
+        TasklistSession satoInTasklist = TasklistSession.open(port, PROGRAM_MANAGER);
 
         generateApiProbes();
         generatePageProbes(tanakaToken, satoToken);
+        generateEngineApiProbes(screening);
 
         waitForTheEngineToSettle();
         Map<String, Long> rowsBefore = rowCounts();
@@ -100,7 +108,7 @@ class HostileInputIT {
         List<String> failures = new ArrayList<>();
         for (Probe probe : probes) {
             Session session = probe.target().equals(PROGRAM_MANAGER) ? sato : tanaka;
-            Answer answer = session.send(probe);
+            Answer answer = probe.target().equals(ENGINE) ? sendToTheEngineApi(satoInTasklist, probe) : session.send(probe);
             List<String> wrong = check(probe, answer, session);
             int[] counts = perCategory.computeIfAbsent(probe.category(), category -> new int[3]);
             counts[0]++;
@@ -502,6 +510,57 @@ class HostileInputIT {
                 "title=x".getBytes(StandardCharsets.UTF_8), null, true, Map.of("X-CSRF-TOKEN", tanakaToken)));
     }
 
+    // ---------------------------------------------------------------- the generator: Camunda's webapps
+
+    /**
+     * What Tasklist's engine API gets from a programme manager who edits its requests: malformed bodies on every
+     * task action, values that break the form, writes the allow-list refuses, unknown and malformed task ids.
+     */
+    private void generateEngineApiProbes(String screening) {
+        String task = TasklistSession.ENGINE_API + "/task/";
+        List<String> malformed = List.of("{", "[", "nul", "\u0000", "<xml/>", "{'userId': 'sato'}", "{\"userId\": }",
+                "{\"variables\": [}", "{\"variables\": {\"screeningDecision\": }}", "\"just a string\"");
+        for (String action : List.of("complete", "submit-form", "claim", "unclaim", "assignee", "resolve",
+                "delegate", "variables", "localVariables", "bpmnError", "bpmnEscalation", "identity-links",
+                "comment/create")) {
+            malformed.forEach(body -> engine("engine API: malformed JSON", "POST", task + screening + "/" + action, body));
+        }
+        for (Object decision : List.of(12, true, "MAYBE", "", List.of("ACCEPT"))) {
+            engine("engine API: values off the form", "POST", task + screening + "/complete",
+                    json(Map.of("variables", Map.of("screeningDecision", Map.of("value", decision, "type", "String")))));
+        }
+        engine("engine API: values off the form", "POST", task + screening + "/submit-form",
+                json(Map.of("variables", Map.of("stage", Map.of("value", "COMPLETED", "type", "String")))));
+        engine("engine API: values off the form", "POST", task + screening + "/complete", json(Map.of("variables", Map.of())));
+        engine("engine API: writes refused", "PUT", task + screening + "/variables/stageGateRevisions",
+                json(Map.of("value", 2, "type", "Integer")));
+        engine("engine API: writes refused", "POST", task + screening + "/assignee", json(Map.of("userId", "takahashi")));
+        engine("engine API: writes refused", "DELETE", task + screening, null);
+        engine("engine API: writes refused", "PUT", task + screening, json(Map.of("name", "renamed")));
+        engine("engine API: writes refused", "POST", TasklistSession.ENGINE_API + "/process-instance/delete",
+                json(Map.of("processInstanceIds", List.of(caseId))));
+        engine("engine API: writes refused", "POST", TasklistSession.ENGINE_API + "/message",
+                json(Map.of("messageName", "anything")));
+        for (String id : List.of(UUID.randomUUID().toString(), "not-a-task", "x".repeat(5000), "%27%20or%201%3D1%20--",
+                "..%2F..%2Fengine", "%00", "%E2%80%AE")) {
+            engine("engine API: unknown and malformed ids", "GET", task + id, null);
+            engine("engine API: unknown and malformed ids", "POST", task + id + "/claim", json(Map.of("userId", "sato")));
+            engine("engine API: unknown and malformed ids", "POST", task + id + "/complete", json(Map.of("variables", Map.of())));
+        }
+    }
+
+    private void engine(String category, String method, String path, String body) {
+        probes.add(new Probe(category, ENGINE, method, path, body == null ? null : "application/json",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), null, false, Map.of()));
+    }
+
+    private static Answer sendToTheEngineApi(TasklistSession tasklist, Probe probe) {
+        ApiClient.Response response = tasklist.send(probe.method(), probe.path(),
+                probe.body() == null ? null : new String(probe.body(), StandardCharsets.UTF_8));
+        return new Answer(response.status(), response.contentType(), response.text() == null ? "" : response.text(),
+                response.header("Location"));
+    }
+
     private void api(String category, String target, String method, String path, String body, String names) {
         probes.add(new Probe(category, target, method, path, body == null ? null : "application/json",
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), names, false, Map.of()));
@@ -545,6 +604,15 @@ class HostileInputIT {
         }
         if (answer.status() >= 500) {
             wrong.add("server error");
+            return wrong;
+        }
+        if (probe.target().equals(ENGINE)) {
+            // Tasklist reads Camunda's own error documents, {"type", "message"}, and the allow-list's problem+json
+            if (answer.status() < 400) {
+                wrong.add("accepted");
+            } else if (answer.contentType() == null || !answer.contentType().contains("json")) {
+                wrong.add("not JSON");
+            }
             return wrong;
         }
         if (!probe.page()) {
@@ -627,16 +695,26 @@ class HostileInputIT {
     record Answer(int status, String contentType, String text, String location) {
     }
 
-    /** One user with the cookies of a browser session, signed in with HTTP Basic on every request. */
+    /**
+     * One user as a browser and an API client are: signed in on the login page, whose session cookie carries the
+     * pages' requests (pages refuse an upload without a signed-in session, unread), and HTTP Basic on the API's.
+     */
     final class Session {
 
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         private final String authorization;
 
-        Session(String username) {
+        Session(String username) throws Exception {
             authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + ApiClient.DEMO_PASSWORD)
                     .getBytes(StandardCharsets.UTF_8));
+            Answer login = get("http://localhost:" + port + "/login");
+            String token = Jsoup.parse(login.text()).select("input[name=_csrf]").attr("value");
+            Answer signedIn = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
+                            + encode(ApiClient.DEMO_PASSWORD) + "&_csrf=" + encode(token))), false);
+            assertThat(signedIn.location()).as("signed in as " + username).doesNotContain("/login");
         }
 
         String csrfToken(String pagePath) throws Exception {
@@ -648,7 +726,7 @@ class HostileInputIT {
         }
 
         Answer get(String url) throws Exception {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET());
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET(), false);
         }
 
         Answer send(Probe probe) throws Exception {
@@ -660,12 +738,15 @@ class HostileInputIT {
                 request.header("Content-Type", probe.contentType());
             }
             probe.headers().forEach(request::header);
-            return send(request);
+            return send(request, !probe.page());
         }
 
-        private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(request.header("Authorization", authorization)
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        private Answer send(HttpRequest.Builder request, boolean api) throws IOException, InterruptedException {
+            if (api) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body() == null ? "" : response.body(), response.headers().firstValue("Location").orElse(null));
         }
