@@ -17,7 +17,9 @@ import org.jcmflow.problem.InvalidInput.FieldProblem;
 /**
  * Checks submitted values against a task's form on the server, as form-js does in the browser: required
  * fields, types, ranges, lengths and allowed options; keys the form does not have are refused. Returns the
- * values in the types the processes read (whole numbers as Long, decimals as Double, dates as ISO strings).
+ * values in the types the processes read (whole numbers as Long, decimals as Double, dates as ISO strings), and
+ * null for every field of the form left empty or hidden: a task done again (a second committee round) must not
+ * keep what its first completion wrote into the process, as its own words.
  */
 final class FormValidator {
 
@@ -55,6 +57,7 @@ final class FormValidator {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+        form.fields().forEach(field -> accepted.putIfAbsent(field.key(), null));
         return accepted;
     }
 

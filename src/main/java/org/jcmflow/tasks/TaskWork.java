@@ -153,11 +153,11 @@ public class TaskWork {
 
     /**
      * The checks of {@link #complete} without completing, for Camunda Tasklist, which completes through the
-     * engine.
+     * engine: the values as the completion must write them, every field of the form among them.
      */
     @Transactional(readOnly = true)
-    public void checkCompletion(String taskId, Map<String, Object> submitted, CurrentUser user) {
-        checkedValues(actionableTask(taskId, user), submitted);
+    public Map<String, Object> checkCompletion(String taskId, Map<String, Object> submitted, CurrentUser user) {
+        return checkedValues(actionableTask(taskId, user), submitted);
     }
 
     private void completeChecked(String taskId, Map<String, Object> submitted, CurrentUser user) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -66,8 +67,12 @@ class TasklistRequestCheck extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         boolean checked = false;
         try {
-            check(action.group(1), action.group(2), body.length == 0 ? json.nullNode() : json.readTree(body));
+            JsonNode submitted = body.length == 0 ? json.nullNode() : json.readTree(body);
+            Map<String, Object> values = check(action.group(1), action.group(2), submitted);
             checked = true;
+            if (values != null) {
+                body = withTheFormsEmptyFields(submitted, values);
+            }
         } catch (Problem refused) {
             refuse(response, refused);
             return;
@@ -84,7 +89,24 @@ class TasklistRequestCheck extends OncePerRequestFilter {
         chain.doFilter(new ReadAgain(request, body), response);
     }
 
-    private void check(String taskId, String action, JsonNode body) {
+    /**
+     * The completion's body with the form's fields that Tasklist left out written as null, as the API's completion
+     * writes them: a second round's empty rationale must not leave the first round's in the process.
+     */
+    private byte[] withTheFormsEmptyFields(JsonNode submitted, Map<String, Object> values) throws IOException {
+        ObjectNode completion = submitted.isObject() ? ((ObjectNode) submitted).deepCopy() : json.createObjectNode();
+        ObjectNode variables = completion.path("variables").isObject() ? (ObjectNode) completion.get("variables")
+                : completion.putObject("variables");
+        values.forEach((name, value) -> {
+            if (value == null && !variables.has(name)) {
+                variables.putObject(name).putNull("value").put("type", "Null");
+            }
+        });
+        return json.writeValueAsBytes(completion);
+    }
+
+    /** @return for a completion, the values it must write; otherwise null */
+    private Map<String, Object> check(String taskId, String action, JsonNode body) {
         CurrentUser user = users.current();
         TaskWork tasks = this.tasks.getObject();
         switch (action) {
@@ -103,8 +125,11 @@ class TasklistRequestCheck extends OncePerRequestFilter {
                 }
             }
             case "unclaim" -> tasks.checkUnclaim(taskId, user);
-            default -> tasks.checkCompletion(taskId, submittedValues(body.path("variables")), user);
+            default -> {
+                return tasks.checkCompletion(taskId, submittedValues(body.path("variables")), user);
+            }
         }
+        return null;
     }
 
     /** Camunda's typed variables ({@code {"name": {"value": ..., "type": ...}}}) as the plain values our API takes. */

@@ -10,6 +10,7 @@ import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.SECOND_COMMITTEE_MEMBER;
 import static org.jcmflow.testsupport.DemoUser.THIRD_COMMITTEE_MEMBER;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,52 @@ class StageGateApiIT {
         assertThat(seenByProponent.has("evaluations")).isFalse();
         assertThat(seenByProponent.has("members")).isFalse();
         assertThat(stageGate(caseId, PROPONENT).has("candidates")).isFalse();
+    }
+
+    @Test
+    void eachRoundRecordsOnlyItsOwnWordsEvenWhenTheSecondLeavesThemOut() {
+        String caseId = caseAtTheStageGate("Case decided in two rounds");
+        String roundOneRationale = "Round one: the business plan leaves the local partner's share open.";
+        String roundOneConditions = "Round one: name the local partner and its share of the investment.";
+        driver.complete(caseId, "Task_ConveneCommittee", PROGRAM_MANAGER);
+        for (String member : INDEPENDENT_COMMITTEE) {
+            assertThat(completeTask(member, driver.openTask(caseId, "Task_EvaluateCase", member), scores(3)).status())
+                    .isEqualTo(204);
+        }
+        assertThat(completeTask(PROGRAM_MANAGER, driver.openTask(caseId, "Task_ConfirmStageGateDecision"),
+                Map.of("stageGateDecision", "CONDITIONAL", "decisionRationale", roundOneRationale,
+                        "revisionConditions", roundOneConditions)).status()).isEqualTo(204);
+        driver.complete(caseId, "Task_ReviseProposal", PROPONENT);
+
+        driver.complete(caseId, "Task_ConveneCommittee", PROGRAM_MANAGER);
+        for (String member : INDEPENDENT_COMMITTEE) {
+            assertThat(completeTask(member, driver.openTask(caseId, "Task_EvaluateCase", member), scores(4)).status())
+                    .isEqualTo(204);
+        }
+        // the recommendation is followed, so the programme manager gives no rationale, and no conditions apply
+        assertThat(completeTask(PROGRAM_MANAGER, driver.openTask(caseId, "Task_ConfirmStageGateDecision"),
+                Map.of("stageGateDecision", "APPROPRIATE")).status()).isEqualTo(204);
+
+        JsonNode rounds = stageGate(caseId, PROGRAM_MANAGER).path("rounds");
+        assertThat(rounds).hasSize(2);
+        JsonNode first = rounds.get(0).path("round").asInt() == 1 ? rounds.get(0) : rounds.get(1);
+        JsonNode second = first == rounds.get(0) ? rounds.get(1) : rounds.get(0);
+        assertThat(first.path("decisionRationale").asText()).isEqualTo(roundOneRationale);
+        assertThat(second.path("decision").asText()).isEqualTo("APPROPRIATE");
+        assertThat(second.path("decisionRationale").asText("")).as("round two's rationale").isEmpty();
+        assertThat(second.path("revisionConditions").asText("")).as("round two's conditions").isEmpty();
+
+        List<JsonNode> decisions = new ArrayList<>();
+        driver.caseFile(caseId).path("history").forEach(step -> {
+            if (step.toString().contains("Task_ConfirmStageGateDecision")) {
+                decisions.add(step);
+            }
+        });
+        assertThat(decisions).hasSize(2);
+        JsonNode roundTwoStep = decisions.stream().filter(step -> step.toString().contains("APPROPRIATE")
+                && !step.toString().contains("CONDITIONAL")).findFirst().orElseThrow();
+        assertThat(roundTwoStep.toString()).as("round two's history entry")
+                .doesNotContain("Round one", "local partner");
     }
 
     @Test
