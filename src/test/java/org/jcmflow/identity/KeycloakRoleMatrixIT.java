@@ -2,20 +2,31 @@ package org.jcmflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jcmflow.testsupport.ApiClient;
@@ -32,6 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -51,13 +63,17 @@ class KeycloakRoleMatrixIT {
 
     /**
      * The expected answer of each endpoint, on the fixture named in "on", for each caller. A status alone is
-     * checked as it is; on the list endpoints (cases, tasks, CSV export) "200+" means 200 with the fixture in
-     * the answer and "200-" means 200 without it. A fixture named "fresh ..." is in its starting state for each
-     * cell (see {@link #fixture}); after a refusal, the cell checks that its task is unchanged.
+     * checked as it is; on the list endpoints (cases, tasks, contracts, forecasts, CSV and workbook exports) "200+"
+     * means 200 with the fixture in the answer and "200-" means 200 without it. A fixture named "fresh ..." is in
+     * its starting state for each cell (see {@link #fixture}); after a refusal, the cell checks that its task is
+     * unchanged, or that nothing was recorded on its contract or case.
      * The demo users: tanaka proponent of Nihon EcoTech, suzuki proponent of Sakura Engineering, sato programme
      * manager, kobayashi committee (Tohoku University), ito committee of Sakura Engineering, watanabe MRV
      * verifier, nakamura Joint Committee, admin operator. A proponent's case of another organisation is missing
-     * to them (404), and so are its tasks (404), as if they did not exist.
+     * to them (404), and so are its tasks (404), as if they did not exist. Contracts, their changes and spending
+     * are the programme managers' to record, whoever's they are; the programme office reads them all, a proponent
+     * those of their own organisation (another's contract is missing to them, 404). Forecasts at selection are
+     * the programme office's alone.
      */
     static final String MATRIX = """
             | endpoint                                       | on                               | tanaka | suzuki | sato | kobayashi | ito  | watanabe | nakamura | admin | anonymous | no-role |
@@ -104,6 +120,25 @@ class KeycloakRoleMatrixIT {
             | GET /api/reports/dashboard.xlsx                | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /api/reports/cases.csv                     | Nihon case                       | 200+   | 200-   | 200+ | 200+      | 200+ | 200+     | 200+     | 200+  | 401       | 401     |
             | GET /api/reports/cases.csv                     | Sakura case                      | 200-   | 200+   | 200+ | 200+      | 200+ | 200+     | 200+     | 200+  | 401       | 401     |
+            | GET /api/contracts                             | Nihon contract                   | 200+   | 200-   | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/contracts                             | Sakura contract                  | 200-   | 200+   | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | POST /api/contracts                            | fresh screened Nihon case        | 403    | 403    | 201  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/contracts/{id}                        | Nihon contract                   | 200    | 404    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | GET /api/contracts/{id}                        | Sakura contract                  | 404    | 200    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | POST /api/contracts/{id}/changes               | fresh Nihon contract             | 403    | 403    | 201  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | PUT /api/contracts/{id}/spending/{fiscalYear}  | fresh Nihon contract             | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/spending/import                      | fresh Nihon contract             | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/reports/contracts.csv                 | Nihon contract                   | 200+   | 200-   | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/reports/contracts.csv                 | Sakura contract                  | 200-   | 200+   | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/reports/contract-changes.csv          | Nihon contract                   | 200+   | 200-   | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/reports/contract-changes.csv          | Sakura contract                  | 200-   | 200+   | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/reports/spending.csv                  | Nihon contract                   | 200+   | 200-   | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/reports/spending.csv                  | Sakura contract                  | 200-   | 200+   | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/reports/contracts.xlsx                | Nihon contract                   | 200+   | 200-   | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/reports/contracts.xlsx                | Sakura contract                  | 200-   | 200+   | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | PUT /api/cases/{caseId}/forecast               | fresh Nihon demonstration        | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/forecasts                             | Nihon forecast                   | 403    | 403    | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/reports/forecasts.csv                 | Nihon forecast                   | 403    | 403    | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
             | GET /engine-rest/engine                        | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /engine-rest/task                          | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /engine-rest/process-definition            | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
@@ -118,6 +153,25 @@ class KeycloakRoleMatrixIT {
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
 
+    /** The partner country of the cases that contracts and forecasts are recorded for: out of the case lists. */
+    private static final String RECORDS_COUNTRY = "VN";
+
+    /** A demonstration's forecast at selection, as a programme manager records it. */
+    private static final String FORECAST = """
+            {"atEndTco2PerYear": 1200, "fiveYearsAfterTco2": 6000, "forecastOn": "2016-09-01",
+             "basis": "The survey's measurements at the demonstration site"}""";
+
+    /** What a write on a fresh contract records: a change or spending. */
+    private static final String CONTRACT_WRITES = """
+            select (select count(*) from contract_change where contract_id = cast(:id as uuid))
+                 + (select count(*) from contract_spending where contract_id = cast(:id as uuid))""";
+    /** What signing a contract for a fresh screened case records. */
+    private static final String CASE_CONTRACTS =
+            "select count(*) from commissioning_contract where case_id = cast(:caseId as uuid)";
+    /** What recording a forecast for a fresh demonstration records. */
+    private static final String CASE_FORECASTS =
+            "select count(*) from reduction_forecast where case_id = cast(:caseId as uuid)";
+
     @LocalServerPort
     int port;
 
@@ -129,6 +183,10 @@ class KeycloakRoleMatrixIT {
     @Autowired
     TaskService camundaTasks;
 
+    /** Only to tell that a refused write on a fresh contract or case recorded nothing. */
+    @Autowired
+    JdbcClient jdbc;
+
     final KeycloakServer keycloak = KeycloakServer.shared();
 
     /** One client per user, renewed when Keycloak's token for the user is renewed. */
@@ -138,9 +196,22 @@ class KeycloakRoleMatrixIT {
     private final Map<String, Fixture> sharedFixtures = new ConcurrentHashMap<>();
     /** The fresh fixtures that the last cell on them left unchanged. */
     private final Map<String, Fixture> freshFixtures = new ConcurrentHashMap<>();
+    /**
+     * Contract numbers of the fixtures, of one width, so that none is part of another in a list; the database
+     * is the test's own, so the numbers are the same at each run.
+     */
+    private final AtomicInteger contractNumbers = new AtomicInteger();
 
-    /** What a cell acts on: the values of the endpoint's path variables, and the task's BPMN id for a completion. */
-    record Fixture(Map<String, String> pathVariables, String taskKey, String listedId, String assignee) {
+    /**
+     * What a cell acts on: the values of the endpoint's path variables, and the task's BPMN id for a completion.
+     * A fixture that is no task may name what a write on it records ({@code writes}: a count of rows, by the
+     * path variables), which is none while the fixture is in its starting state.
+     */
+    record Fixture(Map<String, String> pathVariables, String taskKey, String listedId, String assignee, String writes) {
+
+        Fixture(Map<String, String> pathVariables, String taskKey, String listedId, String assignee) {
+            this(pathVariables, taskKey, listedId, assignee, null);
+        }
 
         static Fixture none() {
             return new Fixture(Map.of(), null, null, null);
@@ -151,7 +222,7 @@ class KeycloakRoleMatrixIT {
         }
 
         Fixture claimedBy(String username) {
-            return new Fixture(pathVariables, taskKey, listedId, username);
+            return new Fixture(pathVariables, taskKey, listedId, username, writes);
         }
 
         static Fixture ofCase(String caseId, String documentId) {
@@ -206,6 +277,14 @@ class KeycloakRoleMatrixIT {
             case "POST /api/tasks/{id}/complete" -> caller.post(path, Map.of("variables", ValidSubmissions.of(fixture.taskKey())));
             case "PUT /api/budget/{fiscalYear}" -> caller.put(path, "{\"budgetMillionJpy\": 1900}");
             case "GET /api/cases", "GET /api/tasks" -> caller.get(path + LIST_QUERY);
+            case "POST /api/contracts" -> caller.post(path,
+                    contractEntry(fixture.pathVariables().get("caseId"), fixture.pathVariables().get("contractNumber")));
+            case "POST /api/contracts/{id}/changes" -> caller.post(path, contractChange());
+            case "PUT /api/contracts/{id}/spending/{fiscalYear}" -> caller.put(path, "{\"executedMillionJpy\": 1}");
+            case "POST /api/spending/import" -> caller.post(path, "contractNumber,fiscalYear,executedMillionJpy\n"
+                    + fixture.pathVariables().get("contractNumber") + ",2015,1\n", Map.of("Content-Type", "text/csv"));
+            case "GET /api/reports/contracts.xlsx" -> workbook(caller.download(path));
+            case "PUT /api/cases/{caseId}/forecast" -> caller.put(path, FORECAST);
             default -> switch (cell.method()) {
                 case "GET" -> caller.get(path);
                 case "POST" -> caller.post(path);
@@ -222,9 +301,12 @@ class KeycloakRoleMatrixIT {
                     .startsWith("application/problem+json");
         }
         if (cell.on().startsWith("fresh ")) {
-            if (response.status() >= 400 && fixture.taskId() != null) {
-                assertThat(unchanged(fixture)).as("%s: refused, so the task is still open and %s", what,
-                        fixture.assignee() == null ? "unclaimed" : "claimed by " + fixture.assignee()).isTrue();
+            if (response.status() >= 400 && (fixture.taskId() != null || fixture.writes() != null)) {
+                assertThat(unchanged(fixture)).as("%s: refused, so %s", what, fixture.taskId() == null
+                        ? "nothing is recorded on it"
+                        : "the task is still open and "
+                                + (fixture.assignee() == null ? "unclaimed" : "claimed by " + fixture.assignee()))
+                        .isTrue();
             }
             if (response.status() < 400) {
                 freshFixtures.remove(cell.on());
@@ -381,6 +463,24 @@ class KeycloakRoleMatrixIT {
                 assertThat(claimed.status()).as(claimed.text()).isEqualTo(204);
                 yield task.claimedBy("tanaka");
             }
+            // contracts on cases of their own, each with a change and spending, so that every export lists them
+            case "Nihon contract" -> contractOf("tanaka", true);
+            case "Sakura contract" -> contractOf("suzuki", true);
+            case "fresh Nihon contract" -> contractOf("tanaka", false);
+            // a case that the screening selected for a feasibility study, and the number its contract is to have
+            case "fresh screened Nihon case" -> {
+                String caseId = caseAt("tanaka", "Task_SubmitFeasibilityReport", RECORDS_COUNTRY);
+                yield new Fixture(Map.of("caseId", caseId, "contractNumber", nextContractNumber()), null, null, null,
+                        CASE_CONTRACTS);
+            }
+            case "Nihon forecast" -> {
+                String caseId = selectedDemonstration("tanaka");
+                ApiClient.Response recorded = client("sato").put("/api/cases/" + caseId + "/forecast", FORECAST);
+                assertThat(recorded.status()).as(recorded.text()).isEqualTo(204);
+                yield new Fixture(Map.of("caseId", caseId), null, caseId, null);
+            }
+            case "fresh Nihon demonstration" ->
+                    new Fixture(Map.of("caseId", selectedDemonstration("tanaka")), null, null, null, CASE_FORECASTS);
             default -> throw new IllegalArgumentException("No fixture named " + name);
         };
     }
@@ -450,13 +550,100 @@ class KeycloakRoleMatrixIT {
         return opened.json().path("id").asText();
     }
 
-    /** The fixture's task is open and claimed as it was made (a case fixture has nothing to check). */
+    /**
+     * The fixture's task is open and claimed as it was made; a contract or case has nothing recorded by a write
+     * on it (a case fixture that names no such write has nothing to check).
+     */
     private boolean unchanged(Fixture fixture) {
+        if (fixture.writes() != null) {
+            return jdbc.sql(fixture.writes()).params(fixture.pathVariables()).query(Long.class).single() == 0;
+        }
         if (fixture.taskId() == null) {
             return true;
         }
         Task task = camundaTasks.createTaskQuery().taskId(fixture.taskId()).active().singleResult();
         return task != null && Objects.equals(task.getAssignee(), fixture.assignee());
+    }
+
+    /**
+     * A contract signed by a programme manager for a feasibility study of a new case of the proponent's, with a
+     * change of its amount and spending in FY2015 recorded, or (for a fresh fixture) as signed.
+     */
+    private Fixture contractOf(String proponent, boolean withChangeAndSpending) {
+        String caseId = caseAt(proponent, "Task_SubmitFeasibilityReport", RECORDS_COUNTRY);
+        String number = nextContractNumber();
+        ApiClient.Response signed = client("sato").post("/api/contracts", contractEntry(caseId, number));
+        assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+        String id = signed.json().path("id").asText();
+        Map<String, String> variables = Map.of("id", id, "fiscalYear", "2015", "contractNumber", number);
+        if (!withChangeAndSpending) {
+            return new Fixture(variables, null, number, null, CONTRACT_WRITES);
+        }
+        ApiClient.Response changed = client("sato").post("/api/contracts/" + id + "/changes", contractChange());
+        assertThat(changed.status()).as(changed.text()).isEqualTo(201);
+        ApiClient.Response spent = client("sato").put("/api/contracts/" + id + "/spending/2015",
+                "{\"executedMillionJpy\": 1}");
+        assertThat(spent.status()).as(spent.text()).isEqualTo(204);
+        return new Fixture(variables, null, number, null);
+    }
+
+    private String nextContractNumber() {
+        return "MATRIX-%04d".formatted(contractNumbers.incrementAndGet());
+    }
+
+    /** A feasibility study's contract, FY2015 to FY2016, for 10 million JPY. */
+    private static Map<String, Object> contractEntry(String caseId, String contractNumber) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("contractNumber", contractNumber);
+        entry.put("caseId", caseId);
+        entry.put("kind", "FEASIBILITY_STUDY");
+        entry.put("signedOn", "2015-05-20");
+        entry.put("startsOn", "2015-06-01");
+        entry.put("endsOn", "2016-12-31");
+        entry.put("amountMillionJpy", new BigDecimal("10"));
+        return entry;
+    }
+
+    private static Map<String, Object> contractChange() {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("changedOn", "2016-02-01");
+        change.put("amountMillionJpy", new BigDecimal("12"));
+        change.put("reason", "A second site at the partner ministry's request");
+        return change;
+    }
+
+    /** A new case of the proponent's that the stage gate found appropriate: a demonstration, selected. */
+    private String selectedDemonstration(String proponent) {
+        String caseId = caseAt(proponent, "Task_ConveneCommittee", RECORDS_COUNTRY);
+        CaseDriver driver = new CaseDriver(this::client);
+        driver.evaluateAtStageGate(caseId);
+        driver.complete(caseId, "Task_ConfirmStageGateDecision", "sato");
+        return caseId;
+    }
+
+    /**
+     * A workbook's answer as the cell reads it: on success the text of its sheets' cells, a line per row, so
+     * that a list's fixture can be looked for in it; a refusal as it is.
+     */
+    private static ApiClient.Response workbook(HttpResponse<byte[]> download) {
+        String contentType = download.headers().firstValue("Content-Type").orElse(null);
+        if (download.statusCode() != 200) {
+            return new ApiClient.Response(download.statusCode(), contentType,
+                    new String(download.body(), StandardCharsets.UTF_8), download.headers());
+        }
+        StringBuilder text = new StringBuilder();
+        DataFormatter cells = new DataFormatter();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    row.forEach(cell -> text.append(cells.formatCellValue(cell)).append(','));
+                    text.append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ApiClient.Response(200, contentType, text.toString(), download.headers());
     }
 
     private String openTask(String caseId, String taskKey) {
