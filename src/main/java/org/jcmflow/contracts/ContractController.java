@@ -65,6 +65,8 @@ class ContractController {
     /** An accounts file as the request body (text/csv): every row recorded, or none. */
     @PostMapping(path = "/api/spending/import", consumes = "text/csv")
     Map<String, Integer> importCsv(@RequestBody byte[] file) {
+        // who may import, before the file is read
+        Contracts.requireWriter(currentUsers.current());
         return Map.of("rows", contracts.importSpending(SpendingImport.parse(file), currentUsers.current()));
     }
 
