@@ -13,7 +13,6 @@ import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.PageSession;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,11 +28,10 @@ class CaseApiIT {
     @Autowired
     JdbcClient jdbc;
 
-    CaseDriver driver;
+    final CaseDriver driver;
 
-    @BeforeEach
-    void driver() {
-        driver = new CaseDriver(port);
+    CaseApiIT(CaseDriver driver) {
+        this.driver = driver;
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.PageSession;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,11 +38,10 @@ class DocumentApiIT {
     @Autowired
     JdbcClient jdbc;
 
-    CaseDriver driver;
+    final CaseDriver driver;
 
-    @BeforeEach
-    void driver() {
-        driver = new CaseDriver(port);
+    DocumentApiIT(CaseDriver driver) {
+        this.driver = driver;
     }
 
     @Test

@@ -53,8 +53,8 @@ class DocumentStreamingIT {
     int port;
 
     @Test
-    void fiftyConcurrentDownloadsOfA20MbDocumentKeepTheHeapFlatAndDeliverTheSameBytes() throws Exception {
-        CaseDriver driver = new CaseDriver(port);
+    void fiftyConcurrentDownloadsOfA20MbDocumentKeepTheHeapFlatAndDeliverTheSameBytes(CaseDriver driver)
+            throws Exception {
         String caseId = driver.openCase(PROPONENT, "Case with a large survey");
         String expectedSha256;
         String path;

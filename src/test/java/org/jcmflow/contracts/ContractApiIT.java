@@ -36,12 +36,15 @@ class ContractApiIT {
     @LocalServerPort
     int port;
 
-    CaseDriver driver;
+    final CaseDriver driver;
     ApiClient manager;
 
+    ContractApiIT(CaseDriver driver) {
+        this.driver = driver;
+    }
+
     @BeforeEach
-    void driver() {
-        driver = new CaseDriver(port);
+    void manager() {
         manager = driver.as(PROGRAM_MANAGER);
     }
 

@@ -17,10 +17,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard's figures against hand-computed ones, on cases in Palau in FY2012 (which no other test uses;
@@ -31,14 +28,10 @@ class DashboardApiIT {
 
     private static final String FILTER = "?fiscalYear=2012&partnerCountry=PW";
 
-    @LocalServerPort
-    int port;
+    final CaseDriver driver;
 
-    CaseDriver driver;
-
-    @BeforeEach
-    void driver() {
-        driver = new CaseDriver(port);
+    DashboardApiIT(CaseDriver driver) {
+        this.driver = driver;
     }
 
     @Test

@@ -37,12 +37,15 @@ class DashboardBrowserIT {
     @LocalServerPort
     int port;
 
-    private CaseDriver driver;
+    private final CaseDriver driver;
     private Browser browser;
+
+    DashboardBrowserIT(CaseDriver driver) {
+        this.driver = driver;
+    }
 
     @BeforeEach
     void openBrowser() {
-        driver = new CaseDriver(port);
         browser = Browser.open(port);
     }
 

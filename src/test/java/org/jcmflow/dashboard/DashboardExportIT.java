@@ -30,7 +30,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,11 +46,10 @@ class DashboardExportIT {
     @LocalServerPort
     int port;
 
-    CaseDriver driver;
+    final CaseDriver driver;
 
-    @BeforeEach
-    void driver() {
-        driver = new CaseDriver(port);
+    DashboardExportIT(CaseDriver driver) {
+        this.driver = driver;
     }
 
     @Test

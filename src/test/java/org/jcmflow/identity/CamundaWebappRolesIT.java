@@ -32,7 +32,6 @@ import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.TasklistSession;
 import org.jcmflow.testsupport.ValidSubmissions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +67,11 @@ class CamundaWebappRolesIT {
     @Autowired
     CamundaWebappAuthorizations webappAuthorizations;
 
-    CaseDriver driver;
+    final CaseDriver driver;
+
+    CamundaWebappRolesIT(CaseDriver driver) {
+        this.driver = driver;
+    }
 
     @Test
     void anOpenTaskWithoutItsRolesGrantGetsItBackAtTheNextStart() {
@@ -85,11 +88,6 @@ class CamundaWebappRolesIT {
         assertThat(restored).isNotNull();
         assertThat(restored.isPermissionGranted(Permissions.READ)).isTrue();
         assertThat(restored.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
-    }
-
-    @BeforeEach
-    void setUp() {
-        driver = new CaseDriver(port);
     }
 
     @Test

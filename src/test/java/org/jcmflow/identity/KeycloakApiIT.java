@@ -15,7 +15,6 @@ import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.KeycloakApplicationTest;
 import org.jcmflow.testsupport.KeycloakServer;
 import org.jcmflow.testsupport.ValidSubmissions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,11 +34,10 @@ class KeycloakApiIT {
     @Autowired
     UserDirectory directory;
 
-    CaseDriver driver;
+    final CaseDriver driver;
 
-    @BeforeEach
-    void driver() {
-        driver = new CaseDriver(this::client);
+    KeycloakApiIT(CaseDriver driver) {
+        this.driver = driver;
     }
 
     private ApiClient client(String username) {

@@ -5,7 +5,6 @@ import static org.jcmflow.testsupport.DemoUser.ADMIN;
 import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
-import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.Browser;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.KeycloakApplicationTest;
@@ -73,8 +72,7 @@ class KeycloakBrowserLoginIT {
     }
 
     @Test
-    void aProgrammeManagerSignsInAtKeycloakAndSeesTheCandidateTasksOfTheRoleInTasklist() {
-        CaseDriver driver = new CaseDriver(username -> ApiClient.withToken(port, keycloak.accessToken(username)));
+    void aProgrammeManagerSignsInAtKeycloakAndSeesTheCandidateTasksOfTheRoleInTasklist(CaseDriver driver) {
         String toConvene = driver.openCase(PROPONENT, "Keycloak Tasklist: a committee to convene");
         driver.complete(toConvene, "Task_ScreenProposal", PROGRAM_MANAGER);
         driver.complete(toConvene, "Task_SubmitFeasibilityReport", PROPONENT);

@@ -44,12 +44,15 @@ class SecurityBasicsIT {
     @LocalServerPort
     int port;
 
-    CaseDriver driver;
+    final CaseDriver driver;
     String caseId;
+
+    SecurityBasicsIT(CaseDriver driver) {
+        this.driver = driver;
+    }
 
     @BeforeEach
     void aCaseWithOpenTasks() {
-        driver = new CaseDriver(port);
         caseId = driver.openCase(PROPONENT, "Security basics");
     }
 

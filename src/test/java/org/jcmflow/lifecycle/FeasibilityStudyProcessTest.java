@@ -8,33 +8,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ProcessTest
 @Deployment(resources = "bpmn/feasibility-study.bpmn")
 class FeasibilityStudyProcessTest {
-
-    @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
-
-    RecordingDeadlines deadlines;
-
-    @BeforeEach
-    void beans() {
-        ProcessTestSupport.registerBeans();
-        deadlines = ProcessTestSupport.registerDeadlines();
-    }
-
-    @AfterEach
-    void realClock() {
-        ClockUtil.reset();
-    }
 
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey("jcm-feasibility-study", "case-1",
@@ -77,7 +57,7 @@ class FeasibilityStudyProcessTest {
     }
 
     @Test
-    void aLateStudyReportIsRemindedThenEscalatedAndStaysOpen() {
+    void aLateStudyReportIsRemindedThenEscalatedAndStaysOpen(RecordingDeadlines deadlines) {
         ProcessInstance study = start();
         complete(task(study), withVariables("screeningDecision", "ACCEPT"));
         ProcessTestSupport.remindThenEscalate(study, "Task_SubmitFeasibilityReport", deadlines);
@@ -88,7 +68,7 @@ class FeasibilityStudyProcessTest {
     }
 
     @Test
-    void aReportSubmittedInTimeCancelsItsTimers() {
+    void aReportSubmittedInTimeCancelsItsTimers(RecordingDeadlines deadlines) {
         ProcessInstance study = start();
         complete(task(study), withVariables("screeningDecision", "ACCEPT"));
         Assertions.assertThat(managementService().createJobQuery().processInstanceId(study.getId()).timers().count())

@@ -8,35 +8,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ProcessTest
 @Deployment(resources = "bpmn/follow-up.bpmn")
 class FollowUpProcessTest {
 
     static final int YEARS = 5;
-
-    @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
-
-    RecordingDeadlines deadlines;
-
-    @BeforeEach
-    void beans() {
-        ProcessTestSupport.registerBeans();
-        deadlines = ProcessTestSupport.registerDeadlines();
-    }
-
-    @AfterEach
-    void realClock() {
-        ClockUtil.reset();
-    }
 
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey("jcm-follow-up", "case-1", withVariables("caseId", "case-1"));
@@ -105,7 +85,7 @@ class FollowUpProcessTest {
     }
 
     @Test
-    void aLateDisseminationReportIsRemindedThenEscalatedAndStaysOpen() {
+    void aLateDisseminationReportIsRemindedThenEscalatedAndStaysOpen(RecordingDeadlines deadlines) {
         ProcessInstance followUp = start();
         ProcessTestSupport.remindThenEscalate(followUp, "Task_SubmitDisseminationReport", deadlines);
         Assertions.assertThat(deadlines.sent()).containsExactly("reminder Task_SubmitDisseminationReport",

@@ -17,23 +17,16 @@ import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.ValidSubmissions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every path of the lifecycle, driven through /api alone by the users whose roles the BPMN names. */
 @ApplicationTest
 class LifecycleApiIT {
 
-    @LocalServerPort
-    int port;
+    final CaseDriver driver;
 
-    CaseDriver driver;
-
-    @BeforeEach
-    void driver() {
-        driver = new CaseDriver(port);
+    LifecycleApiIT(CaseDriver driver) {
+        this.driver = driver;
     }
 
     @Test

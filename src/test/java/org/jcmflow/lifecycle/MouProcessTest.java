@@ -7,33 +7,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ProcessTest
 @Deployment(resources = "bpmn/mou.bpmn")
 class MouProcessTest {
-
-    @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
-
-    RecordingDeadlines deadlines;
-
-    @BeforeEach
-    void beans() {
-        ProcessTestSupport.registerBeans();
-        deadlines = ProcessTestSupport.registerDeadlines();
-    }
-
-    @AfterEach
-    void realClock() {
-        ClockUtil.reset();
-    }
 
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey("jcm-mou", "case-1", withVariables("caseId", "case-1"));
@@ -71,7 +51,7 @@ class MouProcessTest {
     }
 
     @Test
-    void anImplementationDocumentNotSubmittedInTimeIsRemindedThenEscalatedAndStaysOpen() {
+    void anImplementationDocumentNotSubmittedInTimeIsRemindedThenEscalatedAndStaysOpen(RecordingDeadlines deadlines) {
         ProcessInstance mou = start();
         complete(task(mou), withVariables("negotiationStatus", "AGREED"));
         complete(task(mou), withVariables("mouSignedDate", "2025-06-30"));

@@ -18,33 +18,24 @@ import java.util.UUID;
 
 import org.assertj.core.api.Assertions;
 import org.jcmflow.engine.EngineClock;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.jcmflow.mrv.MrvRegister;
 import org.jcmflow.testsupport.ProcessTestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+@ProcessTest
 @Deployment(resources = "bpmn/mrv.bpmn")
 class MrvProcessTest {
 
-    @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
-
-    RecordingDeadlines deadlines;
     final JdbcTemplate jdbc = new JdbcTemplate(ProcessTestDatabase.dataSource());
     UUID caseId;
 
     @BeforeEach
-    void beans() {
-        ProcessTestSupport.registerBeans();
-        deadlines = ProcessTestSupport.registerDeadlines();
+    void mrvRegisterAndCase() {
         Mocks.register("mrvRegister", new MrvRegister(jdbc, ZoneId.of("Asia/Tokyo"), new EngineClock()));
         caseId = UUID.randomUUID();
         jdbc.update("""
@@ -52,11 +43,6 @@ class MrvProcessTest {
                     budget_million_jpy, fiscal_year, organization, created_by, created_at, stage, stage_entered_at)
                 values (?, 'MRV case', 'TH', 'Chillers', 1000, 100, 2016, 'nihon-ecotech', 'tanaka', ?, 'MRV', ?)""",
                 caseId, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
-    }
-
-    @AfterEach
-    void realClock() {
-        ClockUtil.reset();
     }
 
     private ProcessInstance start() {
@@ -257,7 +243,7 @@ class MrvProcessTest {
     }
 
     @Test
-    void everyLateMrvStepIsRemindedThenEscalatedAndStaysOpen() {
+    void everyLateMrvStepIsRemindedThenEscalatedAndStaysOpen(RecordingDeadlines deadlines) {
         ProcessInstance mrv = start();
         ProcessTestSupport.remindThenEscalate(mrv, "Task_DraftMethodology", deadlines);
         complete(task(mrv), withVariables("methodologyTitle", "Chillers in factories"));

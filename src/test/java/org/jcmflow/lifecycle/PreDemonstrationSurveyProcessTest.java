@@ -8,33 +8,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ProcessTest
 @Deployment(resources = "bpmn/pre-demonstration-survey.bpmn")
 class PreDemonstrationSurveyProcessTest {
-
-    @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
-
-    RecordingDeadlines deadlines;
-
-    @BeforeEach
-    void beans() {
-        ProcessTestSupport.registerBeans();
-        deadlines = ProcessTestSupport.registerDeadlines();
-    }
-
-    @AfterEach
-    void realClock() {
-        ClockUtil.reset();
-    }
 
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey("jcm-pre-demonstration-survey", "case-1",
@@ -73,7 +53,7 @@ class PreDemonstrationSurveyProcessTest {
     }
 
     @Test
-    void lateSurveyResultsAreRemindedThenEscalatedAndStayOpen() {
+    void lateSurveyResultsAreRemindedThenEscalatedAndStayOpen(RecordingDeadlines deadlines) {
         ProcessInstance survey = start();
         ProcessTestSupport.remindThenEscalate(survey, "Task_SubmitSurveyResults", deadlines);
         Assertions.assertThat(deadlines.sent()).containsExactly("reminder Task_SubmitSurveyResults",

@@ -17,14 +17,16 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
-/** What every process test needs: the engine with coverage, and the beans the BPMN expressions call. */
+/**
+ * What every process test needs: the engine's configuration and the coverage floor, the beans the BPMN expressions
+ * call, and the steps through deadlines. {@link ProcessTest} puts the engine and the beans in place.
+ */
 public final class ProcessTestSupport {
 
     /** Each process test class must cover at least this share of its process's flow nodes and sequence flows. */
@@ -39,11 +41,6 @@ public final class ProcessTestSupport {
     private static final DeadlineProperties DEADLINES = configuredDeadlines();
 
     private ProcessTestSupport() {
-    }
-
-    public static ProcessEngineCoverageExtension engineWithCoverage() {
-        return ProcessEngineCoverageExtension.builder(ENGINE_CONFIGURATION)
-                .assertClassCoverageAtLeast(MINIMUM_COVERAGE).build();
     }
 
     public static RecordingCaseStages registerBeans() {

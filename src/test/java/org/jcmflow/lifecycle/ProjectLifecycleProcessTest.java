@@ -18,12 +18,11 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ProcessTest
 @Deployment(resources = "bpmn/project-lifecycle.bpmn")
 class ProjectLifecycleProcessTest {
 
@@ -41,16 +40,11 @@ class ProjectLifecycleProcessTest {
     static final List<String> STAGE_PROCESSES = List.of(FEASIBILITY_STUDY, PRE_DEMONSTRATION_SURVEY, STAGE_GATE, MOU,
             DEMONSTRATION, MRV, FOLLOW_UP, MRV_APPLICATION_SURVEY);
 
-    @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
-
     private final List<String> stubDeployments = new ArrayList<>();
-    private RecordingCaseStages stages;
     private StageGateFromFiscalYear stageGatePolicy;
 
     @BeforeEach
     void beansAndStubbedStageProcesses() {
-        stages = ProcessTestSupport.registerBeans();
         stageGatePolicy = new StageGateFromFiscalYear();
         Mocks.register("stageGatePolicy", stageGatePolicy);
         for (String key : STAGE_PROCESSES) {
@@ -116,7 +110,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void afterTheMouTheDemonstrationAndTheJcmTrackRunSideBySide() {
+    void afterTheMouTheDemonstrationAndTheJcmTrackRunSideBySide(RecordingCaseStages stages) {
         ProcessInstance lifecycle = withBothTracks();
         ProcessInstance demonstration = stage(lifecycle, "CallActivity_Demonstration", DEMONSTRATION);
         assertThat(demonstration).variables().containsEntry("mouSignedDate", "2025-06-30");
@@ -148,7 +142,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void aJcmTrackThatEndsFirstWaitsForTheFollowUp() {
+    void aJcmTrackThatEndsFirstWaitsForTheFollowUp(RecordingCaseStages stages) {
         ProcessInstance lifecycle = withBothTracks();
         finishStage(lifecycle, "CallActivity_JcmTrack", MRV);
         assertThat(lifecycle).isWaitingAt("CallActivity_Demonstration").isNotEnded();
@@ -160,7 +154,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void aCaseOfAFiscalYearBeforeTheStageGateGoesToTheMouWithoutIt() {
+    void aCaseOfAFiscalYearBeforeTheStageGateGoesToTheMouWithoutIt(RecordingCaseStages stages) {
         stageGatePolicy.applies(false);
         ProcessInstance lifecycle = atStageGate();
         assertThat(lifecycle).isWaitingAt("CallActivity_Mou").hasNotPassed("CallActivity_StageGate");
@@ -173,7 +167,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void proposalRejectedAtScreeningTerminatesTheCase() {
+    void proposalRejectedAtScreeningTerminatesTheCase(RecordingCaseStages stages) {
         ProcessInstance lifecycle = start();
         finishStage(lifecycle, "CallActivity_FeasibilityStudy", FEASIBILITY_STUDY,
                 Map.of("screeningDecision", "REJECT"));
@@ -183,7 +177,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void terminatedStudyTerminatesTheCase() {
+    void terminatedStudyTerminatesTheCase(RecordingCaseStages stages) {
         ProcessInstance lifecycle = start();
         finishStage(lifecycle, "CallActivity_FeasibilityStudy", FEASIBILITY_STUDY,
                 Map.of("screeningDecision", "ACCEPT", "studyOutcome", "TERMINATE"));
@@ -193,7 +187,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void studyTransfersTheCaseToTheNamedScheme() {
+    void studyTransfersTheCaseToTheNamedScheme(RecordingCaseStages stages) {
         ProcessInstance lifecycle = start();
         finishStage(lifecycle, "CallActivity_FeasibilityStudy", FEASIBILITY_STUDY,
                 Map.of("screeningDecision", "ACCEPT", "studyOutcome", "TRANSFER", "transferScheme", "MOE_SUBSIDY"));
@@ -204,7 +198,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void notAppropriateStageGateDecisionTerminatesTheCase() {
+    void notAppropriateStageGateDecisionTerminatesTheCase(RecordingCaseStages stages) {
         ProcessInstance lifecycle = atStageGate();
         finishStage(lifecycle, "CallActivity_StageGate", STAGE_GATE, Map.of("stageGateDecision", "NOT_APPROPRIATE"));
         assertThat(lifecycle).hasPassed("End_TerminatedAtStageGate").hasNotPassed("CallActivity_Mou").isEnded()
@@ -215,7 +209,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void conditionalStageGateDecisionAtTheRevisionLimitTerminatesTheCase() {
+    void conditionalStageGateDecisionAtTheRevisionLimitTerminatesTheCase(RecordingCaseStages stages) {
         ProcessInstance lifecycle = atStageGate();
         finishStage(lifecycle, "CallActivity_StageGate", STAGE_GATE, Map.of("stageGateDecision", "CONDITIONAL"));
         assertThat(lifecycle).hasPassed("End_TerminatedAtStageGate").isEnded()
@@ -224,7 +218,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void abandonedMouTerminatesTheCaseBeforeEitherTrack() {
+    void abandonedMouTerminatesTheCaseBeforeEitherTrack(RecordingCaseStages stages) {
         ProcessInstance lifecycle = atStageGate();
         finishStage(lifecycle, "CallActivity_StageGate", STAGE_GATE, Map.of("stageGateDecision", "APPROPRIATE"));
         finishStage(lifecycle, "CallActivity_Mou", MOU, Map.of("negotiationStatus", "ABANDONED"));
@@ -236,7 +230,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void mrvApplicationSurveyLeadsToTheJcmTrackFollowUpAndCompletion() {
+    void mrvApplicationSurveyLeadsToTheJcmTrackFollowUpAndCompletion(RecordingCaseStages stages) {
         ProcessInstance lifecycle = atMrvApplicationSurvey();
         finishStage(lifecycle, "CallActivity_MrvApplicationSurvey", MRV_APPLICATION_SURVEY,
                 Map.of("mrvApplicationDecision", "PROCEED_TO_MRV"));
@@ -255,7 +249,7 @@ class ProjectLifecycleProcessTest {
     }
 
     @Test
-    void closedMrvApplicationSurveyCompletesTheCase() {
+    void closedMrvApplicationSurveyCompletesTheCase(RecordingCaseStages stages) {
         ProcessInstance lifecycle = atMrvApplicationSurvey();
         finishStage(lifecycle, "CallActivity_MrvApplicationSurvey", MRV_APPLICATION_SURVEY,
                 Map.of("mrvApplicationDecision", "CLOSE"));

@@ -17,23 +17,16 @@ import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.ValidSubmissions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A case driven through its MRV over the API: the methodology register and the case's monitoring periods follow. */
 @ApplicationTest
 class MrvApiIT {
 
-    @LocalServerPort
-    int port;
+    final CaseDriver driver;
 
-    CaseDriver driver;
-
-    @BeforeEach
-    void driver() {
-        driver = new CaseDriver(port);
+    MrvApiIT(CaseDriver driver) {
+        this.driver = driver;
     }
 
     @Test

@@ -65,11 +65,14 @@ class MailNotificationIT {
     @Autowired
     MeterRegistry metrics;
 
-    CaseDriver driver;
+    final CaseDriver driver;
+
+    MailNotificationIT(CaseDriver driver) {
+        this.driver = driver;
+    }
 
     @BeforeEach
-    void driverAndEmptyMailboxes() throws Exception {
-        driver = new CaseDriver(port);
+    void emptyMailboxes() throws Exception {
         smtp.purgeEmailFromAllMailboxes();
     }
 

@@ -19,18 +19,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.jcmflow.lifecycle.ProcessTestSupport;
+import org.jcmflow.lifecycle.ProcessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The mail process: nothing happens in the calling step; each recipient's mail is a job of its own, retried. */
+@ProcessTest
 @Deployment(resources = "bpmn/notification.bpmn")
 class NotificationProcessTest {
-
-    @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
 
     /** Stands in for the mail service: addresses the given people, and fails for the unreachable ones. */
     public static class StubMail {

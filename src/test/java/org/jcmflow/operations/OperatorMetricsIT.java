@@ -23,12 +23,12 @@ class OperatorMetricsIT {
     int port;
 
     @Test
-    void prometheusReadsTheOpenTasksByStageAndRoleTheOverdueTasksTheJobsAndTheIncidents() {
+    void prometheusReadsTheOpenTasksByStageAndRoleTheOverdueTasksTheJobsAndTheIncidents(CaseDriver driver) {
         ApiClient operator = ApiClient.as(port, ADMIN);
         long screeningsBefore = figure(scrape(operator), "jcm_tasks_open", "stage=\"FEASIBILITY_STUDY\"",
                 "role=\"program-manager\"");
 
-        new CaseDriver(port).openCase(PROPONENT, "Waste heat recovery in Thailand");
+        driver.openCase(PROPONENT, "Waste heat recovery in Thailand");
 
         String scraped = scrape(operator);
         assertThat(figure(scraped, "jcm_tasks_open", "stage=\"FEASIBILITY_STUDY\"", "role=\"program-manager\""))

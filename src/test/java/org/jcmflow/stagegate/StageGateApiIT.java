@@ -21,7 +21,6 @@ import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.PageSession;
 import org.jcmflow.testsupport.ValidSubmissions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,11 +32,10 @@ class StageGateApiIT {
     @LocalServerPort
     int port;
 
-    CaseDriver driver;
+    final CaseDriver driver;
 
-    @BeforeEach
-    void driver() {
-        driver = new CaseDriver(port);
+    StageGateApiIT(CaseDriver driver) {
+        this.driver = driver;
     }
 
     private String caseAtTheStageGate(String title) {

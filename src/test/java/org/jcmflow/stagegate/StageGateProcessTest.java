@@ -25,16 +25,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.jcmflow.identity.Role;
 import org.jcmflow.identity.UserDirectory;
+import org.jcmflow.lifecycle.ProcessTest;
 import org.jcmflow.lifecycle.ProcessTestSupport;
 import org.jcmflow.lifecycle.RecordingDeadlines;
 import org.jcmflow.testsupport.ProcessTestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,11 +41,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * deadline and its one extension, the decision table and the programme manager's decision, and revisions.
  * The committee's records go to our tables on the process tests' PostgreSQL.
  */
+@ProcessTest
 @Deployment(resources = {"bpmn/stage-gate.bpmn", "bpmn/stage-gate-recommendation.dmn"})
 class StageGateProcessTest {
-
-    @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engineWithCoverage();
 
     /** Four committee members outside the proponent's organisation, and one inside it. */
     static final UserDirectory DIRECTORY = role -> role != Role.STAGE_GATE_COMMITTEE ? List.of() : List.of(
@@ -60,13 +56,10 @@ class StageGateProcessTest {
     final JdbcTemplate jdbc = new JdbcTemplate(ProcessTestDatabase.dataSource());
     final StageGateRecords records = new StageGateRecords(jdbc);
     UUID caseId;
-    RecordingDeadlines deadlines;
     final List<Object> decisions = new ArrayList<>();
 
     @BeforeEach
-    void beans() {
-        ProcessTestSupport.registerBeans();
-        deadlines = ProcessTestSupport.registerDeadlines();
+    void committeeAndCase() {
         Mocks.register("stageGateCommittee", new StageGateCommittee(records, DIRECTORY,
                 new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7), 2014), decisions::add,
                 new EngineClock()));
@@ -76,11 +69,6 @@ class StageGateProcessTest {
                     budget_million_jpy, fiscal_year, organization, created_by, created_at, stage, stage_entered_at)
                 values (?, 'Sakura case', 'VN', 'Heat pumps', 1000, 100, 2016, 'sakura-engineering', 'suzuki', ?,
                     'STAGE_GATE', ?)""", caseId, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
-    }
-
-    @AfterEach
-    void realClock() {
-        ClockUtil.reset();
     }
 
     private ProcessInstance start() {
@@ -288,7 +276,8 @@ class StageGateProcessTest {
     }
 
     @Test
-    void theProgrammeManagersLateStepsAndTheProponentsLateRevisionAreRemindedThenEscalated() {
+    void theProgrammeManagersLateStepsAndTheProponentsLateRevisionAreRemindedThenEscalated(
+            RecordingDeadlines deadlines) {
         ProcessInstance stageGate = start();
         ProcessTestSupport.remindThenEscalate(stageGate, "Task_ConveneCommittee", deadlines);
         convene(stageGate, "kobayashi", "yamamoto", "inoue");
@@ -306,7 +295,7 @@ class StageGateProcessTest {
     }
 
     @Test
-    void membersWhoHaveNotAnsweredAreRemindedBeforeTheEvaluationDeadline() {
+    void membersWhoHaveNotAnsweredAreRemindedBeforeTheEvaluationDeadline(RecordingDeadlines deadlines) {
         ProcessInstance stageGate = start();
         convene(stageGate, "kobayashi", "yamamoto", "inoue", "matsuda");
         score(stageGate, "kobayashi", 4);

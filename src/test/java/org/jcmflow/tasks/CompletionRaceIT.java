@@ -20,7 +20,6 @@ import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,9 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CompletionRaceIT {
 
     private static final int ROUNDS = 3;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ManagementService management;
@@ -54,8 +50,7 @@ class CompletionRaceIT {
     }
 
     @Test
-    void aCompletionMeetingItsTasksReminderIsTakenOnce() throws Exception {
-        CaseDriver driver = new CaseDriver(port);
+    void aCompletionMeetingItsTasksReminderIsTakenOnce(CaseDriver driver) throws Exception {
         ApiClient proponent = driver.as(PROPONENT);
         for (int round = 0; round < ROUNDS; round++) {
             String caseId = driver.openCase(PROPONENT, "Report meets its reminder " + round);

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -43,9 +42,6 @@ class ConcurrentTaskWorkIT {
     private static final int TASKS = 200;
     private static final String SCREENING = "Task_ScreenProposal";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
@@ -53,14 +49,17 @@ class ConcurrentTaskWorkIT {
     @Autowired
     TaskService camundaTasks;
 
-    CaseDriver driver;
+    final CaseDriver driver;
     ApiClient sato;
     ApiClient takahashi;
     ExecutorService pool;
 
+    ConcurrentTaskWorkIT(CaseDriver driver) {
+        this.driver = driver;
+    }
+
     @BeforeEach
     void clients() {
-        driver = new CaseDriver(port);
         sato = driver.as(PROGRAM_MANAGER);
         takahashi = driver.as(OTHER_PROGRAM_MANAGER);
         pool = Executors.newFixedThreadPool(2);

@@ -14,7 +14,6 @@ import org.jcmflow.testsupport.CaseDriver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -25,9 +24,6 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationTest
 @TestPropertySource(properties = "jcm.tasks.inbox-counted-at-most=3")
 class InboxCountIT {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -43,8 +39,7 @@ class InboxCountIT {
     }
 
     @Test
-    void anInboxWithMoreTasksThanItCountsSaysSoAndItsPagesReachThemAll() {
-        CaseDriver driver = new CaseDriver(port);
+    void anInboxWithMoreTasksThanItCountsSaysSoAndItsPagesReachThemAll(CaseDriver driver) {
         List<String> screenings = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             screenings.add(driver.openTask(driver.openCase(PROPONENT, "Counted case " + i), "Task_ScreenProposal"));

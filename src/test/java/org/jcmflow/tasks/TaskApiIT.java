@@ -26,23 +26,16 @@ import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.ValidSubmissions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The task API's rules: who sees and may act on which task, and what a valid completion is. */
 @ApplicationTest
 class TaskApiIT {
 
-    @LocalServerPort
-    int port;
+    final CaseDriver driver;
 
-    CaseDriver driver;
-
-    @BeforeEach
-    void driver() {
-        driver = new CaseDriver(port);
+    TaskApiIT(CaseDriver driver) {
+        this.driver = driver;
     }
 
     @Test

@@ -39,7 +39,6 @@ import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.TasklistSession;
 import org.jcmflow.testsupport.ValidSubmissions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,11 +78,10 @@ class TasklistWritesIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    CaseDriver driver;
+    final CaseDriver driver;
 
-    @BeforeEach
-    void setUp() {
-        driver = new CaseDriver(port);
+    TasklistWritesIT(CaseDriver driver) {
+        this.driver = driver;
     }
 
     /** A case whose committee of three is evaluating it; kobayashi's evaluation, given to him by name. */

@@ -5,10 +5,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestExecutionListeners;
 
-/** The whole application on a random port, on a fresh embedded PostgreSQL of its own. */
+/**
+ * The whole application on a random port, on a fresh embedded PostgreSQL of its own. A test that drives cases
+ * through the API declares a {@link CaseDriver} parameter, of its constructor or of a method
+ * ({@link CaseDriverResolver}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -24,5 +30,6 @@ import org.springframework.test.context.TestExecutionListeners;
         "management.prometheus.metrics.export.enabled=true",
 })
 @TestExecutionListeners(listeners = OwnProcessEngine.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ExtendWith(CaseDriverResolver.class)
 public @interface ApplicationTest {
 }

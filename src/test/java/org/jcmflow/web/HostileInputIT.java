@@ -76,8 +76,7 @@ class HostileInputIT {
     private String contractId;
 
     @Test
-    void hundredsOfBadRequestsAreRefusedClearlyAndChangeNothing() throws Exception {
-        CaseDriver driver = new CaseDriver(port);
+    void hundredsOfBadRequestsAreRefusedClearlyAndChangeNothing(CaseDriver driver) throws Exception {
         caseId = driver.openCase(PROPONENT, "Target of hostile input");
         driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
         taskId = driver.openTask(caseId, "Task_SubmitFeasibilityReport");

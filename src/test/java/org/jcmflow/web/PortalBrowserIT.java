@@ -48,12 +48,15 @@ class PortalBrowserIT {
     @LocalServerPort
     int port;
 
-    private CaseDriver driver;
+    private final CaseDriver driver;
     private Browser browser;
+
+    PortalBrowserIT(CaseDriver driver) {
+        this.driver = driver;
+    }
 
     @BeforeEach
     void openBrowser() {
-        driver = new CaseDriver(port);
         browser = Browser.open(port);
     }
 

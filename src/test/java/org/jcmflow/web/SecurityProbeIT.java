@@ -91,8 +91,8 @@ class SecurityProbeIT {
      * classes; Tasklist's users get what failed in plain words instead.
      */
     @Test
-    void engineErrorsInTasklistShowNoExpressionsNorClassNames() {
-        new CaseDriver(port).openCase(PROPONENT, "Tasklist: a broken filter");
+    void engineErrorsInTasklistShowNoExpressionsNorClassNames(CaseDriver driver) {
+        driver.openCase(PROPONENT, "Tasklist: a broken filter");
         Filter broken = filters.newTaskFilter("A filter with a broken expression")
                 .setQuery(taskService.createTaskQuery().taskAssigneeExpression("${noSuchBean.secretProperty}"));
         filters.saveFilter(broken);
