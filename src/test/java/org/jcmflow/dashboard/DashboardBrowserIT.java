@@ -73,7 +73,9 @@ class DashboardBrowserIT {
         assertThat(browser.text(By.cssSelector("#countries tr[data-country=ET]"))).isEqualTo("Ethiopia 3");
         assertThat(browser.text(By.cssSelector("#conversion tr[data-measure=toAnyNextStage]")))
                 .endsWith("2 100.0%");
-        assertThat(browser.text(By.id("reductions"))).contains("1,180", "2,400.5");
+        // verified in MRV; the survey's estimate is no demonstration's, so it is not among the demonstrations'
+        assertThat(browser.text(By.id("reductions"))).contains("Verified in MRV (t-CO2) 1,180",
+                "Estimated for the demonstrations (t-CO2/year) 0");
         // what Chart.js draws is what the table says
         assertThat(browser.script("return Chart.getChart(document.getElementById('chart-countries')).data.datasets[0].data"))
                 .isEqualTo(List.of(3L));

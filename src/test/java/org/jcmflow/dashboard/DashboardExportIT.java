@@ -231,6 +231,17 @@ class DashboardExportIT {
         driver.complete(demonstrated, "Task_RecordMouSignature", PROGRAM_MANAGER);
         driver.complete(demonstrated, "Task_SubmitImplementationDocument", PROPONENT);
         assertThat(driver.stage(demonstrated)).isEqualTo("DEMONSTRATION");
+        // the activity indicator counts the work under contract, in each fiscal year it runs
+        Map<String, Object> contract = new LinkedHashMap<>();
+        contract.put("contractNumber", "KE-2014-DEMO");
+        contract.put("caseId", demonstrated);
+        contract.put("kind", "DEMONSTRATION");
+        contract.put("signedOn", "2014-06-20");
+        contract.put("startsOn", "2014-07-01");
+        contract.put("endsOn", "2016-03-31");
+        contract.put("amountMillionJpy", 900);
+        ApiClient.Response signed = driver.as(PROGRAM_MANAGER).post("/api/contracts", contract);
+        assertThat(signed.status()).as(signed.text()).isEqualTo(201);
 
         String rejected = kenyanCase("Rejected at screening");
         driver.complete(rejected, "Task_ScreenProposal", PROGRAM_MANAGER, "screeningDecision", "REJECT");
