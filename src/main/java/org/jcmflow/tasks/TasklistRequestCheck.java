@@ -65,21 +65,24 @@ class TasklistRequestCheck extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        boolean checked = false;
+        JsonNode submitted;
         try {
-            JsonNode submitted = body.length == 0 ? json.nullNode() : json.readTree(body);
+            submitted = body.length == 0 ? json.nullNode() : json.readTree(body);
+        } catch (IOException notJson) {
+            // Camunda would answer with its JSON parser's words, in plain text
+            refuse(response, InvalidInput.of("body", "is not JSON"));
+            return;
+        }
+        try {
             Map<String, Object> values = check(action.group(1), action.group(2), submitted);
-            checked = true;
             if (values != null) {
                 body = withTheFormsEmptyFields(submitted, values);
             }
         } catch (Problem refused) {
             refuse(response, refused);
             return;
-        } catch (IOException notJson) {
-            // Camunda answers a body it cannot read itself
         }
-        if (checked && COMPLETIONS.contains(action.group(2))) {
+        if (COMPLETIONS.contains(action.group(2))) {
             // the values were checked, so the engine lets this completion write them (VariableWriteGuard)
             try (CheckedCompletion completion = CheckedCompletion.of(action.group(1))) {
                 chain.doFilter(new ReadAgain(request, body), response);

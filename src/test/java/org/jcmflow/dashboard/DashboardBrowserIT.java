@@ -7,9 +7,12 @@ import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.VERIFIER;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.Browser;
 import org.jcmflow.testsupport.CaseDriver;
@@ -171,6 +174,15 @@ class DashboardBrowserIT {
         driver.complete(rejected, "Task_ScreenProposal", PROGRAM_MANAGER, "screeningDecision", "REJECT");
 
         String commercialised = studiedEthiopianCase("Solar pumps, commercialised privately");
+        // executed: what the accounts settled under the study's contract in FY2015
+        Map<String, Object> contract = new LinkedHashMap<>(Map.of("contractNumber", "ET-2015-FS", "caseId",
+                commercialised, "kind", "FEASIBILITY_STUDY", "signedOn", "2015-05-20", "startsOn", "2015-06-01",
+                "endsOn", "2016-03-31"));
+        contract.put("amountMillionJpy", 1000);
+        ApiClient.Response signed = driver.as(PROGRAM_MANAGER).post("/api/contracts", contract);
+        assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+        assertThat(driver.as(PROGRAM_MANAGER).put("/api/contracts/" + signed.json().path("id").asText()
+                + "/spending/2015", "{\"executedMillionJpy\": 960}").status()).isEqualTo(204);
         driver.complete(commercialised, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER,
                 "studyOutcome", "TRANSFER", "transferScheme", "PRIVATE_COMMERCIALISATION");
     }

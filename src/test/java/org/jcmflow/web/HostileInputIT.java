@@ -598,7 +598,10 @@ class HostileInputIT {
 
     private List<String> check(Probe probe, Answer answer, Session session) throws Exception {
         List<String> wrong = new ArrayList<>();
-        for (String leak : Leaks.shownIn(answer.text())) {
+        // Camunda's REST errors name their kind by Java type ({"type": "InvalidRequestException"}), as Tasklist reads it
+        String visible = probe.target().equals(ENGINE)
+                ? answer.text().replaceAll("\"type\"\\s*:\\s*\"\\w+Exception\"", "\"type\":\"\"") : answer.text();
+        for (String leak : Leaks.shownIn(visible)) {
             wrong.add("shows '" + leak + "'");
         }
         if (answer.status() >= 500) {
