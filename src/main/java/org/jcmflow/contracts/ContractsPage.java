@@ -68,7 +68,7 @@ class ContractsPage {
         ContractEntry entry = new ContractEntry(blankToNull(form.contractNumber()), uuid("caseId", form.caseId(), errors),
                 kind(form.kind(), errors), date("signedOn", form.signedOn(), errors),
                 date("startsOn", form.startsOn(), errors), date("endsOn", form.endsOn(), errors),
-                number("amountMillionJpy", form.amountMillionJpy(), errors));
+                messages.number("amountMillionJpy", form.amountMillionJpy(), errors));
         return attempt(errors, () -> contracts.sign(entry, user), "contracts.signed", form.contractNumber(), flash,
                 "sign-", model, form, null, null);
     }
@@ -80,7 +80,7 @@ class ContractsPage {
         Map<String, String> errors = new LinkedHashMap<>();
         UUID id = contractId(form.contractNumber(), errors);
         ChangeEntry entry = new ChangeEntry(date("changedOn", form.changedOn(), errors),
-                date("endsOn", form.endsOn(), errors), number("amountMillionJpy", form.amountMillionJpy(), errors),
+                date("endsOn", form.endsOn(), errors), messages.number("amountMillionJpy", form.amountMillionJpy(), errors),
                 form.reason());
         return attempt(errors, () -> contracts.change(id, entry, user), "contracts.changed", form.contractNumber(),
                 flash, "change-", model, null, form, null);
@@ -92,13 +92,13 @@ class ContractsPage {
         Contracts.requireWriter(user);
         Map<String, String> errors = new LinkedHashMap<>();
         UUID id = contractId(form.contractNumber(), errors);
-        BigDecimal year = number("fiscalYear", form.fiscalYear(), errors);
+        BigDecimal year = messages.number("fiscalYear", form.fiscalYear(), errors);
         if (year == null && !errors.containsKey("fiscalYear")) {
             errors.put("fiscalYear", messages.get("problem.required"));
         }
-        SpendingEntry entry = new SpendingEntry(number("executedMillionJpy", form.executedMillionJpy(), errors),
-                number("carriedOverMillionJpy", form.carriedOverMillionJpy(), errors),
-                number("returnedMillionJpy", form.returnedMillionJpy(), errors));
+        SpendingEntry entry = new SpendingEntry(messages.number("executedMillionJpy", form.executedMillionJpy(), errors),
+                messages.number("carriedOverMillionJpy", form.carriedOverMillionJpy(), errors),
+                messages.number("returnedMillionJpy", form.returnedMillionJpy(), errors));
         return attempt(errors, () -> {
             try {
                 contracts.recordSpending(id, year.intValueExact(), entry, user);
@@ -224,18 +224,6 @@ class ContractsPage {
         }
     }
 
-    /** A number as typed, thousands separators allowed; none for an empty field. */
-    private BigDecimal number(String field, String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            errors.put(field, messages.get("problem.number"));
-            return null;
-        }
-    }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

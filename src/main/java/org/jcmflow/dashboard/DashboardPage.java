@@ -99,8 +99,8 @@ class DashboardPage {
         String country = country(filterPartnerCountry);
         Map<String, String> errors = new LinkedHashMap<>();
         Integer year = wholeNumber("fiscalYear", form.fiscalYear(), errors);
-        BudgetEntry entry = new BudgetEntry(number("budgetMillionJpy", form.budgetMillionJpy(), errors),
-                number("returnedMillionJpy", form.returnedMillionJpy(), errors));
+        BudgetEntry entry = new BudgetEntry(messages.number("budgetMillionJpy", form.budgetMillionJpy(), errors),
+                messages.number("returnedMillionJpy", form.returnedMillionJpy(), errors));
         DirectFieldBindingResult checks = new DirectFieldBindingResult(entry, "budget");
         validator.validate(entry, checks);
         messages.fieldErrors(checks).forEach(errors::putIfAbsent);
@@ -186,7 +186,7 @@ class DashboardPage {
     }
 
     private Integer wholeNumber(String field, String text, Map<String, String> errors) {
-        BigDecimal number = number(field, text, errors);
+        BigDecimal number = messages.number(field, text, errors);
         if (number == null) {
             errors.putIfAbsent(field, messages.get("problem.required"));
             return null;
@@ -199,16 +199,4 @@ class DashboardPage {
         }
     }
 
-    /** A number as typed, thousands separators allowed; none for an empty field, an error for anything else. */
-    private BigDecimal number(String field, String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            errors.put(field, messages.get("problem.number"));
-            return null;
-        }
-    }
 }

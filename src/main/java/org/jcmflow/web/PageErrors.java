@@ -1,11 +1,12 @@
 package org.jcmflow.web;
 
-import org.jcmflow.problem.InvalidInput;
-import org.jcmflow.problem.Problem;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
+
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.Problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,8 +1,10 @@
 package org.jcmflow.web;
 
-import org.jcmflow.problem.InvalidInput;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.jcmflow.problem.InvalidInput;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -18,6 +20,22 @@ public class PageMessages {
 
     PageMessages(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /**
+     * A number as a page's field holds it, thousands separators allowed; null for an empty field, and for anything
+     * else that is no number, with the message under the field's name in the errors.
+     */
+    public BigDecimal number(String field, String text, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException notANumber) {
+            errors.put(field, get("problem.number"));
+            return null;
+        }
     }
 
     public String get(String code, Object... arguments) {

@@ -1,7 +1,8 @@
 package org.jcmflow.web;
 
-import org.jcmflow.problem.InvalidInput;
 import java.util.List;
+
+import org.jcmflow.problem.InvalidInput;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jcmflow.problem.InvalidInput.FieldProblem;

@@ -1,10 +1,11 @@
 package org.jcmflow.web;
 
-import org.jcmflow.problem.InvalidInput;
-import org.jcmflow.problem.Problem;
 import java.util.List;
 
 import javax.sql.DataSource;
+
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.Problem;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

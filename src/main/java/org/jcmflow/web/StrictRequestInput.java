@@ -1,11 +1,12 @@
 package org.jcmflow.web;
 
-import org.jcmflow.problem.InvalidInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import org.jcmflow.problem.InvalidInput;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -7,14 +7,12 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.jcmflow.testsupport.MovableClock;
 import org.jcmflow.casefile.ProgrammeRecordsChanged;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,33 +75,5 @@ class DashboardFiguresTest {
     private static Dashboard dashboard(Integer fiscalYear, long marker) {
         return new Dashboard(new Dashboard.Filter(fiscalYear, null), new Dashboard.Pipeline(Map.of(), List.of()),
                 null, null, null, List.of(), marker, List.of());
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,12 +2,10 @@ package org.jcmflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import org.jcmflow.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's counting and waits, on a clock the test moves instead of sleeping. */
@@ -15,7 +13,7 @@ class LoginThrottleTest {
 
     private static final String HOME = "192.0.2.1";
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(10, 50,
             Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(12)), clock);
 
@@ -76,30 +74,6 @@ class LoginThrottleTest {
     private void failures(String username, int count, String address) {
         for (int i = 0; i < count; i++) {
             throttle.failed(username, address);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-01T09:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

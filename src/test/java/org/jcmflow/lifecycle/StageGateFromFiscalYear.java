@@ -1,10 +1,10 @@
 package org.jcmflow.lifecycle;
 
-import org.jcmflow.engine.ProcessContext;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.jcmflow.engine.ProcessContext;
 
 /**
  * Stands in for the stage-gate policy in process tests: the gate applies or not, as the test sets it, and the
