@@ -1,5 +1,6 @@
 package org.jcmflow.lifecycle;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,11 +27,11 @@ class JcmTrackProgress {
 
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
     public void taskCreated(DelegateTask task) {
-        Object caseId = task.getVariable(ProcessContext.CASE_ID);
-        if (caseId == null) {
+        Optional<UUID> caseId = ProcessContext.caseOf(task);
+        if (caseId.isEmpty()) {
             return;
         }
         JcmTrackStage.ofStep(task.getTaskDefinitionKey())
-                .ifPresent(stage -> cases.enterJcmTrackStage(UUID.fromString(caseId.toString()), stage));
+                .ifPresent(stage -> cases.enterJcmTrackStage(caseId.get(), stage));
     }
 }

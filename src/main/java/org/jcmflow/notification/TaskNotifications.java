@@ -1,6 +1,7 @@
 package org.jcmflow.notification;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,15 +36,15 @@ public class TaskNotifications {
 
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
     public void taskCreated(DelegateTask task) {
-        Object caseId = task.getVariable(ProcessContext.CASE_ID);
-        if (caseId == null) {
+        Optional<UUID> caseId = ProcessContext.caseOf(task);
+        if (caseId.isEmpty()) {
             return;
         }
         List<String> groups = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).sorted().toList();
         notifications.request(NotificationRequest.aboutTask(NotificationKind.NEW_TASK,
-                UUID.fromString(caseId.toString()), task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                caseId.get(), task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 task.getDueDate(), task.getAssignee(), groups));
     }
 

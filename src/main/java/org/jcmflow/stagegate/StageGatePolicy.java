@@ -37,7 +37,7 @@ public class StageGatePolicy {
 
     /** The case goes on to the MOU without a stage gate: its history says why. */
     public void recordNotApplicable(DelegateExecution execution) {
-        ProjectCase projectCase = projectCase(String.valueOf(execution.getVariable(ProcessContext.CASE_ID)));
+        ProjectCase projectCase = projectCase(ProcessContext.caseId(execution).toString());
         cases.recordStep(projectCase.id(), NOT_APPLICABLE_STEP, "Stage gate not applicable", null, "NOT_APPLICABLE",
                 "{\"fiscalYear\": " + projectCase.fiscalYear() + ", \"stageGateFromFiscalYear\": "
                         + properties.fromFiscalYear() + "}");

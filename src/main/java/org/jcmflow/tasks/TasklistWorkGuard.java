@@ -81,7 +81,7 @@ class TasklistWorkGuard {
 
     /** People claim for themselves, only operators assign others; the process's own assignments stand. */
     private void checkAssignment(DelegateTask task, CurrentUser user) {
-        Object caseId = task.getVariable(ProcessContext.CASE_ID);
+        UUID caseId = ProcessContext.caseOf(task).orElse(null);
         if (caseId == null || task.getAssignee() == null || assignedByTheProcess(task)) {
             return;
         }
@@ -99,7 +99,7 @@ class TasklistWorkGuard {
      * and however they asked; and a person completes a task only through a form our rules have checked.
      */
     private void checkCompletion(DelegateTask task, Authentication actor, String signedIn) {
-        Object caseId = task.getVariable(ProcessContext.CASE_ID);
+        UUID caseId = ProcessContext.caseOf(task).orElse(null);
         if (caseId != null && actor != null && signedIn != null) {
             checkRules(task, userOf(actor), caseId, true);
         }
@@ -115,11 +115,10 @@ class TasklistWorkGuard {
         }
     }
 
-    private void checkRules(DelegateTask task, CurrentUser user, Object caseId, boolean completing) {
+    private void checkRules(DelegateTask task, CurrentUser user, UUID id, boolean completing) {
         List<String> candidateGroups = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).sorted().toList();
-        UUID id = UUID.fromString(caseId.toString());
         try {
             if (completing) {
                 rules.checkMayComplete(user, id, candidateGroups, task.getAssignee());
