@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.jcmflow.JcmFlowApplication;
 import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.CaseDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
-/** The default run keeps every case in ./data: across a stop and start, and across a SIGKILL. */
+/**
+ * The default run keeps every case in ./data: across a stop and start, and across a SIGKILL. The packaged application
+ * runs in processes of its own, as an operator runs it: an application started inside the test JVM would take over
+ * the Camunda webapps' engine registry of the applications the other tests share.
+ */
 class RestartIT {
 
     @TempDir
@@ -29,14 +30,14 @@ class RestartIT {
     void aCaseAndItsOpenTaskSurviveAStopAndStart() {
         String caseId;
         String taskId;
-        try (ConfigurableApplicationContext first = start()) {
-            CaseDriver driver = new CaseDriver(port(first));
+        try (ApplicationProcess first = launchJar()) {
+            CaseDriver driver = first.driver();
             caseId = driver.openCase(PROPONENT, "Survives a restart");
             driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
             taskId = driver.openTask(caseId, "Task_SubmitFeasibilityReport");
         }
-        try (ConfigurableApplicationContext second = start()) {
-            CaseDriver driver = new CaseDriver(port(second));
+        try (ApplicationProcess second = launchJar()) {
+            CaseDriver driver = second.driver();
             JsonNode file = driver.caseFile(caseId);
             assertThat(file.path("title").asText()).isEqualTo("Survives a restart");
             assertThat(file.path("history")).hasSize(2);
@@ -80,14 +81,5 @@ class RestartIT {
     private ApplicationProcess launchJar() {
         return ApplicationProcess.start(data, "app", ApplicationProcess.freePort(), Map.of(),
                 List.of("--jcm.embedded-db.data-directory=" + data.resolve("postgres")));
-    }
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(JcmFlowApplication.class).run("--server.port=0",
-                "--jcm.embedded-db.data-directory=" + data.resolve("postgres"));
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -21,7 +21,8 @@ public final class TasklistSession {
 
     public static TasklistSession open(int port, String username) {
         ApiClient client = ApiClient.as(port, username);
-        assertThat(client.getPage("/camunda/app/tasklist/default/").status()).isEqualTo(200);
+        ApiClient.Response page = client.getPage("/camunda/app/tasklist/default/");
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
         assertThat(client.get(ENGINE_API + "/task?maxResults=1").status()).isEqualTo(200);
         assertThat(client.cookie("XSRF-TOKEN")).as("Camunda's CSRF cookie").isNotNull();
         return new TasklistSession(client);
