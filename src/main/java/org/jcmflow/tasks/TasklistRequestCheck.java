@@ -69,8 +69,11 @@ class TasklistRequestCheck extends OncePerRequestFilter {
         try {
             submitted = body.length == 0 ? json.nullNode() : json.readTree(body);
         } catch (IOException notJson) {
-            // Camunda would answer with its JSON parser's words, in plain text
-            refuse(response, InvalidInput.of("body", "is not JSON"));
+            submitted = null;
+        }
+        // Camunda would answer anything but an object with its JSON mapper's words and class names, in plain text
+        if (submitted == null || !(submitted.isObject() || submitted.isNull() || submitted.isMissingNode())) {
+            refuse(response, InvalidInput.of("body", "is not a JSON object"));
             return;
         }
         try {

@@ -70,6 +70,10 @@ class HostileInputIT {
     /** The target of a probe sent to the Camunda webapps' engine API, by a programme manager in Tasklist. */
     private static final String ENGINE = "engine";
 
+    /** The task actions the application checks before Camunda acts: their bad input is a 400 of its own. */
+    private static final java.util.regex.Pattern TASK_ACTIONS_CHECKED =
+            java.util.regex.Pattern.compile("/task/[^/]+/(claim|unclaim|complete|submit-form)$");
+
     private String caseId;
     private String taskId;
     private String documentId;
@@ -614,6 +618,10 @@ class HostileInputIT {
                 wrong.add("accepted");
             } else if (answer.contentType() == null || !answer.contentType().contains("json")) {
                 wrong.add("not JSON");
+            } else if (!probe.category().contains("ids") && TASK_ACTIONS_CHECKED.matcher(probe.path()).find()
+                    && answer.status() != 400) {
+                // past Camunda's CSRF check and the allow-list, the application's own check refuses the values
+                wrong.add("not refused by the task's check (" + answer.status() + ")");
             }
             return wrong;
         }
