@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * case starts and completions, then started again: every confirmed request is there, nothing half-done is visible,
  * the timers and asynchronous steps that fell due while it was dead run once, and the load goes on.
  */
+@RunsBesideTheOthers
 class CrashUnderLoadIT {
 
     /** Short deadlines, so that the reminders (at half the time) and the escalations fall due while it is dead. */

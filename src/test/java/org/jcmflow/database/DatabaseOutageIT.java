@@ -21,6 +21,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL stopped for a while under light load: requests fail fast with 503 problem+json, health says DOWN, and
  * the application serves again by itself, without a restart, once the database is back.
  */
+@RunsBesideTheOthers
 class DatabaseOutageIT {
 
     /**

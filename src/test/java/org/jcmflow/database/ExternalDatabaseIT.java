@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jcmflow.testsupport.ApplicationProcess;
+import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * application in a process of its own, as an operator runs it: an application started inside the test JVM would
  * take over the Camunda webapps' engine registry of the applications the other tests share.
  */
+@RunsBesideTheOthers
 class ExternalDatabaseIT {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs in processes of its own, as an operator runs it: an application started inside the test JVM would take over
  * the Camunda webapps' engine registry of the applications the other tests share.
  */
+@RunsBesideTheOthers
 class RestartIT {
 
     @TempDir

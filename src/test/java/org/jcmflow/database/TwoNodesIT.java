@@ -24,6 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * started on one node is taken on by the other, and two completions of one task at once end in one success and one
  * 409, never in two successes.
  */
+@RunsBesideTheOthers
 class TwoNodesIT {
 
     /** Short deadlines, so that every waiting feasibility report is reminded and escalated during the test. */

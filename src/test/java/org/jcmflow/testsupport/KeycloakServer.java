@@ -2,7 +2,6 @@ package org.jcmflow.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,7 +51,7 @@ public final class KeycloakServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static KeycloakServer shared;
+    private static FutureTask<KeycloakServer> shared;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
@@ -68,13 +69,34 @@ public final class KeycloakServer {
         this.port = port;
     }
 
-    /** The Keycloak of this test JVM, started on first use. */
-    public static synchronized KeycloakServer shared() {
+    /** The Keycloak of this test JVM, started on first use or earlier by {@link #startInBackground()}. */
+    public static KeycloakServer shared() {
+        FutureTask<KeycloakServer> server = startInBackground();
+        try {
+            return server.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The test Keycloak did not start", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts the shared Keycloak on a thread of its own, unless it is started already. Its start takes half a minute
+     * or more, which then passes while other tests run (see {@link KeycloakEarlyStart}).
+     */
+    public static synchronized FutureTask<KeycloakServer> startInBackground() {
         if (shared == null) {
-            KeycloakServer server = new KeycloakServer(distribution(), freePort());
-            server.start(Path.of(System.getProperty("jcm.test.realm-file", "keycloak-realm/jcm-realm.json")));
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "keycloak-stop"));
-            shared = server;
+            shared = new FutureTask<>(() -> {
+                KeycloakServer server = new KeycloakServer(distribution(), freePort());
+                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "keycloak-stop"));
+                server.start(Path.of(System.getProperty("jcm.test.realm-file", "keycloak-realm/jcm-realm.json")));
+                return server;
+            });
+            Thread starter = new Thread(shared, "keycloak-start");
+            starter.setDaemon(true);
+            starter.start();
         }
         return shared;
     }
@@ -317,11 +339,7 @@ public final class KeycloakServer {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
