@@ -1,6 +1,7 @@
 package org.jcmflow.casefile;
 
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -11,4 +12,10 @@ public record CaseDetails(
         List<CaseTimeline.StagePeriod> stages,
         List<DocumentInfo> documents,
         List<CaseTimeline.Step> history) {
+
+    /** The file name of one of the case's documents, as the list names it. */
+    public String documentName(UUID documentId) {
+        return documents.stream().filter(document -> document.id().equals(documentId)).map(DocumentInfo::fileName)
+                .findFirst().orElse("");
+    }
 }

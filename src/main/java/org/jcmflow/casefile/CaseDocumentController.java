@@ -38,9 +38,11 @@ class CaseDocumentController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DocumentInfo> upload(@PathVariable UUID caseId,
-                                        @RequestParam(name = "file", required = false) MultipartFile file)
+                                        @RequestParam(name = "file", required = false) MultipartFile file,
+                                        @RequestParam(name = CaseDocuments.CONFIDENTIAL_VERSION, required = false)
+                                        MultipartFile confidentialVersion)
             throws IOException {
-        var info = documents.upload(caseId, file, currentUsers.current());
+        var info = documents.upload(caseId, file, confidentialVersion, currentUsers.current());
         return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + info.id())).body(info);
     }
 

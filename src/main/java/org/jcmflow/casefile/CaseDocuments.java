@@ -42,6 +42,9 @@ public class CaseDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(CaseDocuments.class);
 
+    /** The request's field with the confidential version of the document in {@code file}. */
+    static final String CONFIDENTIAL_VERSION = "confidentialVersion";
+
     /** As the migration that brought the chunks cut the documents stored before. */
     static final int CHUNK_SIZE = 256 * 1024;
 
@@ -81,18 +84,39 @@ public class CaseDocuments {
         this.maxSize = maxSize;
     }
 
+    /**
+     * A document, and where it holds confidential information, its confidential version beside it: then {@code file}
+     * is the public version with those parts masked. Both are stored, or neither.
+     */
     @Transactional
-    DocumentInfo upload(UUID caseId, MultipartFile file, CurrentUser user) throws IOException {
+    DocumentInfo upload(UUID caseId, MultipartFile file, MultipartFile confidentialVersion, CurrentUser user)
+            throws IOException {
         checkMayUpload(cases.visibleCase(caseId, user), user);
+        checkPresentAndWithinLimit("file", file);
+        boolean withConfidentialVersion = confidentialVersion != null && !confidentialVersion.isEmpty();
+        if (withConfidentialVersion) {
+            checkPresentAndWithinLimit(CONFIDENTIAL_VERSION, confidentialVersion);
+        }
+        DocumentInfo publicVersion;
+        try (InputStream content = file.getInputStream()) {
+            publicVersion = store(caseId, "file", file.getOriginalFilename(), content, null, user);
+        }
+        if (withConfidentialVersion) {
+            try (InputStream content = confidentialVersion.getInputStream()) {
+                store(caseId, CONFIDENTIAL_VERSION, confidentialVersion.getOriginalFilename(), content,
+                        publicVersion.id(), user);
+            }
+        }
+        return publicVersion;
+    }
+
+    private void checkPresentAndWithinLimit(String field, MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            throw new InvalidInput(List.of(
-                    FieldProblem.coded("file", "is required and must not be empty", "fileRequired")));
+            throw new InvalidInput(List.of(FieldProblem.coded(field, "is required and must not be empty",
+                    "fileRequired")));
         }
         if (file.getSize() > maxSize.toBytes()) {
-            throw tooLarge();
-        }
-        try (InputStream content = file.getInputStream()) {
-            return store(caseId, file.getOriginalFilename(), content, user);
+            throw tooLarge(field);
         }
     }
 
@@ -101,7 +125,7 @@ public class CaseDocuments {
     public DocumentInfo add(UUID caseId, String originalFileName, byte[] content, CurrentUser user) {
         checkMayUpload(cases.visibleCase(caseId, user), user);
         try {
-            return store(caseId, originalFileName, new ByteArrayInputStream(content), user);
+            return store(caseId, "file", originalFileName, new ByteArrayInputStream(content), null, user);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,18 +148,23 @@ public class CaseDocuments {
         }
     }
 
-    /** Reads the file a chunk at a time: its type from its first bytes, then its digest and size as it is stored. */
-    private DocumentInfo store(UUID caseId, String originalFileName, InputStream content, CurrentUser user)
-            throws IOException {
+    /**
+     * Reads the file a chunk at a time: its type from its first bytes, then its digest and size as it is stored.
+     *
+     * @param field         the request's field that brought the file, which a refusal names
+     * @param publicVersion for a confidential version, the document it is the confidential version of
+     */
+    private DocumentInfo store(UUID caseId, String field, String originalFileName, InputStream content,
+                               UUID publicVersion, CurrentUser user) throws IOException {
         if (BidiControls.in(originalFileName)) {
-            throw new InvalidInput(List.of(BidiControls.problem("file")));
+            throw new InvalidInput(List.of(BidiControls.problem(field)));
         }
         String fileName = displayName(originalFileName);
         // Tika reads the first bytes and puts them back: the stream must support mark and reset
         InputStream in = new BufferedInputStream(content);
         String contentType = tika.detect(in, fileName);
         if (!ALLOWED_TYPES.containsKey(contentType)) {
-            throw new InvalidInput(List.of(FieldProblem.coded("file", "is of type " + contentType
+            throw new InvalidInput(List.of(FieldProblem.coded(field, "is of type " + contentType
                     + "; accepted are PDF, office documents and images", "fileType", contentType)));
         }
         UUID id = UUID.randomUUID();
@@ -146,7 +175,7 @@ public class CaseDocuments {
         for (int read; (read = in.readNBytes(chunk, 0, CHUNK_SIZE)) > 0; position++) {
             size += read;
             if (size > maxSize.toBytes()) {
-                throw tooLarge(); // the transaction, and the chunks written so far, roll back
+                throw tooLarge(field); // the transaction, and the chunks written so far, roll back
             }
             sha256.update(chunk, 0, read);
             jdbc.sql("insert into case_document_chunk (document_id, position, content) values (?, ?, ?)")
@@ -155,26 +184,42 @@ public class CaseDocuments {
         }
         if (size == 0) {
             throw new InvalidInput(List.of(
-                    FieldProblem.coded("file", "is required and must not be empty", "fileRequired")));
+                    FieldProblem.coded(field, "is required and must not be empty", "fileRequired")));
         }
         DocumentInfo info = new DocumentInfo(id, fileName, contentType, size,
-                HexFormat.of().formatHex(sha256.digest()), user.username(), clock.instant());
+                HexFormat.of().formatHex(sha256.digest()), user.username(), clock.instant(), publicVersion);
         jdbc.sql("""
                         insert into case_document (id, case_id, file_name, content_type, size_bytes, sha256,
-                                                   uploaded_by, uploaded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   uploaded_by, uploaded_at, public_version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(info.id(), caseId, info.fileName(), info.contentType(), info.size(), info.sha256(),
-                        info.uploadedBy(), Timestamp.from(info.uploadedAt()))
+                        info.uploadedBy(), Timestamp.from(info.uploadedAt()), publicVersion)
                 .update();
-        cases.recordStep(caseId, "Document_Uploaded", "Document uploaded", user.username(), info.fileName(), null);
-        log.info("Document {} '{}' ({} bytes) uploaded on case {} by {}", info.id(), info.fileName(), info.size(),
-                caseId, user.username());
+        if (publicVersion == null) {
+            cases.recordStep(caseId, "Document_Uploaded", "Document uploaded", user.username(), info.fileName(),
+                    null);
+        } else {
+            // the history is read by everyone who sees the case: it names the public version only
+            cases.recordStep(caseId, "Document_ConfidentialVersionUploaded", "Confidential version uploaded",
+                    user.username(), fileNameOf(caseId, publicVersion), null);
+        }
+        log.info("Document {} '{}' ({} bytes{}) uploaded on case {} by {}", info.id(), info.fileName(), info.size(),
+                publicVersion == null ? "" : ", confidential version of " + publicVersion, caseId, user.username());
         return info;
+    }
+
+    private String fileNameOf(UUID caseId, UUID documentId) {
+        return DocumentInfo.one(jdbc, caseId, documentId).stream().map(DocumentInfo::fileName).findFirst()
+                .orElseThrow();
     }
 
     /** A file over the limit, whether this service or the servlet container's upload limit finds it. */
     InvalidInput tooLarge() {
-        return InvalidInput.tooLarge(FieldProblem.coded("file",
+        return tooLarge("file");
+    }
+
+    private InvalidInput tooLarge(String field) {
+        return InvalidInput.tooLarge(FieldProblem.coded(field,
                 "is larger than the limit of " + maxSize.toMegabytes() + " MB", "fileTooLarge",
                 String.valueOf(maxSize.toMegabytes())));
     }
@@ -182,13 +227,11 @@ public class CaseDocuments {
     /** The document's description now; its bytes as they are sent, a chunk at a time, each in a query of its own. */
     @Transactional(readOnly = true)
     Document download(UUID caseId, UUID documentId, CurrentUser user) {
-        cases.visibleCase(caseId, user);
-        DocumentInfo info = jdbc.sql("""
-                        select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
-                        from case_document where case_id = ? and id = ?""")
-                .params(caseId, documentId)
-                .query((rs, row) -> DocumentInfo.of(rs))
-                .optional()
+        ProjectCase projectCase = cases.visibleCase(caseId, user);
+        // a confidential version is missing for whoever may not read it, so that its existence does not leak
+        DocumentInfo info = DocumentInfo.one(jdbc, caseId, documentId).stream()
+                .filter(found -> !found.confidential() || CaseFileService.seesConfidentialVersions(user, projectCase))
+                .findFirst()
                 .orElseThrow(() -> Problem.notFound("No document " + documentId + " on case " + caseId,
                         "noDocument"));
         return new Document(info, () -> new ChunkedContent(jdbc, documentId));

@@ -3,6 +3,7 @@ package org.jcmflow.casefile;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -45,14 +46,25 @@ class CaseDocumentsPage {
 
     @PostMapping("/cases/{caseId}/documents")
     String upload(@PathVariable UUID caseId, @RequestParam(name = "file", required = false) MultipartFile file,
+                  @RequestParam(name = CaseDocuments.CONFIDENTIAL_VERSION, required = false)
+                  MultipartFile confidentialVersion,
                   RedirectAttributes flash) throws IOException {
         try {
-            DocumentInfo uploaded = documents.upload(caseId, file, currentUsers.current());
+            DocumentInfo uploaded = documents.upload(caseId, file, confidentialVersion, currentUsers.current());
             flash.addFlashAttribute("notice", messages.get("document.uploaded", uploaded.fileName()));
         } catch (InvalidInput e) {
-            flash.addFlashAttribute(DOCUMENT_ERROR, String.join(" ", messages.fieldErrors(e).values()));
+            flash.addFlashAttribute(DOCUMENT_ERROR, refusal(e));
         }
         return backToDocuments(caseId);
+    }
+
+    /** Why the upload was refused; a refusal of the confidential version says that it is about that file. */
+    private String refusal(InvalidInput e) {
+        return messages.fieldErrors(e).entrySet().stream()
+                .map(error -> error.getKey().equals(CaseDocuments.CONFIDENTIAL_VERSION)
+                        ? messages.get("document.confidentialVersionRefused", error.getValue())
+                        : error.getValue())
+                .collect(Collectors.joining(" "));
     }
 
     @GetMapping("/cases/{caseId}/documents/{documentId}")

@@ -119,8 +119,18 @@ public class CaseFileService {
                     step.when(), null, step.what(), step.stepKey(), step.stage(), step.outcome(), null)
                     : step).toList();
         }
-        return new CaseDetails(projectCase, openTasks, timeline.stagePeriods(caseId), DocumentInfo.ofCase(jdbc, caseId),
-                history);
+        return new CaseDetails(projectCase, openTasks, timeline.stagePeriods(caseId),
+                DocumentInfo.ofCase(jdbc, caseId, seesConfidentialVersions(user, projectCase)), history);
+    }
+
+    /**
+     * The confidential versions of a case's documents are read by its own organisation, the programme office, the
+     * third-party entities that validate and verify, and the Joint Committee; everyone else who sees the case, the
+     * stage-gate committee of other organisations among them, reads the public versions only.
+     */
+    public static boolean seesConfidentialVersions(CurrentUser user, ProjectCase projectCase) {
+        return projectCase.organization().equals(user.organization())
+                || user.has(Role.PROGRAM_MANAGER) || user.has(Role.MRV_VERIFIER) || user.has(Role.JOINT_COMMITTEE);
     }
 
     /**
@@ -131,10 +141,13 @@ public class CaseFileService {
         return !user.has(Role.PROGRAM_MANAGER) && projectCase.organization().equals(user.organization());
     }
 
-    /** The documents uploaded on the case, oldest first, for a step that refers to one of them. */
+    /**
+     * The documents uploaded on the case, oldest first, for a step that refers to one of them: a step refers to a
+     * document by its public version, which its confidential version (if any) goes with.
+     */
     @Transactional(readOnly = true)
     public List<DocumentInfo> documents(UUID caseId) {
-        return DocumentInfo.ofCase(jdbc, caseId);
+        return DocumentInfo.ofCase(jdbc, caseId, false);
     }
 
     /** A case the user may not see is reported as missing, so that its existence does not leak. */

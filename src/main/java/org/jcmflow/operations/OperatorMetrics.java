@@ -3,7 +3,9 @@ package org.jcmflow.operations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +34,22 @@ class OperatorMetrics implements MeterBinder {
     private final Clock clock;
     private final Duration maxAge;
 
-    private EngineTables.WorkQueue snapshot;
+    private Snapshot snapshot;
     private Instant countedAt = Instant.MIN;
+
+    /** One count of the work queue, with its open tasks by stage and role ready for the gauges to read. */
+    private record Snapshot(EngineTables.WorkQueue queue, Map<String, Long> openTasks) {
+
+        static Snapshot of(EngineTables.WorkQueue queue) {
+            return new Snapshot(queue, queue.openTasks().stream().collect(Collectors.groupingBy(
+                    row -> key(row.stage(), row.role() == null ? BY_NAME : row.role()),
+                    Collectors.summingLong(EngineTables.OpenTasks::count))));
+        }
+
+        static String key(String stage, String role) {
+            return stage + '/' + role;
+        }
+    }
 
     OperatorMetrics(EngineTables engineTables, Clock clock, @Value("${jcm.metrics.max-age:PT30S}") Duration maxAge) {
         this.engineTables = engineTables;
@@ -66,20 +82,18 @@ class OperatorMetrics implements MeterBinder {
 
     private void gauge(MeterRegistry registry, String name, String description,
                        ToLongFunction<EngineTables.WorkQueue> figure) {
-        Gauge.builder(name, this, metrics -> figure.applyAsLong(metrics.current())).description(description)
+        Gauge.builder(name, this, metrics -> figure.applyAsLong(metrics.current().queue())).description(description)
                 .register(registry);
     }
 
     private long openTasksOf(String stage, String role) {
-        return current().openTasks().stream()
-                .filter(row -> row.stage().equals(stage) && (row.role() == null ? BY_NAME : row.role()).equals(role))
-                .mapToLong(EngineTables.OpenTasks::count).sum();
+        return current().openTasks().getOrDefault(Snapshot.key(stage, role), 0L);
     }
 
-    synchronized EngineTables.WorkQueue current() {
+    private synchronized Snapshot current() {
         Instant now = clock.instant();
         if (snapshot == null || !now.isBefore(countedAt.plus(maxAge)) || now.isBefore(countedAt)) {
-            snapshot = engineTables.workQueue(now);
+            snapshot = Snapshot.of(engineTables.workQueue(now));
             countedAt = now;
         }
         return snapshot;

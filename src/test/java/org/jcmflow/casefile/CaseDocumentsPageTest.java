@@ -57,8 +57,8 @@ class CaseDocumentsPageTest {
 
     @Test
     void anUploadReturnsToTheCaseWithAConfirmation() throws Exception {
-        when(documents.upload(eq(CASE_ID), any(), any())).thenReturn(new DocumentInfo(UUID.randomUUID(),
-                "study-report.pdf", "application/pdf", PDF.length, "ab", "tanaka", Instant.now()));
+        when(documents.upload(eq(CASE_ID), any(), any(), any())).thenReturn(new DocumentInfo(UUID.randomUUID(),
+                "study-report.pdf", "application/pdf", PDF.length, "ab", "tanaka", Instant.now(), null));
 
         mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
                 .andExpect(status().isFound())
@@ -67,8 +67,20 @@ class CaseDocumentsPageTest {
     }
 
     @Test
+    void aRefusedConfidentialVersionIsNamedAsSuch() throws Exception {
+        when(documents.upload(eq(CASE_ID), any(), any(), any())).thenThrow(new InvalidInput(List.of(
+                FieldProblem.coded("confidentialVersion", "is larger than the limit of 20 MB", "fileTooLarge", "20"))));
+        mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
+                .andExpect(flash().attribute("documentError",
+                        "Confidential version: The file is larger than the limit of 20 MB; nothing was uploaded."));
+        mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf())
+                        .header("Accept-Language", "ja"))
+                .andExpect(flash().attribute("documentError", startsWith("機密版: ")));
+    }
+
+    @Test
     void aFileOfAForbiddenTypeReturnsWithTheReasonInTheReadersLanguage() throws Exception {
-        when(documents.upload(eq(CASE_ID), any(), any())).thenThrow(refused("fileType",
+        when(documents.upload(eq(CASE_ID), any(), any(), any())).thenThrow(refused("fileType",
                 "is of type text/x-sh; accepted are PDF, office documents and images", "text/x-sh"));
 
         mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
@@ -84,7 +96,7 @@ class CaseDocumentsPageTest {
 
     @Test
     void aFileOverTheDocumentLimitReturnsWithTheLimit() throws Exception {
-        when(documents.upload(eq(CASE_ID), any(), any()))
+        when(documents.upload(eq(CASE_ID), any(), any(), any()))
                 .thenThrow(refused("fileTooLarge", "is larger than the limit of 20 MB", "20"));
         mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
                 .andExpect(redirectedUrl("/cases/" + CASE_ID + "#documents"))
@@ -95,7 +107,7 @@ class CaseDocumentsPageTest {
     @Test
     void aFileOverTheUploadLimitOfTheContainerGetsTheSameMessageNotAnErrorPage() throws Exception {
         // what the multipart parsing throws when the request is over spring.servlet.multipart's limits
-        when(documents.upload(eq(CASE_ID), any(), any())).thenThrow(new MaxUploadSizeExceededException(100));
+        when(documents.upload(eq(CASE_ID), any(), any(), any())).thenThrow(new MaxUploadSizeExceededException(100));
         when(documents.tooLarge()).thenReturn(refused("fileTooLarge", "is larger than the limit of 20 MB", "20"));
         mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
                 .andExpect(redirectedUrl("/cases/" + CASE_ID + "#documents"))
@@ -111,7 +123,7 @@ class CaseDocumentsPageTest {
 
     @Test
     void anUploadToACaseTheUserMayNotSeeIsNotFound() throws Exception {
-        when(documents.upload(eq(CASE_ID), any(), any()))
+        when(documents.upload(eq(CASE_ID), any(), any(), any()))
                 .thenThrow(Problem.notFound("No case " + CASE_ID, "noCase"));
         String page = mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
@@ -120,7 +132,7 @@ class CaseDocumentsPageTest {
 
     @Test
     void anUploadByWhoMayNotUploadIsForbidden() throws Exception {
-        when(documents.upload(eq(CASE_ID), any(), any())).thenThrow(Problem.forbidden(
+        when(documents.upload(eq(CASE_ID), any(), any(), any())).thenThrow(Problem.forbidden(
                 "Documents are added to a case by its proponents, the programme managers and whoever holds a task "
                         + "on it that asks for one.", "mayNotUpload"));
         String page = mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
@@ -133,7 +145,7 @@ class CaseDocumentsPageTest {
         UUID documentId = UUID.randomUUID();
         when(documents.download(eq(CASE_ID), eq(documentId), any())).thenReturn(new CaseDocuments.Document(
                 new DocumentInfo(documentId, "報告書.pdf", "application/pdf", PDF.length, "ab", "tanaka",
-                        Instant.now()), () -> new ByteArrayInputStream(PDF)));
+                        Instant.now(), null), () -> new ByteArrayInputStream(PDF)));
         mvc.perform(get("/cases/" + CASE_ID + "/documents/" + documentId))
                 .andExpect(status().isOk())
                 .andExpect(content().bytes(PDF))

@@ -115,7 +115,7 @@ class CasesPageTest {
         CaseDetails details = details(id);
         when(cases.details(eq(id), any())).thenReturn(new CaseDetails(details.projectCase(), details.openTasks(),
                 details.stages(), List.of(new DocumentInfo(documentId, "feasibility <report>.pdf", "application/pdf",
-                        1_258_291, "ab12", "tanaka", SCREENED)), details.history()));
+                        1_258_291, "ab12", "tanaka", SCREENED, null)), details.history()));
         when(documents.mayUpload(any(), any())).thenReturn(true);
 
         String page = mvc.perform(get("/cases/" + id)).andExpect(status().isOk())

@@ -71,6 +71,65 @@ class DocumentApiIT {
     }
 
     @Test
+    void aConfidentialVersionIsReadOnlyByTheCasesOrganisationTheProgrammeOfficeTheThirdPartyEntityAndTheJc() {
+        String caseId = driver.openCase(PROPONENT, "Case with a confidential PDD");
+        byte[] masked = pdf("PDD, costs masked");
+        byte[] complete = pdf("PDD with the equipment's costs");
+        ApiClient.Response uploaded = driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents", List.of(
+                new ApiClient.FilePart("file", "pdd-public.pdf", "application/pdf", masked),
+                new ApiClient.FilePart("confidentialVersion", "pdd-confidential.pdf", "application/pdf", complete)));
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        String publicId = uploaded.json().path("id").asText();
+        assertThat(uploaded.json().path("confidential").asBoolean()).isFalse();
+
+        JsonNode documents = driver.caseFile(caseId).path("documents");
+        assertThat(documents.findValuesAsText("fileName")).containsExactly("pdd-public.pdf", "pdd-confidential.pdf");
+        JsonNode confidentialVersion = documents.get(1);
+        assertThat(confidentialVersion.path("confidential").asBoolean()).isTrue();
+        assertThat(confidentialVersion.path("publicVersion").asText()).isEqualTo(publicId);
+        String confidentialPath = "/api/cases/" + caseId + "/documents/" + confidentialVersion.path("id").asText();
+
+        for (String reader : List.of(PROPONENT, PROGRAM_MANAGER, VERIFIER, JOINT_COMMITTEE)) {
+            assertThat(driver.as(reader).get("/api/cases/" + caseId).json().path("documents").findValuesAsText("fileName"))
+                    .as("documents listed to %s", reader).containsExactly("pdd-public.pdf", "pdd-confidential.pdf");
+            HttpResponse<byte[]> download = driver.as(reader).download(confidentialPath);
+            assertThat(download.statusCode()).as("confidential version downloaded by %s", reader).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(complete);
+        }
+        // the stage-gate committee of another organisation sees the case, and reads its public versions only
+        ApiClient committee = driver.as(COMMITTEE_MEMBER);
+        assertThat(committee.get("/api/cases/" + caseId).json().path("documents").findValuesAsText("fileName"))
+                .containsExactly("pdd-public.pdf");
+        assertThat(committee.download(confidentialPath).statusCode()).isEqualTo(404);
+        assertThat(committee.download("/api/cases/" + caseId + "/documents/" + publicId).body()).isEqualTo(masked);
+
+        // the history, read by everyone who sees the case, never names the confidential file
+        JsonNode history = committee.get("/api/cases/" + caseId).json().path("history");
+        assertThat(history.findValuesAsText("stepKey"))
+                .contains("Document_Uploaded", "Document_ConfidentialVersionUploaded");
+        assertThat(history.toString()).doesNotContain("pdd-confidential.pdf");
+    }
+
+    @Test
+    void aRefusedConfidentialVersionIsNamedAndNeitherVersionIsStored() {
+        String caseId = driver.openCase(PROPONENT, "Case with a refused confidential version");
+        ApiClient.Response refused = driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents", List.of(
+                new ApiClient.FilePart("file", "pdd-public.pdf", "application/pdf", pdf("masked")),
+                new ApiClient.FilePart("confidentialVersion", "pdd.pdf", "application/pdf",
+                        "#!/bin/sh\necho\n".getBytes(StandardCharsets.US_ASCII))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("confidentialVersion");
+        assertThat(driver.caseFile(caseId).path("documents")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from case_document_chunk c join case_document d on d.id = c.document_id"
+                + " where d.case_id = ?::uuid").param(caseId).query(Long.class).single()).isZero();
+    }
+
+    private static byte[] pdf(String text) {
+        return ("%PDF-1.4\n% " + text + "\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aFileOfAForbiddenTypeIsRefusedWhateverItsNameAndNothingIsStored() {
         String caseId = driver.openCase(PROPONENT, "Case with a script");
         ApiClient.Response refused = driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents",

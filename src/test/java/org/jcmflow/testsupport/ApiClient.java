@@ -8,7 +8,9 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,12 +115,27 @@ public final class ApiClient {
 
     /** A multipart/form-data upload of one file, as a browser's file input sends it. */
     public Response upload(String path, String fileName, String contentType, byte[] content) {
+        return upload(path, List.of(new FilePart("file", fileName, contentType, content)));
+    }
+
+    /** One file of a multipart/form-data upload, under the form field's name. */
+    public record FilePart(String field, String fileName, String contentType, byte[] content) {
+    }
+
+    /** A multipart/form-data upload of several files, as a form with several file inputs sends it. */
+    public Response upload(String path, List<FilePart> files) {
         String boundary = "jcm-" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        List<byte[]> body = new ArrayList<>();
+        for (FilePart file : files) {
+            body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+                    + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.add(file.content());
+            body.add("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail))));
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(body)));
     }
 
     /** The raw bytes of a download, with its headers. */

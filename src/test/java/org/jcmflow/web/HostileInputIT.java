@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,8 +72,8 @@ class HostileInputIT {
     private static final String ENGINE = "engine";
 
     /** The task actions the application checks before Camunda acts: their bad input is a 400 of its own. */
-    private static final java.util.regex.Pattern TASK_ACTIONS_CHECKED =
-            java.util.regex.Pattern.compile("/task/[^/]+/(claim|unclaim|complete|submit-form)$");
+    private static final Pattern TASK_ACTIONS_CHECKED =
+            Pattern.compile("/task/[^/]+/(claim|unclaim|complete|submit-form)$");
 
     private String caseId;
     private String taskId;
