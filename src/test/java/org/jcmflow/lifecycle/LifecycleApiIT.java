@@ -69,13 +69,11 @@ class LifecycleApiIT {
         assertThat(driver.as(PROGRAM_MANAGER).get("/api/cases?jcmTrack=METHODOLOGY&size=200").json()
                 .path("content").findValuesAsText("id")).contains(caseId);
 
-        driver.complete(caseId, "Task_DraftMethodology", PROPONENT);
         driver.complete(caseId, "Task_InstallTechnology", PROPONENT);
-        driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE);
+        driver.proposeMethodology(caseId, PROPONENT);
         assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("VALIDATION");
         driver.complete(caseId, "Task_CommissionTechnology", PROPONENT);
-        driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
-        driver.complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE, "monitoringPeriods", 2);
+        driver.registerProject(caseId, PROPONENT, 2);
         // the monitoring periods run with the demonstration's operation
         JsonNode operating = driver.caseFile(caseId);
         assertThat(operating.path("stage").asText()).isEqualTo("DEMONSTRATION");
@@ -98,7 +96,7 @@ class LifecycleApiIT {
         assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("monitoringPeriodStart");
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT, "monitoringReportDocument", firstReport);
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
-        driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
+        driver.issueCredits(caseId, PROPONENT);
         driver.complete(caseId, "Task_SubmitProgressReport", PROPONENT);
         driver.complete(caseId, "Task_ReviewProgressReport", PROGRAM_MANAGER);
         driver.complete(caseId, "Task_SubmitFinalReport", PROPONENT);
@@ -118,7 +116,7 @@ class LifecycleApiIT {
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT);
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
         assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("ISSUANCE");
-        driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
+        driver.issueCredits(caseId, PROPONENT);
 
         JsonNode file = driver.caseFile(caseId);
         assertThat(file.path("stage").asText()).isEqualTo("COMPLETED");
@@ -246,14 +244,12 @@ class LifecycleApiIT {
         driver.complete(caseId, "Task_ReviewMrvApplicationSurvey", PROGRAM_MANAGER);
         assertThat(driver.stage(caseId)).isEqualTo("MRV");
         assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("METHODOLOGY");
-        driver.complete(caseId, "Task_DraftMethodology", PROPONENT);
-        driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE, "methodologyDecision", "APPROVED_WITH_REVISIONS");
+        driver.proposeMethodology(caseId, PROPONENT, "methodologyDecision", "APPROVED_WITH_REVISIONS");
         driver.complete(caseId, "Task_ReviseMethodology", PROPONENT);
-        driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
-        driver.complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE);
+        driver.registerProject(caseId, PROPONENT, 1);
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT);
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
-        driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
+        driver.issueCredits(caseId, PROPONENT);
         assertThat(driver.stage(caseId)).isEqualTo("FOLLOW_UP");
         assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("ENDED");
     }
