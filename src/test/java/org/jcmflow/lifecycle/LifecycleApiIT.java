@@ -128,8 +128,10 @@ class LifecycleApiIT {
                 "VERIFICATION", "ISSUANCE", "MONITORING", "VERIFICATION", "ISSUANCE", "ENDED");
         JsonNode history = file.path("history");
         // the stage gate: convening, three members' evaluations, the decision; in the MRV, each of the two
-        // monitoring reports uploaded before its step
-        assertThat(history).hasSize(1 + 3 + 2 + 5 + 3 + 8 + 4 + 6 + 2 + 10);
+        // monitoring reports uploaded before its step; the Joint Committee's procedure: the completeness check,
+        // the PDD uploaded and submitted, the registration request, and for each period the issuance request and
+        // the notification of both governments
+        assertThat(history).hasSize(1 + 3 + 2 + 5 + 3 + 8 + 4 + 6 + 2 + 10 + 8);
         // the report chosen is kept with its step, which decides nothing
         JsonNode report = stepOf(history, "Task_SubmitMonitoringReport");
         assertThat(report.path("outcome").isMissingNode() || report.path("outcome").isNull()).isTrue();
