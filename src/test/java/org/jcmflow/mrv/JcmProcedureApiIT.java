@@ -192,6 +192,16 @@ class JcmProcedureApiIT {
         assertThat(country.path("projects").get(0).path("registrationNumber").asText()).isEqualTo("TH005");
         assertThat(driver.as(OTHER_PROPONENT).get("/api/registry/XX").status()).isEqualTo(404);
         assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("ENDED");
+
+        // the case page shows the procedure's records; the JCM page the register and the country's ledger
+        String casePage = driver.as(PROPONENT).getPage("/cases/" + caseId).text();
+        assertThat(casePage).contains("Ver01.0", "Bureau Veritas Thailand", "TH005", "Credits in the registries",
+                "The default efficiency of the reference chiller looks high.", "Saigon Cooling", "class=\"number registry-total\">1,000<");
+        ApiClient.Response jcmPage = driver.as(OTHER_PROPONENT).getPage("/jcm?country=TH");
+        assertThat(jcmPage.status()).isEqualTo(200);
+        assertThat(jcmPage.text()).contains("Bureau Veritas Thailand", "Lapsed TPE", "TH005",
+                "class=\"number country-total\">1,000<").doesNotContain("id=\"tpe-form\"");
+        assertThat(driver.as(PROGRAM_MANAGER).getPage("/jcm").text()).contains("id=\"tpe-form\"");
     }
 
     private String caseAtMrv(String title) {

@@ -14,7 +14,7 @@ import org.springframework.context.ApplicationContext;
  * Lets a case's period of public inputs run out in an application under test: the timer at its end fires now, as
  * the engine's job executor fires it when the period's end comes (weeks later, by the procedure's periods).
  */
-final class PublicInputTimers {
+public final class PublicInputTimers {
 
     private static final List<String> TIMERS = List.of("Timer_MethodologyPublicInputsClosed",
             "Timer_ProjectDesignPublicInputsClosed");
@@ -22,7 +22,7 @@ final class PublicInputTimers {
     private PublicInputTimers() {
     }
 
-    static void runOut(ApplicationContext application, String caseId) {
+    public static void runOut(ApplicationContext application, String caseId) {
         RuntimeService runtime = application.getBean(RuntimeService.class);
         ManagementService management = application.getBean(ManagementService.class);
         List<Job> closing = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
