@@ -14,12 +14,13 @@ import java.util.Optional;
  */
 public enum JcmTrackStage {
     NOT_STARTED,
-    METHODOLOGY("Task_DraftMethodology", "Task_DecideMethodology", "Task_ReviseMethodology"),
-    VALIDATION("Task_ValidateProjectDesign", "Task_CorrectProjectDesign"),
-    REGISTRATION("Task_RegisterProject"),
+    METHODOLOGY("Task_DraftMethodology", "Task_CheckMethodologyCompleteness", "Task_DecideMethodology",
+            "Task_ReviseMethodology"),
+    VALIDATION("Task_SubmitProjectDesign", "Task_ValidateProjectDesign", "Task_CorrectProjectDesign"),
+    REGISTRATION("Task_RequestRegistration", "Task_RegisterProject"),
     MONITORING("Task_SubmitMonitoringReport"),
     VERIFICATION("Task_VerifyMonitoringReport"),
-    ISSUANCE("Task_IssueCredits"),
+    ISSUANCE("Task_RequestIssuance", "Task_IssueCredits", "Task_NotifyGovernments"),
     ENDED;
 
     private final List<String> steps;

@@ -20,6 +20,9 @@ final class CasePlan {
     static final List<String> COMMITTEE = List.of("kobayashi", "yamamoto", "inoue");
     static final String VERIFIER = "watanabe";
     static final String JOINT_COMMITTEE = "nakamura";
+    /** The TPE of the data set, designated for every partner country and sectoral scope; its id at load time. */
+    static final String TPE = "Japan Quality Assurance Organization";
+    static final String TPE_FIELD = "tpeId";
 
     /**
      * @param upload a report the actor uploads on the case just before the step, which the step refers to; or null
@@ -190,7 +193,7 @@ final class CasePlan {
     }
 
     CasePlan methodology(String title, String decision, String reference) {
-        return draftMethodology(title).decideMethodology(decision, reference);
+        return draftMethodology(title).checkCompleteness().decideMethodology(decision, reference);
     }
 
     CasePlan draftMethodology(String title) {
@@ -200,32 +203,52 @@ final class CasePlan {
                 "monitoringPlan", "Monthly meter readings, verified yearly.");
     }
 
+    /** The JC secretariat finds the proposal complete: public inputs for the country's period follow. */
+    private CasePlan checkCompleteness() {
+        return step(7, "Task_CheckMethodologyCompleteness", JOINT_COMMITTEE, "completenessOutcome", "COMPLETE",
+                "completenessNotes", "All sections of the proposed methodology form are filled in.");
+    }
+
+    /** Decided after the public inputs have closed, within the JC's consideration period. */
     private CasePlan decideMethodology(String decision, String reference) {
         Map<String, Object> values = new HashMap<>(Map.of("methodologyDecision", decision,
                 "decisionNotes", "Decided by the Joint Committee."));
         if (!decision.equals("REJECTED")) {
             values.put("methodologyReference", reference);
+            values.put("methodologyVersion", "Ver01.0");
         }
-        step(60, "Task_DecideMethodology", JOINT_COMMITTEE, values);
+        step(53, "Task_DecideMethodology", JOINT_COMMITTEE, values);
         if (decision.equals("APPROVED_WITH_REVISIONS")) {
             step(30, "Task_ReviseMethodology", proponent, "revisionSummary", "Default values revised as requested.");
         }
         return this;
     }
 
+    /**
+     * The PDD with its MoC statement, published for public inputs (30 days), then validated by the designated TPE.
+     */
     CasePlan validation(boolean correctionsFirst) {
+        step(20, "Task_SubmitProjectDesign", proponent, "sectoralScope", "3", TPE_FIELD, TPE,
+                "focalPoint", "The Japanese project participant", "focalPointEmail", "jcm-focal-point@example.org",
+                "japaneseGovernmentSharePercent", 10, "partnerGovernmentSharePercent", 10,
+                "japaneseParticipantSharePercent", 50, "partnerParticipant", "The partner-country participant",
+                "partnerParticipantSharePercent", 30);
+        withUpload(new Upload("project-design-document.pdf", "projectDesignDocument"));
         if (correctionsFirst) {
-            step(60, "Task_ValidateProjectDesign", VERIFIER, "validationDecision", "CORRECTIONS_REQUIRED",
+            step(40, "Task_ValidateProjectDesign", VERIFIER, "validationDecision", "CORRECTIONS_REQUIRED",
                     "validationFindings", "Baseline data for one year missing.");
             step(30, "Task_CorrectProjectDesign", proponent, "corrections", "Baseline year added.");
         }
-        return step(correctionsFirst ? 30 : 60, "Task_ValidateProjectDesign", VERIFIER,
+        return step(correctionsFirst ? 30 : 40, "Task_ValidateProjectDesign", VERIFIER,
                 "validationDecision", "VALIDATED", "validationFindings", "Project design conforms to the methodology.");
     }
 
     CasePlan register(String registrationNumber, int monitoringPeriods) {
-        step(30, "Task_RegisterProject", JOINT_COMMITTEE, "registrationNumber", registrationNumber,
-                "registrationDate", day.plusDays(30).toString(), "monitoringPeriods", monitoringPeriods);
+        step(10, "Task_RequestRegistration", proponent, "registrationRequestSummary",
+                "Validated by the TPE; registration requested with the validation report.");
+        step(20, "Task_RegisterProject", JOINT_COMMITTEE, "registrationNumber", registrationNumber,
+                "registrationDate", day.plusDays(20).toString(), "creditingPeriodStart", day.plusDays(20).toString(),
+                "creditingPeriodEnd", day.plusDays(20).plusYears(10).toString(), "monitoringPeriods", monitoringPeriods);
         nextMonitoringStart = day;
         return this;
     }
@@ -236,10 +259,13 @@ final class CasePlan {
                 "monitoringPeriodEnd", periodEnd.toString(), "reportedReductionTco2", reportedTco2);
         withUpload(new Upload("monitoring-report-" + periodEnd + ".pdf", "monitoringReportDocument"));
         nextMonitoringStart = day.minusDays(9);
-        step(30, "Task_VerifyMonitoringReport", VERIFIER, "verificationDecision", "VERIFIED",
+        step(30, "Task_VerifyMonitoringReport", VERIFIER, "verifierTpeId", TPE, "verificationDecision", "VERIFIED",
                 "verifiedReductionTco2", verifiedTco2, "verificationFindings", "Monitoring report verified on site.");
-        return step(20, "Task_IssueCredits", JOINT_COMMITTEE, "creditsIssuedTco2", verifiedTco2,
+        step(5, "Task_RequestIssuance", proponent, "creditsRequestedTco2", verifiedTco2);
+        step(15, "Task_IssueCredits", JOINT_COMMITTEE, "creditsIssuedTco2", verifiedTco2,
                 "issuanceDate", day.plusDays(20).toString());
+        return step(0, "Task_NotifyGovernments", JOINT_COMMITTEE, "japanNotifiedOn", day.toString(),
+                "partnerNotifiedOn", day.toString());
     }
 
     // Follow-up

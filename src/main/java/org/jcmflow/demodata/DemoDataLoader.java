@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.jcmflow.casefile.CaseDocuments;
 import org.jcmflow.casefile.CaseFileService;
@@ -28,6 +29,9 @@ import org.jcmflow.programme.Forecasts;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.RealmUsers;
 import org.jcmflow.engine.EngineClock;
+import org.jcmflow.mrv.PublicInputTimers;
+import org.jcmflow.mrv.ThirdPartyEntities;
+import org.jcmflow.mrv.TpeEntry;
 import org.jcmflow.tasks.TaskWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +54,7 @@ class DemoDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final ZoneId PROGRAMME_OFFICE = ZoneId.of("Asia/Tokyo");
+    private static final LocalDate TPE_DESIGNATED = LocalDate.of(2012, 12, 1);
 
     record Result(boolean loaded, int cases, Duration took) {
     }
@@ -66,12 +71,18 @@ class DemoDataLoader {
     private final EngineClock clock;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final ThirdPartyEntities tpes;
+    private final PublicInputTimers publicInputTimers;
     private final Map<String, CurrentUser> users = new HashMap<>();
+    private long tpeId;
 
     DemoDataLoader(CaseFileService cases, CaseDocuments documents, CaseTasks caseTasks, TaskWork tasks,
                    ProgrammeBudget budget, Contracts contracts, Forecasts forecasts,
                    PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock,
-                   JdbcClient jdbc, TransactionTemplate transaction) {
+                   JdbcClient jdbc, TransactionTemplate transaction, ThirdPartyEntities tpes,
+                   PublicInputTimers publicInputTimers) {
+        this.tpes = tpes;
+        this.publicInputTimers = publicInputTimers;
         this.cases = cases;
         this.documents = documents;
         this.caseTasks = caseTasks;
@@ -123,6 +134,12 @@ class DemoDataLoader {
 
     private void replay(ProgrammeHistory history) {
         List<Event> events = new ArrayList<>();
+        // the TPE the Joint Committee designated when the first partner countries joined, for all of them
+        events.add(new Event(moment(TPE_DESIGNATED, LocalTime.of(9, 0)), events.size(), () -> tpeId = tpes.designate(
+                new TpeEntry(CasePlan.TPE, partnerCountries.inSigningOrder().stream()
+                        .map(PartnerCountries.PartnerCountry::isoCode).toList(),
+                        IntStream.rangeClosed(1, 15).boxed().toList(), TPE_DESIGNATED, null),
+                user(CasePlan.PROGRAMME_MANAGER)).id()));
         for (ProgrammeHistory.BudgetEntry entry : history.budgetEntries()) {
             events.add(new Event(moment(entry.entered(), LocalTime.of(9, 0)), events.size(),
                     () -> budget.enter(entry.fiscalYear(), entry.budgetMillionJpy(), entry.returnedMillionJpy(),
@@ -167,6 +184,8 @@ class DemoDataLoader {
     }
 
     private void complete(UUID caseId, CasePlan.Step step) {
+        // periods of public inputs that ended by the step's day have closed, as their timers would have closed them
+        publicInputTimers.fireDue(caseId);
         String taskId = caseTasks.openTasks(caseId).stream()
                 .filter(task -> task.taskKey().equals(step.taskKey()))
                 // a committee member's evaluation is given to them by name
@@ -174,7 +193,8 @@ class DemoDataLoader {
                 .map(CaseTasks.OpenTask::id).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no open task " + step.taskKey()
                         + " on " + step.day()));
-        Map<String, Object> values = step.values();
+        Map<String, Object> values = new HashMap<>(step.values());
+        values.replaceAll((field, value) -> CasePlan.TPE.equals(value) ? String.valueOf(tpeId) : value);
         if (step.upload() != null) {
             UUID report = documents.add(caseId, step.upload().fileName(),
                     DemoReport.pdf(step.upload().fileName()), user(step.actor())).id();

@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MrvQueries {
 
     private static final String METHODOLOGY_COLUMNS = """
-            m.id, m.title, m.partner_country, m.status, m.reference, m.drafted_by_case, m.jc_decision_date,
-            m.created_at, m.updated_at """;
+            m.id, m.title, m.partner_country, m.status, m.reference, m.version, m.drafted_by_case,
+            m.jc_decision_date, m.created_at, m.updated_at """;
 
     /** Spaces around it on purpose, as it follows a select list and precedes an order. */
     private static final String FILTER = " from methodology m where (cast(:country as varchar) is null"
@@ -44,8 +44,27 @@ public class MrvQueries {
                                   long totalPages) {
     }
 
-    /** A case's MRV: the methodology it applies (none before one is drafted or chosen) and its monitoring periods. */
-    public record CaseMrv(UUID caseId, Methodology methodology, List<MonitoringPeriod> monitoringPeriods) {
+    /**
+     * A case's MRV: the methodology it applies (none before one is drafted or chosen), its project design document
+     * with the MoC statement's allocation, its registration and its monitoring periods.
+     */
+    public record CaseMrv(UUID caseId, Methodology methodology, ProjectDesign projectDesign,
+                          Registration registration, List<MonitoringPeriod> monitoringPeriods) {
+    }
+
+    /** The PDD, the TPE that validates it, and the MoC statement: its focal point and the credits' shares. */
+    public record ProjectDesign(UUID document, String documentFileName, int sectoralScope, long tpeId, String tpeName,
+                                String focalPoint, String focalPointEmail, String submittedBy, Instant submittedAt,
+                                String validationOutcome, String validatedBy, LocalDate validatedOn,
+                                List<CreditShare> creditAllocation) {
+    }
+
+    public record CreditShare(String accountKind, String holder, java.math.BigDecimal sharePercent) {
+    }
+
+    /** The registration request and the Joint Committee's registration. */
+    public record Registration(String requestedBy, Instant requestedAt, String registrationNumber,
+                               LocalDate registeredOn, LocalDate creditingPeriodStart, LocalDate creditingPeriodEnd) {
     }
 
     @Transactional(readOnly = true)
@@ -95,12 +114,36 @@ public class MrvQueries {
                         rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getInt(8),
                         rs.getBigDecimal(9), rs.getString(10), date(rs, 11), rs.getBigDecimal(12), date(rs, 13)))
                 .list();
-        return new CaseMrv(caseId, methodology.orElse(null), periods);
+        List<CreditShare> shares = jdbc.sql("""
+                        select account_kind, holder, share_percent from credit_allocation where case_id = ?
+                        order by account_kind""")
+                .param(caseId).query((rs, row) -> new CreditShare(rs.getString(1), rs.getString(2),
+                        rs.getBigDecimal(3))).list();
+        ProjectDesign design = jdbc.sql("""
+                        select p.document_id, d.file_name, p.sectoral_scope, p.tpe_id, t.name, p.focal_point,
+                               p.focal_point_email, p.submitted_by, p.submitted_at, p.validation_outcome,
+                               p.validated_by, p.validated_on
+                        from project_design p join case_document d on d.id = p.document_id
+                        join third_party_entity t on t.id = p.tpe_id where p.case_id = ?""")
+                .param(caseId)
+                .query((rs, row) -> new ProjectDesign(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        instant(rs.getTimestamp(9)), rs.getString(10), rs.getString(11), date(rs, 12), shares))
+                .optional().orElse(null);
+        Registration registration = jdbc.sql("""
+                        select requested_by, requested_at, registration_number, registered_on,
+                               crediting_period_start, crediting_period_end
+                        from project_registration where case_id = ?""")
+                .param(caseId)
+                .query((rs, row) -> new Registration(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3),
+                        date(rs, 4), date(rs, 5), date(rs, 6)))
+                .optional().orElse(null);
+        return new CaseMrv(caseId, methodology.orElse(null), design, registration, periods);
     }
 
     private static Methodology methodology(ResultSet rs) throws SQLException {
         return new Methodology(rs.getLong("id"), rs.getString("title"), rs.getString("partner_country"),
-                MethodologyStatus.valueOf(rs.getString("status")), rs.getString("reference"),
+                MethodologyStatus.valueOf(rs.getString("status")), rs.getString("reference"), rs.getString("version"),
                 rs.getObject("drafted_by_case", UUID.class), date(rs, "jc_decision_date"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
     }

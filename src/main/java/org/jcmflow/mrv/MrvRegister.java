@@ -87,13 +87,19 @@ public class MrvRegister {
         task.getExecution().setVariable(METHODOLOGY_ID, id);
     }
 
-    /** The Joint Committee's decision, dated the day it was recorded in the programme office's time zone. */
+    /**
+     * The Joint Committee's decision, dated the day it was recorded in the programme office's time zone: an approved
+     * methodology joins the partner country's register with its reference number and version.
+     */
     public void decide(DelegateTask task) {
         long id = ((Number) task.getVariable(METHODOLOGY_ID)).longValue();
         String decision = text(task, "methodologyDecision");
-        jdbc.update("update methodology set status = ?, reference = ?, jc_decision_date = ?, updated_at = ? where id = ?",
-                decision, "REJECTED".equals(decision) ? null : task.getVariable("methodologyReference"),
-                Date.valueOf(today()), now(), id);
+        boolean rejected = "REJECTED".equals(decision);
+        jdbc.update("""
+                update methodology set status = ?, reference = ?, version = ?, jc_decision_date = ?, updated_at = ?
+                where id = ?""",
+                decision, rejected ? null : task.getVariable("methodologyReference"),
+                rejected ? null : task.getVariable("methodologyVersion"), Date.valueOf(today()), now(), id);
     }
 
     /** A monitoring report for the current period; a report sent back for corrections is resubmitted over it. */

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -31,9 +33,12 @@ public class TaskForms {
     private final FormRegistry forms;
     private final TaskLookup lookup;
     private final ZoneId zone;
+    private final Map<String, FormOptionSource> optionSources;
 
     TaskForms(TaskService tasks, CaseFileService cases, FormRegistry forms, TaskLookup lookup,
-              @Value("${jcm.portal.time-zone}") ZoneId zone) {
+              @Value("${jcm.portal.time-zone}") ZoneId zone, List<FormOptionSource> optionSources) {
+        this.optionSources = optionSources.stream()
+                .collect(Collectors.toMap(FormOptionSource::valuesKey, Function.identity()));
         this.tasks = tasks;
         this.cases = cases;
         this.forms = forms;
@@ -61,6 +66,7 @@ public class TaskForms {
         return forms.find(formId)
                 .orElseThrow(() -> new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no form"))
                 .withOptionsFrom(name -> CASE_DOCUMENTS.equals(name) ? documentChoices(lookup.caseIdOf(task))
+                        : optionSources.containsKey(name) ? optionSources.get(name).options(lookup.caseIdOf(task))
                         : tasks.getVariable(task.getId(), name));
     }
 

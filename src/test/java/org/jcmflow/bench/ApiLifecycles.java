@@ -20,9 +20,11 @@ final class ApiLifecycles {
     final Percentiles complete = new Percentiles();
 
     private final int port;
+    private final JcmProcedureSteps jcm;
 
-    ApiLifecycles(int port) {
+    ApiLifecycles(int port, JcmProcedureSteps jcm) {
         this.port = port;
+        this.jcm = jcm;
     }
 
     LifecycleRun.Result run(int threads, int lifecycles, Commits commits) throws Exception {
@@ -47,7 +49,7 @@ final class ApiLifecycles {
                     claim.record(started);
                     expect(claimed, 204, "claiming " + step.taskKey());
                 }
-                Map<String, Object> values = new java.util.HashMap<>(step.values());
+                Map<String, Object> values = jcm.withTpe(step.taskKey(), new java.util.HashMap<>(step.values()));
                 ValidSubmissions.documentField(step.taskKey()).ifPresent(field -> {
                     ApiClient.Response uploaded = client.upload("/api/cases/" + caseId + "/documents",
                             step.taskKey() + ".pdf", "application/pdf", ValidSubmissions.REPORT_PDF);
@@ -60,6 +62,7 @@ final class ApiLifecycles {
                 complete.record(started);
                 expect(completed, 204, "completing " + step.taskKey());
                 completions.incrementAndGet();
+                jcm.after(step, caseId);
             }
             return caseId;
         });

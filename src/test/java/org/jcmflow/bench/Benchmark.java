@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,12 @@ import org.jcmflow.JcmFlowApplication;
 import org.jcmflow.casefile.CaseDocuments;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.identity.RealmUsers;
+import org.jcmflow.mrv.ThirdPartyEntities;
+import org.jcmflow.mrv.TpeEntry;
 import org.jcmflow.notification.Notifications;
 import org.jcmflow.testsupport.ApplicationProcess;
+import org.jcmflow.testsupport.DemoUser;
+import org.jcmflow.testsupport.PublicInputTimers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,6 +63,11 @@ public final class Benchmark {
             Commits commits = new Commits(jdbc, app.getBean(ManagementService.class));
             CaseFileService cases = app.getBean(CaseFileService.class);
             RealmUsers realmUsers = app.getBean(RealmUsers.class);
+            // the cases' JCM tracks name a TPE designated for their partner country; their public inputs run out
+            JcmProcedureSteps jcm = new JcmProcedureSteps(String.valueOf(app.getBean(ThirdPartyEntities.class)
+                    .designate(new TpeEntry("Benchmark TPE", List.of("VN"), List.of(3), LocalDate.of(2014, 1, 1),
+                            null), realmUsers.user(DemoUser.PROGRAM_MANAGER)).id()),
+                    caseId -> PublicInputTimers.runOut(app, caseId));
 
             log("B0: committed single-row inserts, " + settings.threads() + " threads, " + settings.databaseCeilingTime());
             results.databaseCeiling(new DatabaseCeiling(app.getBean(DataSource.class))
@@ -67,12 +77,12 @@ public final class Benchmark {
 
             log("B1: " + settings.lifecycles() + " lifecycles through Camunda's Java API");
             results.engine(new EngineLifecycles(cases, app.getBean(CaseDocuments.class),
-                    app.getBean(TaskService.class), realmUsers)
+                    app.getBean(TaskService.class), realmUsers, jcm)
                     .run(settings.threads(), settings.lifecycles(), commits));
             results.writeTo(settings.output());
 
             log("B2: " + settings.lifecycles() + " lifecycles through the HTTP API");
-            ApiLifecycles api = new ApiLifecycles(port);
+            ApiLifecycles api = new ApiLifecycles(port, jcm);
             results.api(api.run(settings.threads(), settings.lifecycles(), commits), api);
             results.writeTo(settings.output());
 

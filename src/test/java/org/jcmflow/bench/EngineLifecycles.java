@@ -31,7 +31,11 @@ final class EngineLifecycles {
     private final RealmUsers realmUsers;
     private final Map<String, CurrentUser> users = new ConcurrentHashMap<>();
 
-    EngineLifecycles(CaseFileService cases, CaseDocuments documents, TaskService tasks, RealmUsers realmUsers) {
+    private final JcmProcedureSteps jcm;
+
+    EngineLifecycles(CaseFileService cases, CaseDocuments documents, TaskService tasks, RealmUsers realmUsers,
+                     JcmProcedureSteps jcm) {
+        this.jcm = jcm;
         this.cases = cases;
         this.documents = documents;
         this.tasks = tasks;
@@ -50,6 +54,7 @@ final class EngineLifecycles {
                 }
                 tasks.complete(task.getId(), withReport(caseId, step, actor));
                 completions.incrementAndGet();
+                jcm.after(step, caseId);
             }
             return caseId;
         });
@@ -65,7 +70,7 @@ final class EngineLifecycles {
 
     /** The step's values; a report its form refers to is uploaded on the case first, as the proponent does. */
     private Map<String, Object> withReport(String caseId, MainPath.Step step, String actor) {
-        Map<String, Object> values = new HashMap<>(step.values());
+        Map<String, Object> values = jcm.withTpe(step.taskKey(), new HashMap<>(step.values()));
         ValidSubmissions.documentField(step.taskKey()).ifPresent(field -> values.put(field, documents.add(
                 UUID.fromString(caseId), step.taskKey() + ".pdf", ValidSubmissions.REPORT_PDF, user(actor)).id()
                 .toString()));

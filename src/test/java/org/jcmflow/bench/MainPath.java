@@ -16,7 +16,16 @@ final class MainPath {
 
     static final String PROPONENT_PLACEHOLDER = "<proponent>";
 
+    /** Steps that open a period of public inputs of the Joint Committee's procedure, closed by a timer. */
+    private static final java.util.Set<String> OPENING_PUBLIC_INPUTS = java.util.Set.of(
+            "Task_CheckMethodologyCompleteness", "Task_SubmitProjectDesign");
+
     record Step(String taskKey, String actor, Map<String, Object> values) {
+
+        /** Whether the period of public inputs the step opens must run out before the next step. */
+        boolean opensPublicInputs() {
+            return OPENING_PUBLIC_INPUTS.contains(taskKey);
+        }
 
         /** The user who does the step on a case of the given proponent. */
         String actorFor(String proponent) {
@@ -53,12 +62,17 @@ final class MainPath {
         add(steps, "Task_SubmitFinalReport", proponent);
         add(steps, "Task_ReviewFinalReport", manager);
         add(steps, "Task_DraftMethodology", proponent);
+        add(steps, "Task_CheckMethodologyCompleteness", DemoUser.JOINT_COMMITTEE);
         add(steps, "Task_DecideMethodology", DemoUser.JOINT_COMMITTEE);
+        add(steps, "Task_SubmitProjectDesign", proponent);
         add(steps, "Task_ValidateProjectDesign", DemoUser.VERIFIER);
+        add(steps, "Task_RequestRegistration", proponent);
         add(steps, "Task_RegisterProject", DemoUser.JOINT_COMMITTEE);
         add(steps, "Task_SubmitMonitoringReport", proponent);
         add(steps, "Task_VerifyMonitoringReport", DemoUser.VERIFIER);
+        add(steps, "Task_RequestIssuance", proponent);
         add(steps, "Task_IssueCredits", DemoUser.JOINT_COMMITTEE);
+        add(steps, "Task_NotifyGovernments", DemoUser.JOINT_COMMITTEE);
         for (int year = 1; year <= 5; year++) {
             add(steps, "Task_SubmitDisseminationReport", proponent);
             add(steps, "Task_ReviewDisseminationReport", manager);

@@ -212,13 +212,11 @@ class DashboardExportIT {
         driver.complete(surveyed, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER, "studyOutcome", "MRV_APPLICATION_SURVEY");
         driver.complete(surveyed, "Task_SubmitMrvApplicationSurvey", PROPONENT);
         driver.complete(surveyed, "Task_ReviewMrvApplicationSurvey", PROGRAM_MANAGER);
-        driver.complete(surveyed, "Task_DraftMethodology", PROPONENT);
-        driver.complete(surveyed, "Task_DecideMethodology", JOINT_COMMITTEE);
-        driver.complete(surveyed, "Task_ValidateProjectDesign", VERIFIER);
-        driver.complete(surveyed, "Task_RegisterProject", JOINT_COMMITTEE);
+        driver.proposeMethodology(surveyed, PROPONENT);
+        driver.registerProject(surveyed, PROPONENT, 1);
         driver.complete(surveyed, "Task_SubmitMonitoringReport", PROPONENT);
         driver.complete(surveyed, "Task_VerifyMonitoringReport", VERIFIER);
-        driver.complete(surveyed, "Task_IssueCredits", JOINT_COMMITTEE);
+        driver.issueCredits(surveyed, PROPONENT);
         driver.complete(surveyed, "Task_SubmitDisseminationReport", PROPONENT);
         driver.complete(surveyed, "Task_ReviewDisseminationReport", PROGRAM_MANAGER);
 

@@ -115,6 +115,16 @@ class KeycloakRoleMatrixIT {
             | GET /api/methodologies                         | -                                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/methodologies/{id}                    | Nihon methodology                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/cases/{id}/mrv                        | Nihon methodology case           | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/cases/{id}/registry                   | Nihon case                       | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/registry/{partnerCountry}             | Viet Nam                         | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/third-party-entities                  | -                                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/third-party-entities/{id}             | TPE                              | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | POST /api/third-party-entities                 | -                                | 403    | 403    | 201  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | PUT /api/third-party-entities/{id}             | fresh TPE                        | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/public-inputs                         | -                                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/public-inputs/{id}                    | Nihon public inputs              | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | POST /api/public-inputs/{id}/comments          | Nihon public inputs              | 201    | 201    | 201  | 201       | 201  | 201      | 201      | 201   | 401       | 401     |
+            | POST /api/cases/{id}/methodology-consideration/extension | fresh Nihon consideration | 403 | 403    | 403  | 403       | 403  | 403      | 200      | 403   | 401       | 401     |
             | GET /api/dashboard                             | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | PUT /api/budget/{fiscalYear}                   | FY2017                           | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
             | GET /api/reports/dashboard.xlsx                | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
@@ -156,6 +166,17 @@ class KeycloakRoleMatrixIT {
     /** The partner country of the cases that contracts and forecasts are recorded for: out of the case lists. */
     private static final String RECORDS_COUNTRY = "VN";
 
+    private static final String METHODOLOGY_PUBLIC_INPUTS = "Timer_MethodologyPublicInputsClosed";
+
+    /** A TPE's designation changed, as a programme manager records the Joint Committee's decision. */
+    private static final String TPE_CHANGE = """
+            {"name": "Matrix TPE, designation changed", "partnerCountries": ["VN", "KH"], "sectoralScopes": [3],
+             "designatedOn": "2014-01-01", "designationEndsOn": "2030-12-31"}""";
+    /** What extending the JC's consideration of a fresh case's methodology records. */
+    private static final String CONSIDERATION_EXTENDED = """
+            select count(*) from methodology m join project_case c on c.methodology_id = m.id
+            where c.id = cast(:id as uuid) and m.consideration_extended""";
+
     /** A demonstration's forecast at selection, as a programme manager records it. */
     private static final String FORECAST = """
             {"atEndTco2PerYear": 1200, "fiveYearsAfterTco2": 6000, "forecastOn": "2016-09-01",
@@ -183,6 +204,13 @@ class KeycloakRoleMatrixIT {
     @Autowired
     TaskService camundaTasks;
 
+    /** Only to let a fixture's period of public inputs run out, as its timer would at its end. */
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService camundaRuntime;
+
+    @Autowired
+    org.camunda.bpm.engine.ManagementService camundaJobs;
+
     /** Only to tell that a refused write on a fresh contract or case recorded nothing. */
     @Autowired
     JdbcClient jdbc;
@@ -201,6 +229,22 @@ class KeycloakRoleMatrixIT {
      * is the test's own, so the numbers are the same at each run.
      */
     private final AtomicInteger contractNumbers = new AtomicInteger();
+    /** TPE names are unique: each designated in a cell or fixture has a number of its own. */
+    private final AtomicInteger tpeNumbers = new AtomicInteger();
+    /** The TPE designated for each partner country's cases, by country. */
+    private final Map<String, String> designatedTpes = new ConcurrentHashMap<>();
+
+    private static Map<String, Object> tpeEntry(String name) {
+        return Map.of("name", name, "partnerCountries", List.of("VN"), "sectoralScopes", List.of(3),
+                "designatedOn", "2014-01-01");
+    }
+
+    /** Designates the TPE as a programme manager; its id. */
+    private String designate(Map<String, Object> entry) {
+        ApiClient.Response designated = client("sato").post("/api/third-party-entities", entry);
+        assertThat(designated.status()).as(designated.text()).isEqualTo(201);
+        return designated.json().path("id").asText();
+    }
 
     /**
      * What a cell acts on: the values of the endpoint's path variables, and the task's BPMN id for a completion.
@@ -285,6 +329,9 @@ class KeycloakRoleMatrixIT {
                     + fixture.pathVariables().get("contractNumber") + ",2015,1\n", Map.of("Content-Type", "text/csv"));
             case "GET /api/reports/contracts.xlsx" -> workbook(caller.download(path));
             case "PUT /api/cases/{caseId}/forecast" -> caller.put(path, FORECAST);
+            case "POST /api/third-party-entities" -> caller.post(path, tpeEntry("Matrix TPE " + tpeNumbers.incrementAndGet()));
+            case "PUT /api/third-party-entities/{id}" -> caller.put(path, TPE_CHANGE);
+            case "POST /api/public-inputs/{id}/comments" -> caller.post(path, Map.of("comment", "A public input."));
             default -> switch (cell.method()) {
                 case "GET" -> caller.get(path);
                 case "POST" -> caller.post(path);
@@ -444,6 +491,23 @@ class KeycloakRoleMatrixIT {
                     taskOf("suzuki", "Task_EvaluateCase", countryOf(name)).claimedBy("kobayashi");
             case "Nihon convening task", "fresh Nihon convening task" ->
                     taskOf("tanaka", "Task_ConveneCommittee", countryOf(name));
+            case "Viet Nam" -> new Fixture(Map.of("partnerCountry", "VN"), null, null, null);
+            case "TPE", "fresh TPE" -> new Fixture(Map.of("id", designate(tpeEntry("Matrix fixture TPE "
+                    + tpeNumbers.incrementAndGet()))), null, null, null);
+            case "Nihon public inputs" -> {
+                String caseId = caseAt("tanaka", "Timer_MethodologyPublicInputsClosed", "VN");
+                for (com.fasterxml.jackson.databind.JsonNode period : client("tanaka").get("/api/public-inputs?open=true")
+                        .json()) {
+                    if (period.path("caseId").asText().equals(caseId)) {
+                        yield new Fixture(Map.of("id", period.path("id").asText()), null, null, null);
+                    }
+                }
+                throw new AssertionError("No public inputs open on case " + caseId);
+            }
+            case "fresh Nihon consideration" -> {
+                String caseId = caseAt("tanaka", "Task_DecideMethodology", "VN");
+                yield new Fixture(Map.of("id", caseId), null, null, null, CONSIDERATION_EXTENDED);
+            }
             case "Nihon methodology decision task", "fresh methodology decision task" ->
                     taskOf("tanaka", "Task_DecideMethodology", countryOf(name));
             case "Nihon validation task", "fresh validation task" ->
@@ -509,7 +573,8 @@ class KeycloakRoleMatrixIT {
      */
     private String caseAt(String proponent, String taskKey, String partnerCountry) {
         String caseId = openCase(proponent, "Role matrix: " + taskKey + " of " + proponent, partnerCountry);
-        boolean toMrv = taskKey.equals("Task_DecideMethodology") || taskKey.equals("Task_ValidateProjectDesign");
+        boolean toMrv = taskKey.equals("Task_DecideMethodology") || taskKey.equals("Task_ValidateProjectDesign")
+                || taskKey.equals(METHODOLOGY_PUBLIC_INPUTS);
         List<String[]> steps = new ArrayList<>();
         steps.add(new String[] {"Task_ScreenProposal", "sato"});
         steps.add(new String[] {"Task_SubmitFeasibilityReport", proponent});
@@ -518,7 +583,11 @@ class KeycloakRoleMatrixIT {
             steps.add(new String[] {"Task_SubmitMrvApplicationSurvey", proponent});
             steps.add(new String[] {"Task_ReviewMrvApplicationSurvey", "sato"});
             steps.add(new String[] {"Task_DraftMethodology", proponent});
+            steps.add(new String[] {"Task_CheckMethodologyCompleteness", "nakamura"});
+            steps.add(new String[] {METHODOLOGY_PUBLIC_INPUTS, null});
             steps.add(new String[] {"Task_DecideMethodology", "nakamura"});
+            steps.add(new String[] {"Task_SubmitProjectDesign", proponent});
+            steps.add(new String[] {"Timer_ProjectDesignPublicInputsClosed", null});
         } else {
             steps.add(new String[] {"Task_SubmitSurveyResults", proponent});
             steps.add(new String[] {"Task_ReviewSurveyResults", "sato"});
@@ -528,9 +597,26 @@ class KeycloakRoleMatrixIT {
             if (step[0].equals(taskKey)) {
                 return caseId;
             }
+            if (step[1] == null) {
+                // the period of public inputs runs out: its timer fires
+                String instance = camundaRuntime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("jcm-mrv").singleResult().getId();
+                camundaJobs.executeJob(camundaJobs.createJobQuery().processInstanceId(instance).activityId(step[0])
+                        .singleResult().getId());
+                continue;
+            }
             Map<String, Object> values = new HashMap<>(ValidSubmissions.of(step[0]));
             if (step[0].equals("Task_ReviewFeasibilityReport")) {
                 values.put("studyOutcome", toMrv ? "MRV_APPLICATION_SURVEY" : "PRE_DEMONSTRATION_SURVEY");
+            }
+            if (step[0].equals("Task_SubmitProjectDesign")) {
+                ApiClient.Response pdd = client(proponent).upload("/api/cases/" + caseId + "/documents", "pdd.pdf",
+                        "application/pdf", PDF);
+                assertThat(pdd.status()).as(pdd.text()).isEqualTo(201);
+                values.put("projectDesignDocument", pdd.json().path("id").asText());
+                values.put("tpeId", designatedTpes.computeIfAbsent(partnerCountry, country -> designate(Map.of(
+                        "name", "Matrix TPE of " + country, "partnerCountries", List.of(country),
+                        "sectoralScopes", List.of(3), "designatedOn", "2014-01-01"))));
             }
             ApiClient.Response completed = client(step[1]).post("/api/tasks/" + openTask(caseId, step[0]) + "/complete",
                     Map.of("variables", values));

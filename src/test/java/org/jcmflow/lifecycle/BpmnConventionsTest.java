@@ -90,7 +90,7 @@ class BpmnConventionsTest {
         for (FlowNode node : nodes) {
             assertThat(node.getName()).as(node.getId()).isNotBlank();
             assertThat(node.getId()).as("id says what the element is").matches(
-                    "(Start|End|Task|Gateway|CallActivity|SubProcess|Boundary)_[A-Z][A-Za-z]+");
+                    "(Start|End|Task|Gateway|CallActivity|SubProcess|Boundary|Timer)_[A-Z][A-Za-z]+");
         }
     }
 
@@ -114,6 +114,12 @@ class BpmnConventionsTest {
             if (due.equals("${evaluationDeadline}")) {
                 // the evaluation closes at its deadline: a reminder, no escalation
                 assertThat(nonInterrupting).containsExactly("${deadlines.remind(execution, '" + task.getId() + "')}");
+            } else if (due.startsWith("${jcmDueDates.")) {
+                // a period of the JCM procedure, set per partner country
+                assertThat(due).as(task.getId()).isEqualTo("${jcmDueDates.of(execution, '" + task.getId() + "')}");
+                assertThat(nonInterrupting).as(task.getId()).containsExactlyInAnyOrder(
+                        "${deadlines.remind(execution, '" + task.getId() + "')}",
+                        "${deadlines.escalate(execution, '" + task.getId() + "')}");
             } else {
                 assertThat(due).as(task.getId()).isEqualTo("${dueDates.of('" + task.getId() + "')}");
                 assertThat(nonInterrupting).as(task.getId()).containsExactlyInAnyOrder(
@@ -135,7 +141,10 @@ class BpmnConventionsTest {
                     MessageEventDefinition message = (MessageEventDefinition) ((EndEvent) next).getEventDefinitions()
                             .iterator().next();
                     String handler = message.getCamundaExpression();
-                    String expectedTimer = handler.contains("escalate")
+                    String expectedTimer = task.getCamundaDueDate().startsWith("${jcmDueDates.")
+                            ? handler.contains("escalate") ? task.getCamundaDueDate()
+                                    : "${jcmDueDates.reminderOf(execution, '" + task.getId() + "')}"
+                            : handler.contains("escalate")
                             ? "${dueDates.of('" + task.getId() + "')}"
                             : task.getCamundaDueDate().equals("${evaluationDeadline}")
                                     ? "${dueDates.reminderBefore(evaluationDeadline)}"

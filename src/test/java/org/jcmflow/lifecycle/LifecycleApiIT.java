@@ -69,13 +69,11 @@ class LifecycleApiIT {
         assertThat(driver.as(PROGRAM_MANAGER).get("/api/cases?jcmTrack=METHODOLOGY&size=200").json()
                 .path("content").findValuesAsText("id")).contains(caseId);
 
-        driver.complete(caseId, "Task_DraftMethodology", PROPONENT);
         driver.complete(caseId, "Task_InstallTechnology", PROPONENT);
-        driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE);
+        driver.proposeMethodology(caseId, PROPONENT);
         assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("VALIDATION");
         driver.complete(caseId, "Task_CommissionTechnology", PROPONENT);
-        driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
-        driver.complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE, "monitoringPeriods", 2);
+        driver.registerProject(caseId, PROPONENT, 2);
         // the monitoring periods run with the demonstration's operation
         JsonNode operating = driver.caseFile(caseId);
         assertThat(operating.path("stage").asText()).isEqualTo("DEMONSTRATION");
@@ -98,7 +96,7 @@ class LifecycleApiIT {
         assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("monitoringPeriodStart");
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT, "monitoringReportDocument", firstReport);
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
-        driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
+        driver.issueCredits(caseId, PROPONENT);
         driver.complete(caseId, "Task_SubmitProgressReport", PROPONENT);
         driver.complete(caseId, "Task_ReviewProgressReport", PROGRAM_MANAGER);
         driver.complete(caseId, "Task_SubmitFinalReport", PROPONENT);
@@ -118,7 +116,7 @@ class LifecycleApiIT {
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT);
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
         assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("ISSUANCE");
-        driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
+        driver.issueCredits(caseId, PROPONENT);
 
         JsonNode file = driver.caseFile(caseId);
         assertThat(file.path("stage").asText()).isEqualTo("COMPLETED");
@@ -130,8 +128,10 @@ class LifecycleApiIT {
                 "VERIFICATION", "ISSUANCE", "MONITORING", "VERIFICATION", "ISSUANCE", "ENDED");
         JsonNode history = file.path("history");
         // the stage gate: convening, three members' evaluations, the decision; in the MRV, each of the two
-        // monitoring reports uploaded before its step
-        assertThat(history).hasSize(1 + 3 + 2 + 5 + 3 + 8 + 4 + 6 + 2 + 10);
+        // monitoring reports uploaded before its step; the Joint Committee's procedure: the completeness check,
+        // the PDD uploaded and submitted, the registration request, and for each period the issuance request and
+        // the notification of both governments
+        assertThat(history).hasSize(1 + 3 + 2 + 5 + 3 + 8 + 4 + 6 + 2 + 10 + 8);
         // the report chosen is kept with its step, which decides nothing
         JsonNode report = stepOf(history, "Task_SubmitMonitoringReport");
         assertThat(report.path("outcome").isMissingNode() || report.path("outcome").isNull()).isTrue();
@@ -246,14 +246,12 @@ class LifecycleApiIT {
         driver.complete(caseId, "Task_ReviewMrvApplicationSurvey", PROGRAM_MANAGER);
         assertThat(driver.stage(caseId)).isEqualTo("MRV");
         assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("METHODOLOGY");
-        driver.complete(caseId, "Task_DraftMethodology", PROPONENT);
-        driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE, "methodologyDecision", "APPROVED_WITH_REVISIONS");
+        driver.proposeMethodology(caseId, PROPONENT, "methodologyDecision", "APPROVED_WITH_REVISIONS");
         driver.complete(caseId, "Task_ReviseMethodology", PROPONENT);
-        driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
-        driver.complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE);
+        driver.registerProject(caseId, PROPONENT, 1);
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT);
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER);
-        driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE);
+        driver.issueCredits(caseId, PROPONENT);
         assertThat(driver.stage(caseId)).isEqualTo("FOLLOW_UP");
         assertThat(driver.caseFile(caseId).path("jcmTrackStage").asText()).isEqualTo("ENDED");
     }

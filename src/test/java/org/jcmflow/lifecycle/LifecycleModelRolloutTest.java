@@ -82,6 +82,8 @@ class LifecycleModelRolloutTest {
         Mocks.register("caseStages", stages);
         Mocks.register("stageGatePolicy", new StageGateFromFiscalYear());
         Mocks.register("mrvRegister", new MrvRegisterStandIn());
+        Mocks.register("jcmProcedure", new JcmProcedureStandIn());
+        Mocks.register("jcmDueDates", new JcmDueDatesStandIn());
         var stageProcesses = repositoryService().createDeployment().name("stage processes");
         STAGE_PROCESSES.forEach(stageProcesses::addClasspathResource);
         // the stage gate's own process is tested on its own; here it is one decision with a due date
@@ -278,7 +280,19 @@ class LifecycleModelRolloutTest {
         for (int step = 0; step < 200; step++) {
             List<Task> open = taskService().createTaskQuery().processInstanceBusinessKey(waiting.caseId()).list();
             if (open.isEmpty()) {
-                return;
+                // a period of public inputs on the JCM track: its timer closes it
+                List<Job> closing = runtimeService().createProcessInstanceQuery()
+                        .processInstanceBusinessKey(waiting.caseId()).list().stream()
+                        .flatMap(instance -> managementService().createJobQuery().processInstanceId(instance.getId())
+                                .timers().list().stream())
+                        .filter(job -> runtimeService().getActiveActivityIds(job.getProcessInstanceId()).stream()
+                                .anyMatch(activity -> activity.startsWith("Timer_")))
+                        .toList();
+                if (closing.isEmpty()) {
+                    return;
+                }
+                closing.forEach(job -> managementService().executeJob(job.getId()));
+                continue;
             }
             for (Task task : open) {
                 taskService().complete(task.getId(), ValidSubmissions.of(task.getTaskDefinitionKey()));
@@ -319,6 +333,56 @@ class LifecycleModelRolloutTest {
 
         List<String> of(Waiting waiting) {
             return entered.getOrDefault(waiting.caseId(), List.of());
+        }
+    }
+
+    /** Stands in for the JCM procedure's records: public inputs for a minute. */
+    public static class JcmProcedureStandIn {
+
+        public void checkCompleteness(DelegateTask task) {
+            closeInAMinute(task);
+        }
+
+        public void closePublicInputs(DelegateExecution execution) {
+        }
+
+        public void offerDesignatedTpes(DelegateTask task) {
+        }
+
+        public void submitProjectDesign(DelegateTask task) {
+            closeInAMinute(task);
+        }
+
+        public void recordValidation(DelegateTask task) {
+        }
+
+        public void requestRegistration(DelegateTask task) {
+        }
+
+        public void register(DelegateTask task) {
+        }
+
+        public void requestIssuance(DelegateTask task) {
+        }
+
+        public void notifyGovernments(DelegateTask task) {
+        }
+
+        private static void closeInAMinute(DelegateTask task) {
+            task.getExecution().setVariable("publicInputsCloseAt",
+                    Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(60)));
+        }
+    }
+
+    /** Stands in for the JCM procedure's periods: a week. */
+    public static class JcmDueDatesStandIn {
+
+        public Date of(DelegateExecution execution, String taskKey) {
+            return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(7)));
+        }
+
+        public Date reminderOf(DelegateExecution execution, String taskKey) {
+            return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3)));
         }
     }
 

@@ -11,38 +11,74 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.assertj.core.api.Assertions;
-import org.jcmflow.engine.EngineClock;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.jcmflow.engine.EngineClock;
+import org.jcmflow.mrv.DesignatedTpes;
+import org.jcmflow.mrv.JcmDueDates;
+import org.jcmflow.mrv.JcmPeriods;
+import org.jcmflow.mrv.JcmProcedure;
 import org.jcmflow.mrv.MrvRegister;
+import org.jcmflow.mrv.PublicInputs;
+import org.jcmflow.mrv.ThirdPartyEntities;
 import org.jcmflow.testsupport.ProcessTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+/**
+ * The JCM track as the JCM Project Cycle Procedure runs it: each step a task of the role that does it, the periods
+ * of public inputs closed by timers on the engine's clock, and what each step decided in the programme's tables.
+ */
 @ProcessTest
 @Deployment(resources = "bpmn/mrv.bpmn")
 class MrvProcessTest {
 
+    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    static final JcmPeriods PERIODS = ProcessTestSupport.configured("jcm.periods", JcmPeriods.class);
+
     final JdbcTemplate jdbc = new JdbcTemplate(ProcessTestDatabase.dataSource());
     UUID caseId;
+    long tpe;
+
+    /** The beans the JCM track's BPMN calls, on the test database and the engine's clock. */
+    static void registerJcmBeans(JdbcTemplate jdbc) {
+        EngineClock clock = new EngineClock();
+        JdbcClient client = JdbcClient.create(jdbc);
+        ThirdPartyEntities tpes = new ThirdPartyEntities(client, clock, TOKYO);
+        Mocks.register("mrvRegister", new MrvRegister(jdbc, TOKYO, clock));
+        Mocks.register("jcmProcedure", new JcmProcedure(client, new PublicInputs(client, PERIODS, clock),
+                new DesignatedTpes(tpes, client), clock, TOKYO));
+        Mocks.register("jcmDueDates", new JcmDueDates(PERIODS,
+                new DueDates(ProcessTestSupport.configuredDeadlines(), clock), jdbc, clock));
+    }
 
     @BeforeEach
-    void mrvRegisterAndCase() {
-        Mocks.register("mrvRegister", new MrvRegister(jdbc, ZoneId.of("Asia/Tokyo"), new EngineClock()));
+    void mrvBeansAndCase() {
+        registerJcmBeans(jdbc);
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,
                     budget_million_jpy, fiscal_year, organization, created_by, created_at, stage, stage_entered_at)
                 values (?, 'MRV case', 'TH', 'Chillers', 1000, 100, 2016, 'nihon-ecotech', 'tanaka', ?, 'MRV', ?)""",
                 caseId, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        tpe = jdbc.queryForObject("""
+                insert into third_party_entity (name, designated_on, created_at, updated_at)
+                values (?, date '2014-01-01', now(), now()) returning id""", Long.class, "TPE " + caseId);
+        jdbc.update("insert into third_party_entity_country values (?, 'TH')", tpe);
+        jdbc.update("insert into third_party_entity_scope values (?, 3)", tpe);
     }
 
     private ProcessInstance start() {
@@ -52,7 +88,8 @@ class MrvProcessTest {
 
     private Map<String, Object> methodologyOfCase() {
         return jdbc.queryForMap("""
-                select m.title, m.partner_country, m.status, m.jc_decision_date, m.drafted_by_case
+                select m.title, m.partner_country, m.status, m.reference, m.version, m.jc_decision_date,
+                       m.drafted_by_case, m.completeness_outcome
                 from methodology m join project_case c on c.methodology_id = m.id where c.id = ?""", caseId);
     }
 
@@ -61,18 +98,100 @@ class MrvProcessTest {
                 caseId, number);
     }
 
-    private void draftAndDecide(ProcessInstance mrv, String decision) {
+    private Map<String, Object> openPeriod() {
+        return jdbc.queryForMap("""
+                select * from public_input_period where case_id = ? and closed_at is null""", caseId);
+    }
+
+    private void propose(ProcessInstance mrv, String title) {
         assertThat(mrv).isWaitingAt("Task_DraftMethodology");
         assertThat(task(mrv)).hasCandidateGroup("proponent");
         Assertions.assertThat(task(mrv).getDueDate()).isInTheFuture();
-        complete(task(mrv), withVariables("methodologyTitle", "Chillers in factories (" + decision + ")"));
+        complete(task(mrv), withVariables("methodologyTitle", title));
+    }
+
+    private void checkCompleteness(ProcessInstance mrv, String outcome) {
+        assertThat(mrv).isWaitingAt("Task_CheckMethodologyCompleteness");
+        assertThat(task(mrv)).hasCandidateGroup("joint-committee");
+        Assertions.assertThat(Duration.between(Instant.now(), task(mrv).getDueDate().toInstant()))
+                .as("the completeness check's period").isBetween(Duration.ofDays(7).minusMinutes(1), Duration.ofDays(7));
+        complete(task(mrv), withVariables("completenessOutcome", outcome, "completenessNotes", "Checked."));
+    }
+
+    /** The period of public inputs runs to its end, by the engine's clock, and its timer closes it. */
+    private void publicInputsClose(ProcessInstance mrv, String timer, Duration period) {
+        assertThat(mrv).isWaitingAt(timer);
+        Map<String, Object> open = openPeriod();
+        Assertions.assertThat(Duration.between(((Timestamp) open.get("opens_at")).toInstant(),
+                ((Timestamp) open.get("closes_at")).toInstant())).isEqualTo(period);
+        Job closing = ProcessTestSupport.timer(mrv, timer);
+        Assertions.assertThat(closing.getDuedate().toInstant()).isEqualTo(((Timestamp) open.get("closes_at")).toInstant());
+        ProcessTestSupport.fireWhenDue(closing);
+        Assertions.assertThat(jdbc.queryForObject("select closed_at from public_input_period where id = ?",
+                Timestamp.class, open.get("id"))).isNotNull();
+    }
+
+    private void decide(ProcessInstance mrv, String decision) {
         assertThat(mrv).isWaitingAt("Task_DecideMethodology");
+        assertThat(task(mrv)).hasCandidateGroup("joint-committee");
+        Assertions.assertThat(task(mrv).getDueDate()).as("the JC's consideration period").isAfter(
+                java.util.Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+                        .plus(Duration.ofDays(59))));
+        complete(task(mrv), withVariables("methodologyDecision", decision, "methodologyReference", "TH_AM001",
+                "methodologyVersion", "Ver01.0"));
+    }
+
+    private void proposeAndDecide(ProcessInstance mrv, String decision) {
+        propose(mrv, "Chillers in factories (" + decision + ")");
         Assertions.assertThat(methodologyOfCase()).containsEntry("status", "PROPOSED")
                 .containsEntry("partner_country", "TH").containsEntry("drafted_by_case", caseId);
-        assertThat(task(mrv)).hasCandidateGroup("joint-committee");
-        complete(task(mrv), withVariables("methodologyDecision", decision, "methodologyReference", "TH_AM001"));
-        Assertions.assertThat(methodologyOfCase()).containsEntry("status", decision);
+        checkCompleteness(mrv, "COMPLETE");
+        publicInputsClose(mrv, "Timer_MethodologyPublicInputsClosed", Duration.ofDays(15));
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        decide(mrv, decision);
+        Assertions.assertThat(methodologyOfCase()).containsEntry("status", decision)
+                .containsEntry("completeness_outcome", "COMPLETE");
         Assertions.assertThat(methodologyOfCase().get("jc_decision_date")).isNotNull();
+    }
+
+    private UUID document(String fileName) {
+        UUID document = UUID.randomUUID();
+        jdbc.update("""
+                insert into case_document (id, case_id, file_name, content_type, size_bytes, sha256, uploaded_by,
+                    uploaded_at)
+                values (?, ?, ?, 'application/pdf', 5, repeat('0', 64), 'tanaka', now())""",
+                document, caseId, fileName);
+        jdbc.update("insert into case_document_chunk (document_id, position, content) values (?, 0, ?)",
+                document, "%PDF-".getBytes(StandardCharsets.US_ASCII));
+        return document;
+    }
+
+    private Map<String, Object> projectDesign(double japaneseGovernment, double partnerGovernment,
+                                              double japaneseParticipant, double partnerParticipant) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("projectDesignDocument", document("pdd.pdf").toString());
+        values.put("sectoralScope", "3");
+        values.put("tpeId", String.valueOf(tpe));
+        values.put("focalPoint", "Nihon Ecotech Co., Ltd.");
+        values.put("focalPointEmail", "jcm@nihon-ecotech.example");
+        values.put("japaneseGovernmentSharePercent", japaneseGovernment);
+        values.put("partnerGovernmentSharePercent", partnerGovernment);
+        values.put("japaneseParticipantSharePercent", japaneseParticipant);
+        values.put("partnerParticipant", "Siam Cooling Co., Ltd.");
+        values.put("partnerParticipantSharePercent", partnerParticipant);
+        return values;
+    }
+
+    private void submitProjectDesign(ProcessInstance mrv) {
+        assertThat(mrv).isWaitingAt("Task_SubmitProjectDesign");
+        assertThat(task(mrv)).hasCandidateGroup("proponent");
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> offered = (List<Map<String, String>>) taskService()
+                .getVariable(task(mrv).getId(), "designatedTpes");
+        Assertions.assertThat(offered).contains(Map.of("label", "TPE " + caseId, "value", String.valueOf(tpe)));
+        complete(task(mrv), projectDesign(10, 10, 60, 20));
+        publicInputsClose(mrv, "Timer_ProjectDesignPublicInputsClosed", Duration.ofDays(30));
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
 
     private void validate(ProcessInstance mrv, String decision) {
@@ -82,9 +201,14 @@ class MrvProcessTest {
     }
 
     private void register(ProcessInstance mrv, int monitoringPeriods) {
+        assertThat(mrv).isWaitingAt("Task_RequestRegistration");
+        assertThat(task(mrv)).hasCandidateGroup("proponent");
+        complete(task(mrv), withVariables("registrationRequestSummary", "Validated; please register."));
         assertThat(mrv).isWaitingAt("Task_RegisterProject");
         assertThat(task(mrv)).hasCandidateGroup("joint-committee");
-        complete(task(mrv), withVariables("monitoringPeriods", monitoringPeriods));
+        complete(task(mrv), withVariables("registrationNumber", "TH" + caseId.toString().substring(0, 6),
+                "registrationDate", "2024-03-01", "creditingPeriodStart", "2024-04-01",
+                "creditingPeriodEnd", "2030-12-31", "monitoringPeriods", monitoringPeriods));
     }
 
     private void submitAndVerifyMonitoringReport(ProcessInstance mrv, String decision) {
@@ -95,57 +219,76 @@ class MrvProcessTest {
         assertThat(mrv).isWaitingAt("Task_VerifyMonitoringReport");
         assertThat(task(mrv)).hasCandidateGroup("mrv-verifier");
         Assertions.assertThat(task(mrv).getDueDate()).isInTheFuture();
-        complete(task(mrv), withVariables("verificationDecision", decision, "verifiedReductionTco2", 1180.25));
+        complete(task(mrv), withVariables("verifierTpeId", String.valueOf(tpe), "verificationDecision", decision,
+                "verifiedReductionTco2", 1180.25));
     }
 
     /** The proponent's submission for a period, with its report uploaded on the case first. */
     private Map<String, Object> monitoringReport(double reportedReductionTco2) {
-        UUID document = UUID.randomUUID();
-        jdbc.update("""
-                insert into case_document (id, case_id, file_name, content_type, size_bytes, sha256, uploaded_by,
-                    uploaded_at)
-                values (?, ?, 'monitoring-report.pdf', 'application/pdf', 5, repeat('0', 64), 'tanaka', now())""",
-                document, caseId);
-        jdbc.update("insert into case_document_chunk (document_id, position, content) values (?, 0, ?)",
-                document, "%PDF-".getBytes(StandardCharsets.US_ASCII));
         return withVariables("monitoringPeriodStart", "2024-04-01", "monitoringPeriodEnd", "2025-03-31",
-                "reportedReductionTco2", reportedReductionTco2, "monitoringReportDocument", document.toString());
+                "reportedReductionTco2", reportedReductionTco2,
+                "monitoringReportDocument", document("monitoring-report.pdf").toString());
     }
 
     private void issueCredits(ProcessInstance mrv) {
+        assertThat(mrv).isWaitingAt("Task_RequestIssuance");
+        assertThat(task(mrv)).hasCandidateGroup("proponent");
+        complete(task(mrv), withVariables("creditsRequestedTco2", 1180.0));
         assertThat(mrv).isWaitingAt("Task_IssueCredits");
         assertThat(task(mrv)).hasCandidateGroup("joint-committee");
         complete(task(mrv), withVariables("creditsIssuedTco2", 1180.0, "issuanceDate", "2025-06-01"));
+        assertThat(mrv).isWaitingAt("Task_NotifyGovernments");
+        assertThat(task(mrv)).hasCandidateGroup("joint-committee");
+        complete(task(mrv), withVariables("japanNotifiedOn", "2025-06-02", "partnerNotifiedOn", "2025-06-03"));
     }
 
     private ProcessInstance registered(int monitoringPeriods) {
         ProcessInstance mrv = start();
-        draftAndDecide(mrv, "APPROVED");
+        proposeAndDecide(mrv, "APPROVED");
+        submitProjectDesign(mrv);
         validate(mrv, "VALIDATED");
         register(mrv, monitoringPeriods);
         return mrv;
     }
 
     @Test
-    void rejectedMethodologyIsRedrafted() {
+    void rejectedMethodologyIsRevisedAndResubmitted() {
         ProcessInstance mrv = start();
-        draftAndDecide(mrv, "REJECTED");
-        draftAndDecide(mrv, "APPROVED");
-        assertThat(mrv).isWaitingAt("Task_ValidateProjectDesign").hasNotPassed("Task_ReviseMethodology");
+        proposeAndDecide(mrv, "REJECTED");
+        proposeAndDecide(mrv, "APPROVED");
+        assertThat(mrv).isWaitingAt("Task_SubmitProjectDesign").hasNotPassed("Task_ReviseMethodology");
         Assertions.assertThat(historyService().createHistoricTaskInstanceQuery()
                 .taskDefinitionKey("Task_DraftMethodology").finished().count()).isEqualTo(2);
-        // the rejected draft stays in the register; the case applies the approved one
+        // the rejected proposal stays in the register; the case applies the approved one, with its number and version
         Assertions.assertThat(jdbc.queryForList("select status from methodology where drafted_by_case = ? order by id",
                 String.class, caseId)).containsExactly("REJECTED", "APPROVED");
-        Assertions.assertThat(methodologyOfCase()).containsEntry("title", "Chillers in factories (APPROVED)");
+        Assertions.assertThat(methodologyOfCase()).containsEntry("title", "Chillers in factories (APPROVED)")
+                .containsEntry("reference", "TH_AM001").containsEntry("version", "Ver01.0");
+        Assertions.assertThat(jdbc.queryForObject("""
+                select count(*) from public_input_period where case_id = ? and subject = 'METHODOLOGY'
+                and closed_at is not null""", Integer.class, caseId)).isEqualTo(2);
     }
 
     @Test
-    void approvedMethodologyOfThePartnerCountryIsAppliedWithoutADecision() {
+    void incompleteMethodologyGoesBackToTheProponentWithoutPublicInputs() {
+        ProcessInstance mrv = start();
+        propose(mrv, "Chillers, first draft");
+        checkCompleteness(mrv, "INCOMPLETE");
+        assertThat(mrv).isWaitingAt("Task_DraftMethodology").hasNotPassed("Timer_MethodologyPublicInputsClosed");
+        Assertions.assertThat(jdbc.queryForMap("""
+                select status, completeness_outcome from methodology where drafted_by_case = ?""", caseId))
+                .containsEntry("status", "DRAFTED").containsEntry("completeness_outcome", "INCOMPLETE");
+        Assertions.assertThat(jdbc.queryForObject("select count(*) from public_input_period where case_id = ?",
+                Integer.class, caseId)).isZero();
+    }
+
+    @Test
+    void approvedMethodologyOfThePartnerCountryIsAppliedWithoutTheJointCommittee() {
         Long approved = jdbc.queryForObject("""
-                insert into methodology (title, partner_country, status, reference, jc_decision_date, created_at,
-                                         updated_at)
-                values ('Chillers in factories', 'TH', 'APPROVED', 'TH_AM077', date '2020-05-01', now(), now())
+                insert into methodology (title, partner_country, status, reference, version, jc_decision_date,
+                                         created_at, updated_at)
+                values ('Chillers in factories', 'TH', 'APPROVED', 'TH_AM077', 'Ver01.0', date '2020-05-01', now(),
+                        now())
                 returning id""", Long.class);
         jdbc.update("""
                 insert into methodology (title, partner_country, status, created_at, updated_at)
@@ -153,15 +296,16 @@ class MrvProcessTest {
         ProcessInstance mrv = start();
         assertThat(mrv).isWaitingAt("Task_DraftMethodology");
         @SuppressWarnings("unchecked")
-        java.util.List<Map<String, String>> offered =
-                (java.util.List<Map<String, String>>) taskService().getVariable(task(mrv).getId(), "approvedMethodologies");
+        List<Map<String, String>> offered =
+                (List<Map<String, String>>) taskService().getVariable(task(mrv).getId(), "approvedMethodologies");
         Assertions.assertThat(offered).contains(Map.of("label", "TH_AM077: Chillers in factories",
                 "value", String.valueOf(approved)));
         Assertions.assertThat(offered).extracting(option -> option.get("label")).doesNotContain("Rejected elsewhere");
 
         complete(task(mrv), withVariables("methodologyChoice", "REUSE_APPROVED", "reusedMethodology",
                 String.valueOf(approved)));
-        assertThat(mrv).isWaitingAt("Task_ValidateProjectDesign").hasNotPassed("Task_DecideMethodology");
+        assertThat(mrv).isWaitingAt("Task_SubmitProjectDesign")
+                .hasNotPassed("Task_CheckMethodologyCompleteness", "Task_DecideMethodology");
         Assertions.assertThat(jdbc.queryForObject("select methodology_id from project_case where id = ?", Long.class,
                 caseId)).isEqualTo(approved);
         Assertions.assertThat(jdbc.queryForObject("select count(*) from methodology where drafted_by_case = ?",
@@ -169,42 +313,48 @@ class MrvProcessTest {
     }
 
     @Test
-    void methodologyApprovedWithRevisionsIsRevisedBeforeValidation() {
+    void methodologyApprovedWithRevisionsIsRevisedBeforeThePdd() {
         ProcessInstance mrv = start();
-        draftAndDecide(mrv, "APPROVED_WITH_REVISIONS");
+        proposeAndDecide(mrv, "APPROVED_WITH_REVISIONS");
         assertThat(mrv).isWaitingAt("Task_ReviseMethodology");
         assertThat(task(mrv)).hasCandidateGroup("proponent");
         Assertions.assertThat(task(mrv).getDueDate()).isInTheFuture();
         complete(task(mrv));
-        assertThat(mrv).isWaitingAt("Task_ValidateProjectDesign")
+        assertThat(mrv).isWaitingAt("Task_SubmitProjectDesign")
                 .hasPassedInOrder("Task_DecideMethodology", "Task_ReviseMethodology", "Gateway_MethodologyReady");
     }
 
     @Test
-    void approvedMethodologyGoesStraightToValidation() {
+    void thePddIsPublishedForPublicInputsWithItsMocStatementThenValidated() {
         ProcessInstance mrv = start();
-        draftAndDecide(mrv, "APPROVED");
-        assertThat(mrv).isWaitingAt("Task_ValidateProjectDesign")
-                .hasPassed("Gateway_MethodologyReady")
-                .hasNotPassed("Task_ReviseMethodology");
-    }
-
-    @Test
-    void projectDesignNeedingCorrectionsIsValidatedAgain() {
-        ProcessInstance mrv = start();
-        draftAndDecide(mrv, "APPROVED");
+        proposeAndDecide(mrv, "APPROVED");
+        submitProjectDesign(mrv);
+        Assertions.assertThat(jdbc.queryForMap("select sectoral_scope, tpe_id, focal_point from project_design "
+                + "where case_id = ?", caseId)).containsEntry("sectoral_scope", 3).containsEntry("tpe_id", tpe)
+                .containsEntry("focal_point", "Nihon Ecotech Co., Ltd.");
+        Assertions.assertThat(jdbc.queryForList("""
+                select account_kind || ' ' || holder || ' ' || share_percent from credit_allocation where case_id = ?
+                order by account_kind""", String.class, caseId)).containsExactly(
+                "JAPANESE_GOVERNMENT Government of Japan 10.00", "JAPANESE_PARTICIPANT nihon-ecotech 60.00",
+                "PARTNER_GOVERNMENT Government of Thailand 10.00", "PARTNER_PARTICIPANT Siam Cooling Co., Ltd. 20.00");
         validate(mrv, "CORRECTIONS_REQUIRED");
         assertThat(mrv).isWaitingAt("Task_CorrectProjectDesign");
         assertThat(task(mrv)).hasCandidateGroup("proponent");
         Assertions.assertThat(task(mrv).getDueDate()).isInTheFuture();
         complete(task(mrv));
         validate(mrv, "VALIDATED");
-        assertThat(mrv).isWaitingAt("Task_RegisterProject");
+        assertThat(mrv).isWaitingAt("Task_RequestRegistration");
+        Assertions.assertThat(jdbc.queryForObject("select validation_outcome from project_design where case_id = ?",
+                String.class, caseId)).isEqualTo("VALIDATED");
     }
 
     @Test
-    void everyMonitoringPeriodIsVerifiedAndCredited() {
+    void everyMonitoringPeriodIsVerifiedRequestedIssuedAndSharedAmongTheAccounts() {
         ProcessInstance mrv = registered(2);
+        Assertions.assertThat(jdbc.queryForMap("""
+                select registration_number, registered_on, crediting_period_start, crediting_period_end
+                from project_registration where case_id = ?""", caseId))
+                .containsEntry("crediting_period_start", java.sql.Date.valueOf("2024-04-01"));
         assertThat(mrv).variables().containsEntry("monitoringPeriod", 1L);
         submitAndVerifyMonitoringReport(mrv, "REVISION_REQUIRED");
         assertThat(mrv).isWaitingAt("Task_SubmitMonitoringReport").variables().containsEntry("monitoringPeriod", 1L);
@@ -214,43 +364,41 @@ class MrvProcessTest {
         submitAndVerifyMonitoringReport(mrv, "VERIFIED");
         issueCredits(mrv);
         assertThat(mrv).hasPassed("End_MrvCompleted").isEnded();
-        Assertions.assertThat(historyService().createHistoricTaskInstanceQuery()
-                .taskDefinitionKey("Task_IssueCredits").finished().count()).isEqualTo(2);
         Map<String, Object> first = monitoringPeriod(1);
         Assertions.assertThat(first).containsEntry("corrections_requested", 1)
                 .containsEntry("verification_outcome", "VERIFIED")
                 .containsEntry("monitored_reduction_tco2", new BigDecimal("1200.50"))
                 .containsEntry("verified_reduction_tco2", new BigDecimal("1180.25"))
-                .containsEntry("credits_issued_tco2", new BigDecimal("1180.00"));
-        Assertions.assertThat(first.get("monitoring_report_document")).as("the resubmitted report")
-                .isEqualTo(jdbc.queryForObject("""
-                        select id from case_document where case_id = ? order by uploaded_at limit 1 offset 1""",
-                        UUID.class, caseId));
-        Assertions.assertThat(monitoringPeriod(2)).containsEntry("corrections_requested", 0)
-                .containsEntry("verification_outcome", "VERIFIED");
+                .containsEntry("issuance_requested_tco2", new BigDecimal("1180.00"))
+                .containsEntry("credits_issued_tco2", new BigDecimal("1180.00"))
+                .containsEntry("japan_notified_on", java.sql.Date.valueOf("2025-06-02"));
+        Assertions.assertThat(monitoringPeriod(2)).containsEntry("corrections_requested", 0);
+        // 10 / 10 / 60 / 20 percent of 1,180 credits, in each of the two periods
+        Assertions.assertThat(jdbc.queryForList("""
+                select registry || ' ' || account_kind || ' ' || sum(credits_tco2) from registry_entry
+                where case_id = ? group by registry, account_kind order by account_kind""", String.class, caseId))
+                .containsExactly("JAPAN JAPANESE_GOVERNMENT 236.00", "JAPAN JAPANESE_PARTICIPANT 1416.00",
+                        "PARTNER PARTNER_GOVERNMENT 236.00", "PARTNER PARTNER_PARTICIPANT 472.00");
     }
 
     @Test
-    void singleMonitoringPeriodEndsAfterItsCredits() {
-        ProcessInstance mrv = registered(1);
-        submitAndVerifyMonitoringReport(mrv, "VERIFIED");
-        issueCredits(mrv);
-        assertThat(mrv)
-                .hasPassedInOrder("Task_RegisterProject", "Task_SubmitMonitoringReport", "Task_VerifyMonitoringReport",
-                        "Task_IssueCredits", "End_MrvCompleted")
-                .isEnded()
-                .variables().containsEntry("monitoringPeriod", 1L);
-    }
-
-    @Test
-    void everyLateMrvStepIsRemindedThenEscalatedAndStaysOpen(RecordingDeadlines deadlines) {
+    void everyLateStepIsRemindedThenEscalatedAndStaysOpen(RecordingDeadlines deadlines) {
         ProcessInstance mrv = start();
         ProcessTestSupport.remindThenEscalate(mrv, "Task_DraftMethodology", deadlines);
         complete(task(mrv), withVariables("methodologyTitle", "Chillers in factories"));
+        // seven days to check: the reminder halfway
+        ProcessTestSupport.remindThenEscalate(mrv, "Task_CheckMethodologyCompleteness", deadlines,
+                Duration.ofHours(84));
+        complete(task(mrv), withVariables("completenessOutcome", "COMPLETE", "completenessNotes", "Checked."));
+        ProcessTestSupport.fireWhenDue(ProcessTestSupport.timer(mrv, "Timer_MethodologyPublicInputsClosed"));
+        ProcessTestSupport.remindThenEscalate(mrv, "Task_DecideMethodology", deadlines);
         complete(task(mrv), withVariables("methodologyDecision", "APPROVED_WITH_REVISIONS",
-                "methodologyReference", "TH_AM002"));
+                "methodologyReference", "TH_AM002", "methodologyVersion", "Ver01.0"));
         ProcessTestSupport.remindThenEscalate(mrv, "Task_ReviseMethodology", deadlines);
         complete(task(mrv));
+        ProcessTestSupport.remindThenEscalate(mrv, "Task_SubmitProjectDesign", deadlines);
+        complete(task(mrv), projectDesign(50, 0, 50, 0));
+        ProcessTestSupport.fireWhenDue(ProcessTestSupport.timer(mrv, "Timer_ProjectDesignPublicInputsClosed"));
         validate(mrv, "CORRECTIONS_REQUIRED");
         ProcessTestSupport.remindThenEscalate(mrv, "Task_CorrectProjectDesign", deadlines);
         complete(task(mrv));
@@ -259,6 +407,6 @@ class MrvProcessTest {
         ProcessTestSupport.remindThenEscalate(mrv, "Task_SubmitMonitoringReport", deadlines);
         complete(task(mrv), monitoringReport(1100.0));
         ProcessTestSupport.remindThenEscalate(mrv, "Task_VerifyMonitoringReport", deadlines);
-        Assertions.assertThat(deadlines.sent()).hasSize(10);
+        Assertions.assertThat(deadlines.sent()).hasSize(16);
     }
 }

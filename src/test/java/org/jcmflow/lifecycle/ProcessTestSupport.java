@@ -59,6 +59,11 @@ public final class ProcessTestSupport {
 
     /** The deadlines as application.yaml configures them. */
     public static DeadlineProperties configuredDeadlines() {
+        return configured("jcm.deadlines", DeadlineProperties.class);
+    }
+
+    /** Settings as application.yaml configures them. */
+    public static <T> T configured(String prefix, Class<T> type) {
         StandardEnvironment environment = new StandardEnvironment();
         try {
             new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
@@ -66,7 +71,7 @@ public final class ProcessTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Binder.get(environment).bind("jcm.deadlines", DeadlineProperties.class).get();
+        return Binder.get(environment).bind(prefix, type).get();
     }
 
     /**
@@ -74,6 +79,12 @@ public final class ProcessTestSupport {
      * when it is due and not before: the reminder goes out, then the escalation, and the task stays open.
      */
     public static void remindThenEscalate(ProcessInstance instance, String taskKey, RecordingDeadlines deadlines) {
+        remindThenEscalate(instance, taskKey, deadlines, DEADLINES.reminderBefore());
+    }
+
+    /** The same, for a task whose reminder comes the given time before its due date. */
+    public static void remindThenEscalate(ProcessInstance instance, String taskKey, RecordingDeadlines deadlines,
+                                          Duration reminderBeforeDue) {
         Task task = openTask(instance, taskKey);
         String name = taskKey.substring("Task_".length());
         Instant due = task.getDueDate().toInstant();
@@ -81,7 +92,7 @@ public final class ProcessTestSupport {
         Job reminder = timer(instance, "Boundary_" + name + "Reminder");
         assertThat(Duration.between(reminder.getDuedate().toInstant(), due))
                 .as("reminder before the due date of " + taskKey)
-                .isBetween(DEADLINES.reminderBefore().minusSeconds(1), DEADLINES.reminderBefore().plusSeconds(1));
+                .isBetween(reminderBeforeDue.minusSeconds(1), reminderBeforeDue.plusSeconds(1));
         fireWhenDue(reminder);
         assertThat(deadlines.sent()).as("sent after the reminder timer").endsWith("reminder " + taskKey);
         assertThat(openTask(instance, taskKey).getId()).as("the reminder leaves the task open").isEqualTo(task.getId());

@@ -38,10 +38,14 @@ class MrvApiIT {
         assertThat(proposed.path("title").asText()).isEqualTo("Boilers, first draft");
         assertThat(proposed.path("status").asText()).isEqualTo("PROPOSED");
         assertThat(proposed.path("partnerCountry").asText()).isEqualTo("MN");
+        driver.complete(caseId, "Task_CheckMethodologyCompleteness", JOINT_COMMITTEE);
+        driver.letPublicInputsRunOut(caseId);
         driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE, "methodologyDecision", "REJECTED");
         assertThat(mrvOf(caseId).path("methodology").path("status").asText()).isEqualTo("REJECTED");
 
         driver.complete(caseId, "Task_DraftMethodology", PROPONENT, "methodologyTitle", "High-efficiency heat-only boilers");
+        driver.complete(caseId, "Task_CheckMethodologyCompleteness", JOINT_COMMITTEE);
+        driver.letPublicInputsRunOut(caseId);
         driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE, "methodologyReference", "MN_AM009");
         JsonNode approved = mrvOf(caseId).path("methodology");
         assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
@@ -59,8 +63,7 @@ class MrvApiIT {
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.json().path("title").asText()).isEqualTo("High-efficiency heat-only boilers");
 
-        driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
-        driver.complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE, "monitoringPeriods", 2);
+        driver.registerProject(caseId, PROPONENT, 2);
         String firstReport = driver.uploadReport(caseId, PROPONENT, "monitoring-report-2018.pdf");
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT, "monitoringPeriodStart", "2018-01-01",
                 "monitoringPeriodEnd", "2018-12-31", "reportedReductionTco2", 900.0,
@@ -79,12 +82,12 @@ class MrvApiIT {
                 "monitoringPeriodEnd", "2018-12-31", "reportedReductionTco2", 880.0,
                 "monitoringReportDocument", correctedReport);
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER, "verifiedReductionTco2", 870.5);
-        driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE, "creditsIssuedTco2", 870.5);
+        driver.issueCredits(caseId, PROPONENT, 870.5);
         driver.complete(caseId, "Task_SubmitMonitoringReport", PROPONENT, "monitoringPeriodStart", "2019-01-01",
                 "monitoringPeriodEnd", "2019-12-31", "reportedReductionTco2", 950.0, "monitoringReportDocument",
                 driver.uploadReport(caseId, PROPONENT, "monitoring-report-2019.pdf"));
         driver.complete(caseId, "Task_VerifyMonitoringReport", VERIFIER, "verifiedReductionTco2", 940.0);
-        driver.complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE, "creditsIssuedTco2", 940.0);
+        driver.issueCredits(caseId, PROPONENT, 940.0);
 
         JsonNode periods = mrvOf(caseId).path("monitoringPeriods");
         assertThat(periods).hasSize(2);
@@ -151,6 +154,8 @@ class MrvApiIT {
         // a country of its own, so that the other tests' register of Mongolia stays as they made it
         String first = caseAtMrv("Lao coal-saving stoves", "LA");
         driver.complete(first, "Task_DraftMethodology", PROPONENT, "methodologyTitle", "Efficient household stoves");
+        driver.complete(first, "Task_CheckMethodologyCompleteness", JOINT_COMMITTEE);
+        driver.letPublicInputsRunOut(first);
         driver.complete(first, "Task_DecideMethodology", JOINT_COMMITTEE, "methodologyReference", "MN_AM010");
         long approvedId = mrvOf(first).path("methodology").path("id").asLong();
 
@@ -169,8 +174,8 @@ class MrvApiIT {
         JsonNode reused = mrvOf(second).path("methodology");
         assertThat(reused.path("id").asLong()).isEqualTo(approvedId);
         assertThat(reused.path("title").asText()).isEqualTo("Efficient household stoves");
-        // straight to the validation of the project design: the Joint Committee has already decided
-        driver.openTask(second, "Task_ValidateProjectDesign");
+        // straight to the project design document: the Joint Committee has already decided
+        driver.openTask(second, "Task_SubmitProjectDesign");
     }
 
     @Test
@@ -208,10 +213,8 @@ class MrvApiIT {
     /** A case of its own with an approved methodology, validated and registered: waiting for its first report. */
     private String registeredCase(String title) {
         String caseId = caseAtMrv(title);
-        driver.complete(caseId, "Task_DraftMethodology", PROPONENT);
-        driver.complete(caseId, "Task_DecideMethodology", JOINT_COMMITTEE);
-        driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
-        driver.complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE);
+        driver.proposeMethodology(caseId, PROPONENT);
+        driver.registerProject(caseId, PROPONENT, 1);
         return caseId;
     }
 

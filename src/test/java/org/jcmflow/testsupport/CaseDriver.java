@@ -3,7 +3,9 @@ package org.jcmflow.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class CaseDriver {
 
     private final Function<String, ApiClient> clients;
+    private final Consumer<String> publicInputsRunOut;
 
     /** Users of the default identity mode, with their passwords. */
     public CaseDriver(int port) {
@@ -20,7 +23,92 @@ public final class CaseDriver {
 
     /** Users as the given function makes clients for them, e.g. with a Keycloak token each. */
     public CaseDriver(Function<String, ApiClient> clients) {
+        this(clients, caseId -> {
+            throw new UnsupportedOperationException("This driver cannot let a period of public inputs run out");
+        });
+    }
+
+    /**
+     * @param publicInputsRunOut lets the case's open period of public inputs run out: its timer fires, as the
+     *                           engine's clock would fire it at the period's end
+     */
+    public CaseDriver(Function<String, ApiClient> clients, Consumer<String> publicInputsRunOut) {
         this.clients = clients;
+        this.publicInputsRunOut = publicInputsRunOut;
+    }
+
+    /** A driver of the same users whose periods of public inputs run out as the given consumer makes them. */
+    public CaseDriver withPublicInputsRunningOut(Consumer<String> publicInputsRunOut) {
+        return new CaseDriver(clients, publicInputsRunOut);
+    }
+
+    /** The case's open period of public inputs ends, and its timer closes it. */
+    public void letPublicInputsRunOut(String caseId) {
+        publicInputsRunOut.accept(caseId);
+    }
+
+    /**
+     * A proposed methodology through the Joint Committee's procedure: proposed, complete, its public inputs run
+     * out, and the JC's decision (approved, unless the decisions say otherwise).
+     */
+    public void proposeMethodology(String caseId, String proponent, Object... decisions) {
+        complete(caseId, "Task_DraftMethodology", proponent);
+        complete(caseId, "Task_CheckMethodologyCompleteness", DemoUser.JOINT_COMMITTEE);
+        letPublicInputsRunOut(caseId);
+        complete(caseId, "Task_DecideMethodology", DemoUser.JOINT_COMMITTEE, decisions);
+    }
+
+    /**
+     * The PDD and its MoC statement submitted, its public inputs run out, validated by the TPE, and the project
+     * registered for the given number of monitoring periods.
+     */
+    public void registerProject(String caseId, String proponent, int monitoringPeriods) {
+        complete(caseId, "Task_SubmitProjectDesign", proponent);
+        letPublicInputsRunOut(caseId);
+        complete(caseId, "Task_ValidateProjectDesign", DemoUser.VERIFIER);
+        complete(caseId, "Task_RequestRegistration", proponent);
+        complete(caseId, "Task_RegisterProject", DemoUser.JOINT_COMMITTEE, "monitoringPeriods", monitoringPeriods);
+    }
+
+    /** A verified monitoring period's credits: requested, decided by the JC, both governments notified. */
+    public void issueCredits(String caseId, String proponent) {
+        issueCredits(caseId, proponent, (Double) ValidSubmissions.of("Task_IssueCredits").get("creditsIssuedTco2"));
+    }
+
+    /** The same, for the given credits. */
+    public void issueCredits(String caseId, String proponent, double credits) {
+        complete(caseId, "Task_RequestIssuance", proponent, "creditsRequestedTco2", credits);
+        complete(caseId, "Task_IssueCredits", DemoUser.JOINT_COMMITTEE, "creditsIssuedTco2", credits);
+        complete(caseId, "Task_NotifyGovernments", DemoUser.JOINT_COMMITTEE);
+    }
+
+    /**
+     * The id of a TPE designated today for the case's partner country in every sectoral scope; a programme manager
+     * designates one if the register has none.
+     */
+    public String designatedTpe(String caseId) {
+        String country = caseFile(caseId).path("partnerCountry").asText();
+        for (JsonNode tpe : as(DemoUser.PROGRAM_MANAGER).get("/api/third-party-entities").json()) {
+            if (tpe.path("designatedNow").asBoolean() && tpe.path("sectoralScopes").size() == 15
+                    && contains(tpe.path("partnerCountries"), country)) {
+                return tpe.path("id").asText();
+            }
+        }
+        ApiClient.Response designated = as(DemoUser.PROGRAM_MANAGER).post("/api/third-party-entities", Map.of(
+                "name", "Japan Quality Assurance Organization (" + country + ")", "partnerCountries", List.of(country),
+                "sectoralScopes", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                "designatedOn", "2014-01-01"));
+        assertThat(designated.status()).as(designated.text()).isEqualTo(201);
+        return designated.json().path("id").asText();
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        for (JsonNode element : array) {
+            if (element.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public ApiClient as(String username) {
@@ -117,11 +205,26 @@ public final class CaseDriver {
         for (int i = 0; i < decisions.length; i += 2) {
             values.put((String) decisions[i], decisions[i + 1]);
         }
-        ValidSubmissions.documentField(taskKey).filter(field -> !values.containsKey(field)).ifPresent(field ->
+        ValidSubmissions.documentField(taskKey).filter(field -> !decided(decisions, field)).ifPresent(field ->
                 values.put(field, uploadReport(caseId, username, taskKey + ".pdf")));
+        ValidSubmissions.tpeField(taskKey).filter(field -> !decided(decisions, field)).ifPresent(field ->
+                values.put(field, designatedTpe(caseId)));
+        if (taskKey.equals("Task_RegisterProject") && !decided(decisions, "registrationNumber")) {
+            // registration numbers are unique
+            values.put("registrationNumber", "JCM-" + caseId.substring(0, 8));
+        }
         ApiClient.Response response = as(username).post("/api/tasks/" + openTask(caseId, taskKey, username) + "/complete",
                 Map.of("variables", values));
         assertThat(response.status()).as("completing %s as %s: %s", taskKey, username, response.text()).isEqualTo(204);
+    }
+
+    private static boolean decided(Object[] decisions, String field) {
+        for (int i = 0; i < decisions.length; i += 2) {
+            if (decisions[i].equals(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Uploads a report on the case as the user and returns the document's id. */

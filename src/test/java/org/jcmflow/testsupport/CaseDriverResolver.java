@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.util.StringUtils;
@@ -23,13 +24,17 @@ public final class CaseDriverResolver implements ParameterResolver {
 
     @Override
     public CaseDriver resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Environment environment = SpringExtension.getApplicationContext(context).getEnvironment();
+        ApplicationContext application = SpringExtension.getApplicationContext(context);
+        Environment environment = application.getEnvironment();
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
+        CaseDriver driver;
         if (keycloakMode(environment)) {
             KeycloakServer keycloak = KeycloakServer.shared();
-            return new CaseDriver(username -> ApiClient.withToken(port, keycloak.accessToken(username)));
+            driver = new CaseDriver(username -> ApiClient.withToken(port, keycloak.accessToken(username)));
+        } else {
+            driver = new CaseDriver(port);
         }
-        return new CaseDriver(port);
+        return driver.withPublicInputsRunningOut(caseId -> PublicInputTimers.runOut(application, caseId));
     }
 
     /** As the application decides it (IdentityMode): the profile, or an issuer. */

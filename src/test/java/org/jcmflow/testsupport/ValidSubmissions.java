@@ -44,18 +44,30 @@ public final class ValidSubmissions {
             Map.entry("Task_ReviewFinalReport", Map.of("finalReportDecision", "ACCEPTED", "reviewComments", TEXT)),
             Map.entry("Task_DraftMethodology", Map.of("methodologyTitle", "Energy saving by inverter air-conditioning",
                     "applicabilityConditions", TEXT, "emissionCalculation", TEXT, "monitoringPlan", TEXT)),
+            Map.entry("Task_CheckMethodologyCompleteness", Map.of("completenessOutcome", "COMPLETE",
+                    "completenessNotes", TEXT)),
             Map.entry("Task_DecideMethodology", Map.of("methodologyDecision", "APPROVED",
-                    "methodologyReference", "VN_AM007", "decisionNotes", TEXT)),
+                    "methodologyReference", "VN_AM007", "methodologyVersion", "Ver01.0", "decisionNotes", TEXT)),
             Map.entry("Task_ReviseMethodology", Map.of("revisionSummary", TEXT)),
+            Map.entry("Task_SubmitProjectDesign", Map.ofEntries(Map.entry("sectoralScope", "3"),
+                    Map.entry("tpeId", "1"), Map.entry("focalPoint", "Nihon Ecotech Co., Ltd."),
+                    Map.entry("focalPointEmail", "jcm@nihon-ecotech.example"),
+                    Map.entry("japaneseGovernmentSharePercent", 10), Map.entry("partnerGovernmentSharePercent", 10),
+                    Map.entry("japaneseParticipantSharePercent", 60), Map.entry("partnerParticipant", "Saigon Cooling"),
+                    Map.entry("partnerParticipantSharePercent", 20))),
             Map.entry("Task_ValidateProjectDesign", Map.of("validationDecision", "VALIDATED", "validationFindings", TEXT)),
             Map.entry("Task_CorrectProjectDesign", Map.of("corrections", TEXT)),
+            Map.entry("Task_RequestRegistration", Map.of("registrationRequestSummary", TEXT)),
             Map.entry("Task_RegisterProject", Map.of("registrationNumber", "VN004", "registrationDate", "2018-02-01",
-                    "monitoringPeriods", 1)),
+                    "creditingPeriodStart", "2017-04-15", "creditingPeriodEnd", "2030-12-31", "monitoringPeriods", 1)),
             Map.entry("Task_SubmitMonitoringReport", Map.of("monitoringPeriodStart", "2017-04-15",
                     "monitoringPeriodEnd", "2018-03-31", "reportedReductionTco2", 1190.4)),
-            Map.entry("Task_VerifyMonitoringReport", Map.of("verificationDecision", "VERIFIED",
+            Map.entry("Task_VerifyMonitoringReport", Map.of("verifierTpeId", "1", "verificationDecision", "VERIFIED",
                     "verifiedReductionTco2", 1180.0, "verificationFindings", TEXT)),
+            Map.entry("Task_RequestIssuance", Map.of("creditsRequestedTco2", 1180.0)),
             Map.entry("Task_IssueCredits", Map.of("creditsIssuedTco2", 1180.0, "issuanceDate", "2018-06-15")),
+            Map.entry("Task_NotifyGovernments", Map.of("japanNotifiedOn", "2018-06-18",
+                    "partnerNotifiedOn", "2018-06-18")),
             Map.entry("Task_SubmitMrvApplicationSurvey", Map.of("installedTechnology", TEXT,
                     "applicableMethodology", TEXT, "estimatedReductionTco2PerYear", 800, "monitoringFeasibility", TEXT)),
             Map.entry("Task_ReviewMrvApplicationSurvey", Map.of("mrvApplicationDecision", "PROCEED_TO_MRV",
@@ -67,7 +79,13 @@ public final class ValidSubmissions {
 
     /** Tasks whose form takes one of the case's documents, by the field that takes its id. */
     private static final Map<String, String> DOCUMENT_FIELDS = Map.of(
-            "Task_SubmitMonitoringReport", "monitoringReportDocument");
+            "Task_SubmitMonitoringReport", "monitoringReportDocument",
+            "Task_SubmitProjectDesign", "projectDesignDocument");
+
+    /** Tasks whose form names a third-party entity designated for the case's partner country, by that field. */
+    private static final Map<String, String> TPE_FIELDS = Map.of(
+            "Task_SubmitProjectDesign", "tpeId",
+            "Task_VerifyMonitoringReport", "verifierTpeId");
 
     /** A report to upload on a case before a step that refers to it. */
     public static final byte[] REPORT_PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
@@ -79,6 +97,11 @@ public final class ValidSubmissions {
     /** The field of the task's form that takes the id of a document uploaded on the case, if it has one. */
     public static Optional<String> documentField(String taskKey) {
         return Optional.ofNullable(DOCUMENT_FIELDS.get(taskKey));
+    }
+
+    /** The field of the task's form that names a designated TPE, if it has one. */
+    public static Optional<String> tpeField(String taskKey) {
+        return Optional.ofNullable(TPE_FIELDS.get(taskKey));
     }
 
     public static Map<String, Object> of(String taskKey) {

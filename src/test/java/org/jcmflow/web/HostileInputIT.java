@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.DemoUser;
 import org.jcmflow.testsupport.Leaks;
 import org.jcmflow.testsupport.TasklistSession;
 import org.jcmflow.testsupport.ValidSubmissions;
@@ -79,6 +80,8 @@ class HostileInputIT {
     private String taskId;
     private String documentId;
     private String contractId;
+    private String jcmCaseId;
+    private String publicInputPeriodId;
 
     @Test
     void hundredsOfBadRequestsAreRefusedClearlyAndChangeNothing(CaseDriver driver) throws Exception {
@@ -92,6 +95,19 @@ class HostileInputIT {
         ApiClient.Response signed = driver.as(PROGRAM_MANAGER).post("/api/contracts", contractEntry());
         assertThat(signed.status()).as(signed.text()).isEqualTo(201);
         contractId = signed.json().path("id").asText();
+
+        // a case whose proposed methodology is open to public inputs
+        jcmCaseId = driver.openCase(PROPONENT, "Target of hostile public inputs");
+        driver.complete(jcmCaseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        driver.complete(jcmCaseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver.complete(jcmCaseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER, "studyOutcome",
+                "MRV_APPLICATION_SURVEY");
+        driver.complete(jcmCaseId, "Task_SubmitMrvApplicationSurvey", PROPONENT);
+        driver.complete(jcmCaseId, "Task_ReviewMrvApplicationSurvey", PROGRAM_MANAGER);
+        driver.complete(jcmCaseId, "Task_DraftMethodology", PROPONENT);
+        driver.complete(jcmCaseId, "Task_CheckMethodologyCompleteness", DemoUser.JOINT_COMMITTEE);
+        publicInputPeriodId = driver.as(PROPONENT).get("/api/public-inputs?open=true").json().get(0).path("id")
+                .asText();
 
         Session tanaka = new Session(PROPONENT);
         Session sato = new Session(PROGRAM_MANAGER);
@@ -321,6 +337,8 @@ class HostileInputIT {
         api("unknown fields", PROPONENT, "POST", complete, json(Map.of("variables", with(completion, "stage", "COMPLETED"))), "stage");
         api("unknown fields", PROPONENT, "POST", complete, json(Map.of("variables", with(completion, "caseId", caseId))), "caseId");
 
+        generateJcmProcedureProbes();
+
         // unknown and malformed ids in every address that holds one
         List<String> ids = List.of(UUID.randomUUID().toString(), "not-a-uuid", "1", "-1", "x".repeat(5000),
                 "%27%20or%201%3D1%20--", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "%00", "%E2%80%AE", "%C0%AF");
@@ -329,7 +347,10 @@ class HostileInputIT {
             api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id, null, null);
             api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id + "/stage-gate", null, null);
             api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id + "/mrv", null, null);
-            api("unknown and malformed ids", PROGRAM_MANAGER, "GET", "/api/methodologies/" + id, null, null);
+            if (!id.equals("1")) {
+                // methodology 1 is there: the one the case of the public inputs proposed
+                api("unknown and malformed ids", PROGRAM_MANAGER, "GET", "/api/methodologies/" + id, null, null);
+            }
             api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id + "/documents/" + documentId, null, null);
             api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + caseId + "/documents/" + id, null, null);
             api("unknown and malformed ids", PROPONENT, "GET", "/api/tasks/" + id, null, null);
@@ -556,6 +577,56 @@ class HostileInputIT {
     private void engine(String category, String method, String path, String body) {
         probes.add(new Probe(category, ENGINE, method, path, body == null ? null : "application/json",
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), null, false, Map.of()));
+    }
+
+    /** The Joint Committee's procedure: the TPE register, public inputs, the consideration, the ledgers. */
+    private void generateJcmProcedureProbes() {
+        String tpes = "/api/third-party-entities";
+        Map<String, Object> tpe = Map.of("name", "Hostile TPE", "partnerCountries", List.of("VN"),
+                "sectoralScopes", List.of(3), "designatedOn", "2014-06-01");
+        api("TPE register", PROPONENT, "POST", tpes, json(tpe), null);
+        api("TPE register", PROGRAM_MANAGER, "POST", tpes, json(without(tpe, "name")), "name");
+        api("TPE register", PROGRAM_MANAGER, "POST", tpes, json(with(tpe, "name", " ")), "name");
+        api("TPE register", PROGRAM_MANAGER, "POST", tpes, json(with(tpe, "name", "x".repeat(301))), "name");
+        api("TPE register", PROGRAM_MANAGER, "POST", tpes, json(without(tpe, "designatedOn")), "designatedOn");
+        api("TPE register", PROGRAM_MANAGER, "POST", tpes, json(with(tpe, "designationEndsOn", "2014-01-01")),
+                "designationEndsOn");
+        for (Object countries : List.of(List.of(), List.of("XX"), List.of("vn"), List.of("VNM"))) {
+            api("TPE register", PROGRAM_MANAGER, "POST", tpes, json(with(tpe, "partnerCountries", countries)),
+                    "partnerCountries");
+        }
+        for (Object scopes : List.of(List.of(), List.of(0), List.of(16), List.of(-3))) {
+            api("TPE register", PROGRAM_MANAGER, "POST", tpes, json(with(tpe, "sectoralScopes", scopes)),
+                    "sectoralScopes");
+        }
+        for (String body : List.of("", "{", "[]", "null", "{\"name\": {\"a\": 1}}",
+                "{\"designatedOn\": \"yesterday\"}", "{\"sectoralScopes\": \"all\"}")) {
+            api("TPE register", PROGRAM_MANAGER, "POST", tpes, body, null);
+        }
+        api("TPE register", PROGRAM_MANAGER, "PUT", tpes + "/999999999", json(tpe), null);
+        for (String id : List.of("not-a-number", "-1", "999999999", "x".repeat(5000), "%00", "1.5")) {
+            api("TPE register", PROPONENT, "GET", tpes + "/" + id, null, null);
+            api("public inputs", PROPONENT, "GET", "/api/public-inputs/" + id, null, null);
+            api("public inputs", PROPONENT, "POST", "/api/public-inputs/" + id + "/comments",
+                    json(Map.of("comment", "A comment on nothing.")), null);
+        }
+        api("public inputs", PROPONENT, "GET", "/api/public-inputs?open=perhaps", null, "open");
+        String comments = "/api/public-inputs/" + publicInputPeriodId + "/comments";
+        for (Object comment : List.of("", " ", "x".repeat(4001))) {
+            api("public inputs", PROPONENT, "POST", comments, json(Map.of("comment", comment)), "comment");
+        }
+        api("public inputs", PROPONENT, "POST", comments, "{}", "comment");
+        api("public inputs", PROPONENT, "POST", comments, "{\"comment\": {\"a\": 1}}", null);
+        api("public inputs", PROPONENT, "POST", comments, "not json", null);
+        // the consideration is the Joint Committee's to extend, not a proponent's
+        api("JC consideration", PROPONENT, "POST", "/api/cases/" + jcmCaseId
+                + "/methodology-consideration/extension", null, null);
+        for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid", "%00")) {
+            api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id + "/registry", null, null);
+        }
+        for (String country : List.of("XX", "VNM", "vn", "1", "%00")) {
+            api("registry", PROPONENT, "GET", "/api/registry/" + country, null, null);
+        }
     }
 
     private static Answer sendToTheEngineApi(TasklistSession tasklist, Probe probe) {
