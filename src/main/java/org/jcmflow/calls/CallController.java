@@ -42,12 +42,12 @@ class CallController {
 
     @GetMapping("/api/calls")
     List<Call> list() {
-        return calls.list();
+        return calls.list(currentUsers.current());
     }
 
     @GetMapping("/api/calls/{id}")
     Call get(@PathVariable UUID id) {
-        return calls.get(id);
+        return calls.get(id, currentUsers.current());
     }
 
     @PostMapping("/api/calls")
@@ -87,7 +87,9 @@ class CallController {
 
     @GetMapping("/api/reports/calls.csv")
     void callsCsv(HttpServletResponse response) throws IOException {
-        CallTables.calls(calls.list()).sendCsv("jcm-calls.csv", response);
+        CurrentUser user = currentUsers.current();
+        Calls.requireRankingReader(user);
+        CallTables.calls(calls.list(user)).sendCsv("jcm-calls.csv", response);
     }
 
     @GetMapping("/api/reports/selection.csv")
@@ -100,7 +102,7 @@ class CallController {
         CurrentUser user = currentUsers.current();
         Calls.requireRankingReader(user);
         var rankings = calls.rankings(user);
-        RecordTable.sendXlsx("jcm-calls.xlsx", List.of(CallTables.calls(calls.list()), CallTables.proposals(rankings),
+        RecordTable.sendXlsx("jcm-calls.xlsx", List.of(CallTables.calls(calls.list(user)), CallTables.proposals(rankings),
                 CallTables.scores(rankings)), response);
     }
 }

@@ -125,13 +125,13 @@ public class Calls {
         } else if (entry.opensOn() != null && entry.closesOn().isBefore(entry.opensOn())) {
             problems.add(FieldProblem.coded("closesOn", "must not be before opensOn", "notBefore", "opensOn"));
         }
-        if (entry.kinds() == null || entry.kinds().isEmpty() || entry.kinds().contains(null)) {
+        if (entry.kinds() == null || entry.kinds().isEmpty() || entry.kinds().stream().anyMatch(Objects::isNull)) {
             problems.add(FieldProblem.coded("kinds", "must name at least one kind of work the call invites",
                     "required"));
         }
         List<Criterion> criteria = entry.criteria() == null || entry.criteria().isEmpty() ? DEFAULT_CRITERIA
                 : entry.criteria();
-        if (criteria.contains(null)) {
+        if (criteria.stream().anyMatch(Objects::isNull)) {
             problems.add(FieldProblem.coded("criteria", "must name criteria of the programme", "choice"));
         }
         if (!problems.isEmpty()) {
@@ -434,16 +434,33 @@ public class Calls {
 
     // Reading calls
 
-    /** Every call, the latest fiscal year first: open to everyone signed in, so proponents know where to propose. */
+    /**
+     * Every call, the latest fiscal year first: open to everyone signed in, so that proponents know where to
+     * propose. Who sits on a committee and why a selection departed from the ranking are for the programme office
+     * and the committee members only.
+     */
     @Transactional(readOnly = true)
-    public List<Call> list() {
+    public List<Call> list(CurrentUser user) {
+        return list().stream().map(call -> visibleTo(call, user)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Call get(UUID callId, CurrentUser user) {
+        return visibleTo(findCall(callId).orElseThrow(Calls::noCall), user);
+    }
+
+    private List<Call> list() {
         return jdbc.sql("select id from call_for_proposals order by fiscal_year desc, opens_on desc, title")
                 .query(UUID.class).list().stream().map(this::call).toList();
     }
 
-    @Transactional(readOnly = true)
-    public Call get(UUID callId) {
-        return findCall(callId).orElseThrow(Calls::noCall);
+    private static Call visibleTo(Call call, CurrentUser user) {
+        if (user.has(Role.PROGRAM_MANAGER) || user.has(Role.ADMIN) || user.has(Role.STAGE_GATE_COMMITTEE)) {
+            return call;
+        }
+        return new Call(call.id(), call.title(), call.fiscalYear(), call.opensOn(), call.closesOn(), call.kinds(),
+                call.criteria(), call.status(), call.openedBy(), call.openedAt(), List.of(), call.proposals(), null,
+                call.selectedBy(), call.selectedAt());
     }
 
     /**

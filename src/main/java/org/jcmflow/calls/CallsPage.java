@@ -151,7 +151,7 @@ class CallsPage {
 
     private String listPage(Map<String, String> form, Map<String, String> errors, Model model) {
         CurrentUser user = currentUsers.current();
-        model.addAttribute("calls", calls.list());
+        model.addAttribute("calls", calls.list(user));
         model.addAttribute("mayManage", Calls.mayManage(user));
         model.addAttribute("seesScores", user.has(Role.PROGRAM_MANAGER) || user.has(Role.ADMIN));
         model.addAttribute("kinds", ContractKind.values());
@@ -163,7 +163,7 @@ class CallsPage {
 
     private String callPage(UUID id, Map<String, String> errors, Model model) {
         CurrentUser user = currentUsers.current();
-        Call call = calls.get(id);
+        Call call = calls.get(id, user);
         boolean office = user.has(Role.PROGRAM_MANAGER) || user.has(Role.ADMIN);
         boolean member = user.has(Role.STAGE_GATE_COMMITTEE)
                 && call.committee().stream().anyMatch(m -> m.username().equals(user.username()));
