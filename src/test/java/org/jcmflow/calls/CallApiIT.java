@@ -127,6 +127,17 @@ class CallApiIT {
         assertThat(ranking(callId, mine).path("validEvaluations").asInt()).isEqualTo(3);
         assertThat(ranking(callId, theirs).path("ranking").asInt()).isEqualTo(2);
 
+        // the pages: the ranking for the programme office, the proposals to score for a member, the call for all
+        String rankingPage = manager.getPage("/calls/" + callId + "?lang=ja").text();
+        assertThat(rankingPage).contains("採択審査委員会の順位", "Nihon EcoTech&#39;s heat pumps", "採択を記録");
+        String scoringPage = driver.as(COMMITTEE_MEMBER_OF_SAKURA).getPage("/calls/" + callId + "?lang=en").text();
+        assertThat(scoringPage).contains("Proposals to score", "Nihon EcoTech&#39;s heat pumps")
+                .doesNotContain("Sakura&#39;s chillers");
+        ApiClient.Response proponentsPage = driver.as(PROPONENT).getPage("/calls?lang=en");
+        assertThat(proponentsPage.status()).isEqualTo(200);
+        assertThat(proponentsPage.text()).contains("FY2020 call for feasibility studies", "Closed: selection under way")
+                .doesNotContain("open-form");
+
         // a proposal of a call is screened by the selection, not on its own
         String screening = driver.openTask(mine, "Task_ScreenProposal");
         ApiClient.Response alone = manager.post("/api/tasks/" + screening + "/complete", Map.of("variables",

@@ -70,6 +70,9 @@ class ProgrammeRecordsApiIT {
                 "heldOn", "2015-01-01", "result", "x")).status()).isEqualTo(403);
         assertThat(manager.getPage("/dashboard/ledger?lang=ja").text())
                 .contains("前倒し事後評価（2017-06-28実施）：=HYPERLINK");
+        String page = manager.getPage("/programme?lang=ja").text();
+        assertThat(page).contains("事業の設定と記録", "11013", "前倒し事後評価", "settings-form", "policy-form");
+        assertThat(driver.as(PROPONENT).getPage("/programme").status()).isEqualTo(403);
         // a cell of text is never a formula in the export
         assertThat(manager.get("/api/reports/evaluations.csv").text()).contains("'=HYPERLINK");
     }
