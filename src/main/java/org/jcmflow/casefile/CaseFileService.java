@@ -38,10 +38,12 @@ public class CaseFileService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final List<ConfidentialSteps> confidentialSteps;
+    private final ProposalCalls calls;
 
     CaseFileService(CaseRepository cases, CaseTimeline timeline, PartnerCountries partnerCountries,
                     CaseLifecycle lifecycle, CaseTasks caseTasks, JdbcClient jdbc, Clock clock,
-                    List<ConfidentialSteps> confidentialSteps) {
+                    List<ConfidentialSteps> confidentialSteps, ProposalCalls calls) {
+        this.calls = calls;
         this.confidentialSteps = confidentialSteps;
         this.cases = cases;
         this.timeline = timeline;
@@ -58,11 +60,18 @@ public class CaseFileService {
         checkMayPropose(proponent);
         validate(request);
         Instant now = clock.instant();
+        if (request.callId() != null) {
+            calls.admit(request.callId(), request.fiscalYear(), now);
+        } else if (calls.anyFor(request.fiscalYear())) {
+            throw new InvalidInput(List.of(FieldProblem.coded("callId", "is required: the proposals of FY"
+                    + request.fiscalYear() + " come in under one of its calls for proposals", "callRequired",
+                    request.fiscalYear())));
+        }
         ProjectCase projectCase = new ProjectCase(UUID.randomUUID(), request.title().trim(), request.partnerCountry(),
                 request.technology().trim(), request.estimatedReductionTco2PerYear(), request.budgetMillionJpy(),
                 request.fiscalYear(), proponent.organization(), proponent.username(), now, Stage.FEASIBILITY_STUDY, now,
                 null, JcmTrackStage.NOT_STARTED, null);
-        cases.insert(projectCase);
+        cases.insert(projectCase, request.callId());
         timeline.enterStage(projectCase.id(), Stage.FEASIBILITY_STUDY, now);
         timeline.recordStep(projectCase.id(), new CaseTimeline.Step(now, proponent.username(), "Proposal submitted",
                 "Start_CaseCreated", Stage.FEASIBILITY_STUDY, "SUBMITTED", null));

@@ -34,10 +34,11 @@ class CaseRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(ProjectCase projectCase) {
-        jdbc.sql("insert into project_case (" + COLUMNS + ") values "
+    void insert(ProjectCase projectCase, UUID callId) {
+        jdbc.sql("insert into project_case (" + COLUMNS + ", call_id) values "
                         + "(:id, :title, :country, :technology, :reduction, :budget, :fiscalYear, :organization, "
-                        + ":createdBy, :createdAt, :stage, :stageEnteredAt, null, :jcmTrackStage, null)")
+                        + ":createdBy, :createdAt, :stage, :stageEnteredAt, null, :jcmTrackStage, null, :callId)")
+                .param("callId", callId)
                 .param("id", projectCase.id())
                 .param("title", projectCase.title())
                 .param("country", projectCase.partnerCountry())

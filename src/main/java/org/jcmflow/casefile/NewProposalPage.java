@@ -10,6 +10,8 @@ import jakarta.validation.Validator;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.Problem;
+import org.jcmflow.problem.ProblemKind;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.springframework.ui.Model;
@@ -30,9 +32,11 @@ class NewProposalPage {
     private final PageMessages messages;
     private final SpringValidatorAdapter validator;
     private final Clock clock;
+    private final ProposalCalls calls;
 
     NewProposalPage(CaseFileService cases, PartnerCountries partnerCountries, CurrentUsers currentUsers,
-                    PageMessages messages, Validator validator, Clock clock) {
+                    PageMessages messages, Validator validator, Clock clock, ProposalCalls calls) {
+        this.calls = calls;
         this.cases = cases;
         this.partnerCountries = partnerCountries;
         this.currentUsers = currentUsers;
@@ -53,7 +57,8 @@ class NewProposalPage {
         CurrentUser user = currentUsers.current();
         cases.checkMayPropose(user);
         Map<String, String> errors = new LinkedHashMap<>();
-        NewCase request = proposal.toNewCase((field, text) -> errors.put(field, messages.get("problem.number")));
+        NewCase request = proposal.toNewCase((field, text) -> errors.put(field,
+                messages.get("callId".equals(field) ? "problem.noCall" : "problem.number")));
         DirectFieldBindingResult checks = new DirectFieldBindingResult(request, "proposal");
         validator.validate(request, checks);
         messages.fieldErrors(checks).forEach(errors::putIfAbsent);
@@ -64,6 +69,11 @@ class NewProposalPage {
                 return "redirect:/cases/" + opened.id();
             } catch (InvalidInput e) {
                 errors.putAll(messages.fieldErrors(e));
+            } catch (Problem e) {
+                if (e.kind() != ProblemKind.CONFLICT) {
+                    throw e;
+                }
+                errors.put("callId", messages.get(e.localizable()));
             }
         }
         model.addAttribute("alert", messages.get("proposal.invalid"));
@@ -75,6 +85,7 @@ class NewProposalPage {
         model.addAttribute("errors", errors);
         model.addAttribute("countries", partnerCountries.names(locale));
         model.addAttribute("fiscalYears", FiscalYears.valid(clock));
+        model.addAttribute("openCalls", calls.openAt(clock.instant()));
         return "cases/new";
     }
 

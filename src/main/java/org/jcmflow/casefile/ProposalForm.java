@@ -1,6 +1,7 @@
 package org.jcmflow.casefile;
 
 import java.math.BigDecimal;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
@@ -8,10 +9,10 @@ import java.util.function.BiConsumer;
  * next to the errors. {@link #toNewCase} reads it into the API's request, the one the service validates.
  */
 record ProposalForm(String title, String partnerCountry, String technology, String estimatedReductionTco2PerYear,
-                    String budgetMillionJpy, String fiscalYear) {
+                    String budgetMillionJpy, String fiscalYear, String callId) {
 
     static ProposalForm empty() {
-        return new ProposalForm("", "", "", "", "", "");
+        return new ProposalForm("", "", "", "", "", "", "");
     }
 
     /**
@@ -22,7 +23,20 @@ record ProposalForm(String title, String partnerCountry, String technology, Stri
         return new NewCase(title, partnerCountry, technology,
                 number("estimatedReductionTco2PerYear", estimatedReductionTco2PerYear, notANumber),
                 number("budgetMillionJpy", budgetMillionJpy, notANumber),
-                year(notANumber));
+                year(notANumber), call(notANumber));
+    }
+
+    /** Chosen from the open calls, so only a forged request has anything but a call's id. */
+    private UUID call(BiConsumer<String, String> notACall) {
+        if (callId == null || callId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(callId.strip());
+        } catch (IllegalArgumentException e) {
+            notACall.accept("callId", callId);
+            return null;
+        }
     }
 
     /**

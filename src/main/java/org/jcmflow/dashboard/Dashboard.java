@@ -16,7 +16,18 @@ record Dashboard(
         Reductions reductions,
         List<BudgetYear> budget,
         long overdueTasks,
-        List<TimeInStage> timeInStage) {
+        List<TimeInStage> timeInStage,
+        PolicyWork policyWork) {
+
+    Dashboard(Filter filter, Pipeline pipeline, Indicators indicators, Conversion feasibilityStudyConversion,
+              Reductions reductions, List<BudgetYear> budget, long overdueTasks, List<TimeInStage> timeInStage) {
+        this(filter, pipeline, indicators, feasibilityStudyConversion, reductions, budget, overdueTasks, timeInStage,
+                new PolicyWork(0, Map.of()));
+    }
+
+    /** The joint policy work with the partner ministries in the fiscal year and country: in all, and per kind. */
+    record PolicyWork(long total, Map<String, Long> byKind) {
+    }
 
     record Filter(Integer fiscalYear, String partnerCountry) {
     }

@@ -52,7 +52,7 @@ class DashboardPage {
     private final DashboardFigures figures;
     private final ProgrammeBudget budget;
     private final DashboardWorkbook workbook;
-    private final DashboardProperties targets;
+    private final Ledgers ledgers;
     private final PartnerCountries partnerCountries;
     private final CurrentUsers currentUsers;
     private final PageMessages messages;
@@ -62,12 +62,12 @@ class DashboardPage {
     private final Clock clock;
 
     DashboardPage(DashboardFigures figures, ProgrammeBudget budget, DashboardWorkbook workbook,
-                  DashboardProperties targets, PartnerCountries partnerCountries, CurrentUsers currentUsers,
+                  Ledgers ledgers, PartnerCountries partnerCountries, CurrentUsers currentUsers,
                   PageMessages messages, ObjectMapper json, Validator validator, DisplayFormats display, Clock clock) {
         this.figures = figures;
         this.budget = budget;
         this.workbook = workbook;
-        this.targets = targets;
+        this.ledgers = ledgers;
         this.partnerCountries = partnerCountries;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -126,8 +126,7 @@ class DashboardPage {
         String country = country(partnerCountry);
         Dashboard dashboard = figures.of(fiscalYear, country);
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        model.addAttribute("ledger", ProgrammeLedger.of(dashboard, targets.studiesAndDemonstrationsPerYearTarget(),
-                FiscalYears.current(clock)));
+        model.addAttribute("ledger", ledgers.of(dashboard));
         model.addAttribute("prepared", display.date(clock.instant()));
         filters(fiscalYear, country, locale, model);
         return "dashboard/ledger";
@@ -147,8 +146,7 @@ class DashboardPage {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("totalCases", dashboard.pipeline().byStage().values().stream().mapToLong(Long::longValue).sum());
-        model.addAttribute("ledger", ProgrammeLedger.of(dashboard, targets.studiesAndDemonstrationsPerYearTarget(),
-                FiscalYears.current(clock)));
+        model.addAttribute("ledger", ledgers.of(dashboard));
         model.addAttribute("charts", charts.of(dashboard, locale));
         model.addAttribute("mayEnterBudget", ProgrammeBudget.mayEnter(currentUsers.current()));
         model.addAttribute("budgetForm", form);

@@ -16,6 +16,7 @@ import org.jcmflow.casefile.Stage;
 import org.jcmflow.casefile.StageTrack;
 import org.jcmflow.programme.Forecast;
 import org.jcmflow.programme.Forecasts;
+import org.jcmflow.programme.Targets;
 import org.jcmflow.engine.EngineTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,8 +40,12 @@ class DashboardQueries {
     private final EngineTables engineTables;
     private final Clock clock;
     private final DashboardProperties targets;
+    /** The targets as revised; the configured ones until a revision is recorded. */
+    private final Targets programmeTargets;
 
-    DashboardQueries(JdbcClient jdbc, EngineTables engineTables, Clock clock, DashboardProperties targets) {
+    DashboardQueries(JdbcClient jdbc, EngineTables engineTables, Clock clock, DashboardProperties targets,
+                     Targets programmeTargets) {
+        this.programmeTargets = programmeTargets;
         this.jdbc = jdbc;
         this.engineTables = engineTables;
         this.clock = clock;
@@ -53,7 +58,24 @@ class DashboardQueries {
         filter.put("fiscalYear", fiscalYear);
         filter.put("country", country);
         return new Dashboard(new Dashboard.Filter(fiscalYear, country), pipeline(filter), indicators(filter),
-                conversion(filter), reductions(filter), budget(filter), overdueTasks(filter), timeInStage(filter));
+                conversion(filter), reductions(filter), budget(filter), overdueTasks(filter), timeInStage(filter),
+                policyWork(filter));
+    }
+
+    /** Counted in the fiscal year it was held, in its partner country. */
+    private Dashboard.PolicyWork policyWork(Map<String, Object> filter) {
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select w.kind, count(*) from policy_work w
+                        where (cast(:fiscalYear as integer) is null
+                               or extract(year from w.held_on - interval '3 months')::int = :fiscalYear)
+                         and (cast(:country as varchar) is null or w.partner_country = :country)
+                        group by w.kind order by w.kind""")
+                .params(filter)
+                .query(rs -> {
+                    byKind.put(rs.getString(1), rs.getLong(2));
+                });
+        return new Dashboard.PolicyWork(byKind.values().stream().mapToLong(Long::longValue).sum(), byKind);
     }
 
     private Dashboard.Pipeline pipeline(Map<String, Object> filter) {
@@ -92,7 +114,8 @@ class DashboardQueries {
                         select count(*) from methodology m, """ + CASES + """
                          and m.drafted_by_case = c.id and m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS')""")
                 .params(filter).query(Long.class).single();
-        int methodologiesTarget = targets.methodologiesApprovedTarget();
+        int methodologiesTarget = programmeTargets.currentValue(Targets.Indicator.OUTCOME,
+                targets.methodologiesApprovedTarget());
         List<Dashboard.ApprovalYear> approvals = new ArrayList<>();
         // the fiscal year (April to March) of the Joint Committee's decision date
         jdbc.sql("""
@@ -104,9 +127,11 @@ class DashboardQueries {
                 .query(rs -> {
                     long before = approvals.isEmpty() ? 0 : approvals.get(approvals.size() - 1).cumulative();
                     approvals.add(new Dashboard.ApprovalYear(rs.getInt(1), rs.getLong(2), before + rs.getLong(2),
-                            methodologiesTarget));
+                            programmeTargets.inForce(Targets.Indicator.OUTCOME, rs.getInt(1),
+                                    targets.methodologiesApprovedTarget())));
                 });
         int perYear = targets.studiesAndDemonstrationsPerYearTarget();
+        Targets.Indicator activityIndicator = Targets.Indicator.ACTIVITY;
         // each contract counts in every fiscal year of its period as it stands after its changes: a study, survey or
         // demonstration is carried out in each year it runs, not only in its proposal's; filtered by those years
         List<Dashboard.ActivityYear> activity = jdbc.sql("""
@@ -125,7 +150,7 @@ class DashboardQueries {
                         group by y.fiscal_year order by y.fiscal_year""")
                 .params(filter)
                 .query((rs, row) -> new Dashboard.ActivityYear(rs.getInt(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(2) + rs.getLong(3), perYear))
+                        rs.getLong(2) + rs.getLong(3), programmeTargets.inForce(activityIndicator, rs.getInt(1), perYear)))
                 .list();
         return new Dashboard.Indicators(new Dashboard.Target(approved, methodologiesTarget), approvals, activity);
     }

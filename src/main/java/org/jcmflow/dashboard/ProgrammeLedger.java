@@ -8,20 +8,23 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
-import org.jcmflow.casefile.FiscalYears;
 import org.jcmflow.casefile.Stage;
+import org.jcmflow.programme.Evaluation;
+import org.jcmflow.programme.ProgrammeSettings;
+import org.jcmflow.programme.Target;
 
 /**
- * The dashboard's figures in the shape of the programme's ledger (事業原簿): the programme period and the budget
- * table with fiscal years as columns, the two indicators with their targets and actuals per fiscal year, and the
- * outcomes of the studies and demonstrations.
+ * The dashboard's figures in the shape of the programme's ledger (事業原簿): the header from the programme's
+ * settings, the programme period and the budget table with fiscal years as columns, the two indicators with the
+ * targets in force and the actuals per fiscal year and the targets' revisions, the outcomes of the studies and
+ * demonstrations, and the programme's evaluations.
  */
-record ProgrammeLedger(int firstFiscalYear, int lastFiscalYear, List<BudgetColumn> budget, BudgetColumn budgetTotal,
+record ProgrammeLedger(ProgrammeSettings.Settings settings, int firstFiscalYear, int lastFiscalYear,
+                       List<BudgetColumn> budget, BudgetColumn budgetTotal,
                        boolean anyReturned, List<IndicatorColumn> indicators, Dashboard.Target methodologiesApproved,
                        int activityTarget, Dashboard.Conversion conversion, long demonstrationsRunning,
-                       Dashboard.Reductions reductions) {
+                       Dashboard.Reductions reductions, List<Target> targetRevisions, List<Evaluation> evaluations) {
 
     /** One fiscal year of the budget table, or its total (no fiscal year). */
     record BudgetColumn(Integer fiscalYear, BigDecimal budget, BigDecimal returned, BigDecimal net, BigDecimal executed,
@@ -44,7 +47,13 @@ record ProgrammeLedger(int firstFiscalYear, int lastFiscalYear, List<BudgetColum
         return columns;
     }
 
-    static ProgrammeLedger of(Dashboard dashboard, int activityTarget, int currentFiscalYear) {
+    /**
+     * @param settings        the programme's settings: the header, and the period (never the current year)
+     * @param targetRevisions every revision of the indicators' targets, oldest first
+     * @param evaluations     the programme's evaluations, the earliest first
+     */
+    static ProgrammeLedger of(Dashboard dashboard, int activityTarget, ProgrammeSettings.Settings settings,
+                              List<Target> targetRevisions, List<Evaluation> evaluations) {
         List<BudgetColumn> budget = dashboard.budget().stream().map(year -> {
             BudgetFigures figures = BudgetFigures.of(year);
             return new BudgetColumn(year.fiscalYear(), year.budgetMillionJpy(), year.returnedMillionJpy(), figures.net(),
@@ -55,24 +64,32 @@ record ProgrammeLedger(int firstFiscalYear, int lastFiscalYear, List<BudgetColum
         Dashboard.Indicators indicators = dashboard.indicators();
         int outcomeTarget = indicators.methodologiesApproved().target();
         Map<Integer, Long> approvedIn = new TreeMap<>();
-        indicators.methodologiesApprovedByFiscalYear().forEach(year -> approvedIn.put(year.fiscalYear(), year.approved()));
+        Map<Integer, Integer> outcomeTargetIn = new TreeMap<>();
+        indicators.methodologiesApprovedByFiscalYear().forEach(year -> {
+            approvedIn.put(year.fiscalYear(), year.approved());
+            outcomeTargetIn.put(year.fiscalYear(), year.target());
+        });
         Map<Integer, Long> activityIn = new TreeMap<>();
-        indicators.studiesAndDemonstrations().forEach(year -> activityIn.put(year.fiscalYear(), year.total()));
+        Map<Integer, Integer> activityTargetIn = new TreeMap<>();
+        indicators.studiesAndDemonstrations().forEach(year -> {
+            activityIn.put(year.fiscalYear(), year.total());
+            activityTargetIn.put(year.fiscalYear(), year.target());
+        });
         TreeSet<Integer> years = new TreeSet<>(approvedIn.keySet());
         years.addAll(activityIn.keySet());
         long cumulative = 0;
         List<IndicatorColumn> columns = new ArrayList<>();
         for (int year : years) {
             cumulative += approvedIn.getOrDefault(year, 0L);
-            columns.add(new IndicatorColumn(year, outcomeTarget, cumulative, activityTarget,
-                    activityIn.getOrDefault(year, 0L)));
+            columns.add(new IndicatorColumn(year, outcomeTargetIn.getOrDefault(year, outcomeTarget), cumulative,
+                    activityTargetIn.getOrDefault(year, activityTarget), activityIn.getOrDefault(year, 0L)));
         }
 
-        int last = Stream.concat(Stream.of(currentFiscalYear), Stream.concat(budget.stream().map(BudgetColumn::fiscalYear),
-                years.stream())).filter(Objects::nonNull).max(Integer::compare).orElse(currentFiscalYear);
-        return new ProgrammeLedger(FiscalYears.FIRST, last, budget, total, total.hasReturns(), columns,
-                indicators.methodologiesApproved(), activityTarget, dashboard.feasibilityStudyConversion(),
-                dashboard.pipeline().byStage().getOrDefault(Stage.DEMONSTRATION.name(), 0L), dashboard.reductions());
+        return new ProgrammeLedger(settings, settings.firstFiscalYear(), settings.lastFiscalYear(), budget, total,
+                total.hasReturns(), columns, indicators.methodologiesApproved(), activityTarget,
+                dashboard.feasibilityStudyConversion(),
+                dashboard.pipeline().byStage().getOrDefault(Stage.DEMONSTRATION.name(), 0L), dashboard.reductions(),
+                targetRevisions, evaluations);
     }
 
     private static BudgetColumn total(List<BudgetColumn> years) {

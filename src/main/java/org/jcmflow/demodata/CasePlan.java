@@ -37,16 +37,30 @@ final class CasePlan {
     private final NewCase proposal;
     private final String proponent;
     private final LocalDate opened;
+    private final ProgrammeHistory.CallPlan call;
+    private Boolean selected;
     private final List<Step> steps = new ArrayList<>();
     private LocalDate day;
     private LocalDate mouSigned;
     private LocalDate nextMonitoringStart;
 
-    CasePlan(NewCase proposal, String proponent, LocalDate opened) {
+    CasePlan(NewCase proposal, String proponent, LocalDate opened, ProgrammeHistory.CallPlan call) {
         this.proposal = proposal;
         this.proponent = proponent;
         this.opened = opened;
+        this.call = call;
         this.day = opened;
+        call.proposals().add(this);
+    }
+
+    /** The call the proposal came in under. */
+    ProgrammeHistory.CallPlan call() {
+        return call;
+    }
+
+    /** Whether the call's selection selected the proposal; null before the selection. */
+    Boolean selected() {
+        return selected;
     }
 
     NewCase proposal() {
@@ -72,10 +86,14 @@ final class CasePlan {
 
     // Feasibility study
 
+    /**
+     * Screened by its call's selection, on the day the programme manager records it: not a step of its own, the
+     * selection completes the screening of every proposal of the call.
+     */
     CasePlan screen(boolean accept) {
-        return step(20, "Task_ScreenProposal", PROGRAMME_MANAGER, "screeningDecision", accept ? "ACCEPT" : "REJECT",
-                "screeningComments", accept ? "Fits the call; the partner ministry supports a study."
-                        : "Outside the programme's scope for this call.");
+        selected = accept;
+        day = call.selectedOn();
+        return this;
     }
 
     CasePlan study(double estimatedReductionTco2PerYear) {

@@ -16,7 +16,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.jcmflow.calls.CallEntry;
+import org.jcmflow.calls.Calls;
+import org.jcmflow.calls.ScoreEntry;
+import org.jcmflow.calls.SelectionEntry;
 import org.jcmflow.casefile.CaseDocuments;
+import org.jcmflow.casefile.NewCase;
+import org.jcmflow.contracts.ContractKind;
+import org.jcmflow.stagegate.Criterion;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.CaseTasks;
 import org.jcmflow.casefile.PartnerCountries;
@@ -26,6 +33,9 @@ import org.jcmflow.contracts.SpendingEntry;
 import org.jcmflow.dashboard.ProgrammeBudget;
 import org.jcmflow.programme.ForecastEntry;
 import org.jcmflow.programme.Forecasts;
+import org.jcmflow.programme.Evaluations;
+import org.jcmflow.programme.PolicyWorkLog;
+import org.jcmflow.programme.Targets;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.RealmUsers;
 import org.jcmflow.engine.EngineClock;
@@ -66,6 +76,10 @@ class DemoDataLoader {
     private final ProgrammeBudget budget;
     private final Contracts contracts;
     private final Forecasts forecasts;
+    private final Calls calls;
+    private final Targets targets;
+    private final Evaluations evaluations;
+    private final PolicyWorkLog policyWork;
     private final PartnerCountries partnerCountries;
     private final RealmUsers realmUsers;
     private final EngineClock clock;
@@ -77,7 +91,8 @@ class DemoDataLoader {
     private long tpeId;
 
     DemoDataLoader(CaseFileService cases, CaseDocuments documents, CaseTasks caseTasks, TaskWork tasks,
-                   ProgrammeBudget budget, Contracts contracts, Forecasts forecasts,
+                   ProgrammeBudget budget, Contracts contracts, Forecasts forecasts, Calls calls,
+                   Targets targets, Evaluations evaluations, PolicyWorkLog policyWork,
                    PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock,
                    JdbcClient jdbc, TransactionTemplate transaction, ThirdPartyEntities tpes,
                    PublicInputTimers publicInputTimers) {
@@ -90,6 +105,10 @@ class DemoDataLoader {
         this.budget = budget;
         this.contracts = contracts;
         this.forecasts = forecasts;
+        this.calls = calls;
+        this.targets = targets;
+        this.evaluations = evaluations;
+        this.policyWork = policyWork;
         this.partnerCountries = partnerCountries;
         this.realmUsers = realmUsers;
         this.clock = clock;
@@ -126,8 +145,8 @@ class DemoDataLoader {
     }
 
     /**
-     * One thing done at one moment: a budget entered, a case opened or one of its steps completed, a contract
-     * signed or its spending in a fiscal year recorded.
+     * One thing done at one moment: a budget entered, a call opened, its proposals scored or selected, a case
+     * opened or one of its steps completed, a contract signed or its spending in a fiscal year recorded.
      */
     private record Event(Instant at, int order, Runnable action) {
     }
@@ -145,18 +164,61 @@ class DemoDataLoader {
                     () -> budget.enter(entry.fiscalYear(), entry.budgetMillionJpy(), entry.returnedMillionJpy(),
                             user(CasePlan.PROGRAMME_MANAGER))));
         }
+        for (ProgrammeHistory.TargetPlan target : ProgrammeHistory.TARGETS) {
+            events.add(new Event(moment(target.revisedOn(), LocalTime.of(12, 0)), events.size(),
+                    () -> targets.revise(new Targets.Entry(target.indicator(), target.value(),
+                            target.deadlineFiscalYear(), target.revisedOn(), target.reason()),
+                            user(CasePlan.PROGRAMME_MANAGER))));
+        }
+        events.add(new Event(moment(ProgrammeHistory.EVALUATED_ON, LocalTime.of(17, 0)), events.size(),
+                () -> evaluations.record(new Evaluations.Entry(Evaluations.Kind.EARLY_EX_POST,
+                        ProgrammeHistory.EVALUATED_ON, ProgrammeHistory.EVALUATION_RESULT),
+                        user(CasePlan.PROGRAMME_MANAGER))));
+        Map<ProgrammeHistory.CallPlan, UUID> callIds = new IdentityHashMap<>();
         Map<CasePlan, UUID> caseIds = new IdentityHashMap<>();
+        for (ProgrammeHistory.CallPlan call : history.calls()) {
+            events.add(new Event(moment(call.opensOn(), LocalTime.of(8, 0)), events.size(), () -> {
+                UUID id = calls.open(new CallEntry(call.title(), call.fiscalYear(), call.opensOn(), call.closesOn(),
+                        List.of(ContractKind.values()), null), user(CasePlan.PROGRAMME_MANAGER)).id();
+                callIds.put(call, id);
+                calls.nameCommittee(id, CasePlan.COMMITTEE, user(CasePlan.PROGRAMME_MANAGER));
+            }));
+            if (call.selectedOn() == null) {
+                continue;
+            }
+            events.add(new Event(moment(call.scoredOn(), LocalTime.of(9, 0)), events.size(), () -> {
+                for (CasePlan plan : call.proposals()) {
+                    for (String member : CasePlan.COMMITTEE) {
+                        calls.score(callIds.get(call), caseIds.get(plan), scores(Boolean.TRUE.equals(plan.selected())),
+                                user(member));
+                    }
+                }
+            }));
+            events.add(new Event(moment(call.selectedOn(), LocalTime.of(9, 0)), events.size(),
+                    () -> calls.select(callIds.get(call), new SelectionEntry(call.proposals().stream()
+                            .filter(plan -> Boolean.TRUE.equals(plan.selected())).map(caseIds::get).toList(), null),
+                            user(CasePlan.PROGRAMME_MANAGER))));
+        }
         List<CasePlan> plans = history.cases();
         for (int number = 0; number < plans.size(); number++) {
             CasePlan plan = plans.get(number);
             // a minute per case, so that the steps of one day keep an order
             LocalTime time = LocalTime.of(10, 0).plusMinutes(number);
             events.add(new Event(moment(plan.opened(), time), events.size(),
-                    () -> caseIds.put(plan, cases.open(plan.proposal(), user(plan.proponent())).id())));
+                    () -> caseIds.put(plan, cases.open(underCall(plan.proposal(), callIds.get(plan.call())),
+                            user(plan.proponent())).id())));
             for (CasePlan.Step step : plan.steps()) {
                 events.add(new Event(moment(step.day(), time), events.size(),
                         () -> complete(caseIds.get(plan), step)));
             }
+        }
+        for (ProgrammeHistory.PolicyWorkPlan work : ProgrammeHistory.POLICY_WORK) {
+            CasePlan plan = work.technology() == null ? null : plans.stream()
+                    .filter(p -> p.proposal().technology().equals(work.technology())).findFirst().orElseThrow();
+            events.add(new Event(moment(work.heldOn(), LocalTime.of(15, 0)), events.size(),
+                    () -> policyWork.record(new PolicyWorkLog.Entry(work.country(), plan == null ? null
+                            : caseIds.get(plan), work.heldOn(), work.kind(), work.counterpart(), work.participants(),
+                            work.outcome(), work.documents()), user(CasePlan.PROGRAMME_MANAGER))));
         }
         Map<ProgrammeHistory.ContractPlan, UUID> contractIds = new IdentityHashMap<>();
         for (ProgrammeHistory.ContractPlan contract : history.contracts()) {
@@ -181,6 +243,23 @@ class DemoDataLoader {
             clock.stopAt(event.at());
             event.action().run();
         }
+    }
+
+    private static NewCase underCall(NewCase proposal, UUID callId) {
+        return new NewCase(proposal.title(), proposal.partnerCountry(), proposal.technology(),
+                proposal.estimatedReductionTco2PerYear(), proposal.budgetMillionJpy(), proposal.fiscalYear(), callId);
+    }
+
+    /** Every criterion scored alike: well for a proposal the programme selected, poorly for one it did not. */
+    private static ScoreEntry scores(boolean selected) {
+        Map<String, Integer> scores = new HashMap<>();
+        for (Criterion criterion : Criterion.values()) {
+            if (criterion != Criterion.COMMERCIALISATION) {
+                scores.put(criterion.name(), selected ? 4 : 2);
+            }
+        }
+        return new ScoreEntry(false, scores, selected ? "Fits the call; the partner ministry supports a study."
+                : "Outside the programme's scope for this call.");
     }
 
     private void complete(UUID caseId, CasePlan.Step step) {

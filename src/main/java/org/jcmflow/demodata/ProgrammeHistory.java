@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import org.jcmflow.casefile.FiscalYears;
 import org.jcmflow.casefile.NewCase;
 import org.jcmflow.contracts.ContractKind;
+import org.jcmflow.programme.PolicyWorkLog;
+import org.jcmflow.programme.Targets;
 
 /**
  * The programme as its ledger of June 2017 (事業原簿) describes it, as case plans and budget entries.
@@ -44,6 +46,73 @@ final class ProgrammeHistory {
      */
     record ForecastPlan(CasePlan plan, LocalDate on, BigDecimal atEndTco2PerYear, BigDecimal fiveYearsAfterTco2) {
     }
+
+    /**
+     * The call for proposals of a fiscal year: open from April 1 to May 10, its proposals scored by the committee
+     * on May 19 and selected on May 20; the FY2017 call's selection was still under way at the ledger's date.
+     */
+    record CallPlan(int fiscalYear, String title, LocalDate opensOn, LocalDate closesOn, LocalDate selectedOn,
+                    List<CasePlan> proposals) {
+
+        LocalDate scoredOn() {
+            return selectedOn.minusDays(1);
+        }
+    }
+
+    /** A revision of an indicator's target, as the programme recorded it. */
+    record TargetPlan(Targets.Indicator indicator, int value, Integer deadlineFiscalYear, LocalDate revisedOn,
+                      String reason) {
+    }
+
+    /**
+     * The targets as set and revised: ten studies and demonstrations a year from the start; five methodologies by
+     * FY2015 once the JCM's first partners had signed, raised to ten by FY2017 when the partners had doubled and the
+     * programme was extended (情勢変化).
+     */
+    static final List<TargetPlan> TARGETS = List.of(
+            new TargetPlan(Targets.Indicator.ACTIVITY, 10, null, LocalDate.of(2011, 4, 1),
+                    "Set at the programme's start"),
+            new TargetPlan(Targets.Indicator.OUTCOME, 5, 2015, LocalDate.of(2013, 4, 1),
+                    "Set when the JCM's first partner countries had signed"),
+            new TargetPlan(Targets.Indicator.OUTCOME, 10, 2017, LocalDate.of(2015, 4, 1),
+                    "情勢変化: the JCM's partner countries doubled to 16 and the programme was extended to FY2017"));
+
+    /** The programme's early ex-post evaluation (前倒し事後評価) of June 2017, on this ledger. */
+    static final LocalDate EVALUATED_ON = LocalDate.of(2017, 6, 28);
+    static final String EVALUATION_RESULT = "The evaluation subcommittee judged the programme on track: the studies "
+            + "led to JCM projects as planned; the dissemination after the demonstrations is to be followed up.";
+
+    /**
+     * Joint policy work with a partner ministry as the ledger reports it, of the demonstration with the given
+     * technology, or of the country alone (technology null).
+     */
+    record PolicyWorkPlan(String country, String technology, LocalDate heldOn, PolicyWorkLog.Kind kind,
+                          String counterpart, Integer participants, String outcome, String documents) {
+    }
+
+    static final List<PolicyWorkPlan> POLICY_WORK = List.of(
+            new PolicyWorkPlan("ID", "LED fishing lights", LocalDate.of(2016, 9, 8), PolicyWorkLog.Kind.STANDARD,
+                    "Ministry of Marine Affairs and Fisheries", 20,
+                    "Draft national standard for LED fishing lights agreed with the ministry",
+                    "Draft standard; minutes of the working group"),
+            new PolicyWorkPlan("TH", "Efficiency labelling with technician training for inverter air-conditioners",
+                    LocalDate.of(2016, 11, 15), PolicyWorkLog.Kind.TECHNICIAN_TRAINING,
+                    "Department of Alternative Energy Development and Efficiency", 45,
+                    "Technicians trained to install and service labelled inverter air-conditioners",
+                    "Training manual; attendance list"),
+            new PolicyWorkPlan("TH", "Efficiency labelling with technician training for inverter air-conditioners",
+                    LocalDate.of(2017, 2, 20), PolicyWorkLog.Kind.EQUIPMENT_AND_LABELLING,
+                    "Department of Alternative Energy Development and Efficiency", 12,
+                    "Energy-label test equipment handed over to the department's laboratory", "Handover certificate"),
+            new PolicyWorkPlan("VN", "Fluorocarbon recovery and destruction", LocalDate.of(2017, 3, 14),
+                    PolicyWorkLog.Kind.TECHNICIAN_TRAINING, "Ministry of Natural Resources and Environment", 60,
+                    "Technicians trained in fluorocarbon recovery and destruction", "Training materials"),
+            new PolicyWorkPlan("MN", null, LocalDate.of(2016, 12, 5), PolicyWorkLog.Kind.SEMINAR,
+                    "Ministry of Environment and Tourism", 120, "JCM seminar on low-carbon heating for the ger districts",
+                    "Programme and presentations"),
+            new PolicyWorkPlan("KH", "Energy-saving equipment and BEMS for hotels", LocalDate.of(2017, 5, 25),
+                    PolicyWorkLog.Kind.CEREMONY, "Ministry of Environment", 80,
+                    "Opening ceremony of the hotel demonstration with the minister", null));
 
     /** The ledger's forecast of the five years after the demonstrations, in t-CO2. */
     static final BigDecimal FIVE_YEARS_AFTER_TCO2 = new BigDecimal("1140000");
@@ -112,6 +181,7 @@ final class ProgrammeHistory {
     private final List<ContractPlan> contracts = new ArrayList<>();
     private final Map<Integer, BigDecimal> executed = new TreeMap<>();
     private final List<ForecastPlan> forecasts = new ArrayList<>();
+    private final Map<Integer, CallPlan> calls = new TreeMap<>();
     private int nextCountry;
     private int nextTechnology;
 
@@ -133,6 +203,10 @@ final class ProgrammeHistory {
 
     List<CasePlan> cases() {
         return Collections.unmodifiableList(cases);
+    }
+
+    List<CallPlan> calls() {
+        return List.copyOf(calls.values());
     }
 
     List<BudgetEntry> budgetEntries() {
@@ -342,8 +416,13 @@ final class ProgrammeHistory {
                 : BigDecimal.valueOf(300 + (number * 2311L) % 14700);
         NewCase proposal = new NewCase(what + " (" + countryNames.get(code) + ")", code, what, estimate,
                 budgetMillionJpy, fiscalYear);
+        CallPlan call = calls.computeIfAbsent(fiscalYear, year -> new CallPlan(year,
+                "FY" + year + " call for feasibility studies, surveys and demonstrations", LocalDate.of(year, 4, 1),
+                LocalDate.of(year, 5, 10), year < LEDGER_DATE.getYear() ? LocalDate.of(year, 5, 20) : null,
+                new ArrayList<>()));
+        // a day apart, all in the call's window
         CasePlan plan = new CasePlan(proposal, number % 2 == 0 ? TANAKA : SUZUKI,
-                LocalDate.of(fiscalYear, 4, 15).plusDays(6L * indexInYear));
+                LocalDate.of(fiscalYear, 4, 15).plusDays(indexInYear), call);
         cases.add(plan);
         return plan;
     }

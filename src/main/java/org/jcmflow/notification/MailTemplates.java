@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -33,10 +34,10 @@ class MailTemplates {
 
     /**
      * Arguments of every text: {0} the recipient, {1} the task, {2} the case, {3} the due date, {4} the link,
-     * {5} whom the task is for (escalations) or the decision (stage gate).
+     * {5} whom the task is for (escalations) or the decision (stage gate, selection); for a selection {1} is the call.
      */
     Mail render(NotificationRequest request, String recipient, Locale language, String caseTitle) {
-        String taskName = request.taskKey() == null ? ""
+        String taskName = request.taskKey() == null ? Objects.toString(request.taskName(), "")
                 : messages.getMessage("step." + request.taskKey(), null, request.taskName(), language);
         String due = request.due() == null ? "-"
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language).format(request.due().atZone(zone));
@@ -57,6 +58,9 @@ class MailTemplates {
     private String detail(NotificationRequest request, Locale language) {
         if (request.kind() == NotificationKind.STAGE_GATE_DECISION) {
             return messages.getMessage("stagegate.outcome." + request.decision(), null, request.decision(), language);
+        }
+        if (request.kind() == NotificationKind.SELECTION_DECISION) {
+            return messages.getMessage("calls.outcome." + request.decision(), null, request.decision(), language);
         }
         if (request.assignee() != null) {
             return request.assignee();

@@ -5,7 +5,8 @@ enum NotificationKind {
     NEW_TASK("newTask"),
     REMINDER("reminder"),
     ESCALATION("escalation"),
-    STAGE_GATE_DECISION("stageGateDecision");
+    STAGE_GATE_DECISION("stageGateDecision"),
+    SELECTION_DECISION("selectionDecision");
 
     private final String messageKey;
 

@@ -42,6 +42,12 @@ record NotificationRequest(NotificationKind kind, UUID caseId, String taskId, St
                 List.of(), decision);
     }
 
+    /** A call's selection of a case's proposal: the call's title travels as the task name. */
+    static NotificationRequest selectionDecision(UUID caseId, String callTitle, boolean selected) {
+        return new NotificationRequest(NotificationKind.SELECTION_DECISION, caseId, null, null, callTitle, null, null,
+                List.of(), selected ? "SELECTED" : "NOT_SELECTED");
+    }
+
     Map<String, Object> variables() {
         Map<String, Object> variables = new HashMap<>();
         variables.put(KIND, kind.name());

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who a mail goes to: the person a task is given to, or else everyone holding its role; proponents only of the
  * case's own organisation, since nobody may learn of another organisation's case. Escalations go to the
- * programme managers, stage-gate decisions to the case's proponents.
+ * programme managers, stage-gate and selection decisions to the case's proponents.
  */
 @Component
 class Recipients {
@@ -35,7 +35,7 @@ class Recipients {
         Map<String, DirectoryUser> people = new LinkedHashMap<>();
         switch (request.kind()) {
             case ESCALATION -> add(people, directory.usersWithRole(Role.PROGRAM_MANAGER));
-            case STAGE_GATE_DECISION -> add(people, proponentsOf(caseOrganization));
+            case STAGE_GATE_DECISION, SELECTION_DECISION -> add(people, proponentsOf(caseOrganization));
             default -> {
                 if (request.assignee() != null) {
                     add(people, directory.user(request.assignee()).stream().toList());

@@ -2,6 +2,8 @@ package org.jcmflow.stagegate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +21,15 @@ public record CommitteeTally(int validEvaluations, Map<Criterion, BigDecimal> cr
                              BigDecimal averageScore, BigDecimal lowestCriterionAverage, boolean majorityScoredOne) {
 
     static CommitteeTally of(List<Evaluation> evaluations) {
-        List<Evaluation> valid = evaluations.stream().filter(Evaluation::valid).toList();
+        return of(evaluations, Arrays.stream(Criterion.values()).filter(Criterion::scoredByEveryEvaluation).toList());
+    }
+
+    /**
+     * The tally of a committee that scores the given criteria (a call's selection committee scores those of its
+     * call): only evaluations without a declared conflict that score each of them count.
+     */
+    public static CommitteeTally of(List<Evaluation> evaluations, Collection<Criterion> criteria) {
+        List<Evaluation> valid = evaluations.stream().filter(evaluation -> evaluation.validFor(criteria)).toList();
         if (valid.isEmpty()) {
             return new CommitteeTally(0, Map.of(), null, null, false);
         }
@@ -46,7 +56,7 @@ public record CommitteeTally(int validEvaluations, Map<Criterion, BigDecimal> cr
         return criterionAverages.get(Criterion.COMMERCIALISATION);
     }
 
-    boolean reaches(int quorum) {
+    public boolean reaches(int quorum) {
         return validEvaluations >= quorum;
     }
 

@@ -2,6 +2,7 @@ package org.jcmflow.stagegate;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -17,7 +18,11 @@ public record Evaluation(String member, boolean conflictOfInterest, Map<Criterio
      * evaluations given before it was a criterion).
      */
     boolean valid() {
-        return !conflictOfInterest && Arrays.stream(Criterion.values())
-                .allMatch(criterion -> scores.containsKey(criterion) || !criterion.scoredByEveryEvaluation());
+        return validFor(Arrays.stream(Criterion.values()).filter(Criterion::scoredByEveryEvaluation).toList());
+    }
+
+    /** Counts towards a committee's result that scores the given criteria: no conflict declared, each scored. */
+    public boolean validFor(Collection<Criterion> criteria) {
+        return !conflictOfInterest && scores.keySet().containsAll(criteria);
     }
 }

@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.jcmflow.engine.ProcessContext;
-import org.jcmflow.identity.Role;
-import org.jcmflow.identity.UserDirectory;
 import org.jcmflow.identity.UserDirectory.DirectoryUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,16 +51,16 @@ public class StageGateCommittee {
     private static final Logger log = LoggerFactory.getLogger(StageGateCommittee.class);
 
     private final StageGateRecords records;
-    private final UserDirectory directory;
+    private final CommitteeRules rules;
     private final StageGateProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StageGateCommittee(StageGateRecords records, UserDirectory directory, StageGateProperties properties,
+    StageGateCommittee(StageGateRecords records, CommitteeRules rules, StageGateProperties properties,
                        ApplicationEventPublisher events, Clock clock) {
         this.clock = clock;
         this.records = records;
-        this.directory = directory;
+        this.rules = rules;
         this.properties = properties;
         this.events = events;
     }
@@ -201,10 +199,7 @@ public class StageGateCommittee {
     }
 
     private List<DirectoryUser> eligibleMembers(UUID caseId) {
-        String proponentOrganization = records.proponentOrganization(caseId);
-        return directory.usersWithRole(Role.STAGE_GATE_COMMITTEE).stream()
-                .filter(member -> member.organization() == null || !member.organization().equals(proponentOrganization))
-                .toList();
+        return rules.eligibleMembers(records.proponentOrganization(caseId));
     }
 
     private static long round(VariableScope scope) {

@@ -43,6 +43,8 @@ class NewProposalPageTest {
     CaseFileService cases;
     @MockitoBean
     PartnerCountries partnerCountries;
+    @MockitoBean
+    ProposalCalls calls;
 
     @BeforeEach
     void countries() {
@@ -101,6 +103,24 @@ class NewProposalPageTest {
         String page = mvc.perform(proposal("830.5").header("Accept-Language", "ja"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"fiscalYear-error\">2011年度から2027年度までの年度を選んでください。");
+    }
+
+    @Test
+    void aProposalGoesUnderAnOpenCallAndAClosedCallIsShownNextToTheField() throws Exception {
+        UUID callId = UUID.randomUUID();
+        when(calls.openAt(any())).thenReturn(List.of(new ProposalCalls.OpenCall(callId, "FY2016 call", 2016)));
+        String form = mvc.perform(get("/cases/new")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("FY2016 call", callId.toString());
+
+        when(cases.open(any(), any())).thenThrow(Problem.conflict("closed", "callNotOpen", "FY2016 call",
+                "2016-04-01", "2016-05-15"));
+        String page = mvc.perform(proposal("1250").param("callId", callId.toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"callId-error\"", "The call &quot;FY2016 call&quot; takes proposals from 2016-04-01 to 2016-05-15 only.");
+        ArgumentCaptor<NewCase> request = ArgumentCaptor.forClass(NewCase.class);
+        verify(cases).open(request.capture(), any());
+        assertThat(request.getValue().callId()).isEqualTo(callId);
     }
 
     @Test

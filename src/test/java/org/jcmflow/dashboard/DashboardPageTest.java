@@ -17,15 +17,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.programme.Evaluation;
+import org.jcmflow.programme.Evaluations;
+import org.jcmflow.programme.ProgrammeSettings;
+import org.jcmflow.programme.Target;
+import org.jcmflow.programme.Targets;
 import org.jcmflow.testsupport.PageTest;
 import org.jcmflow.problem.InvalidInput;
 import org.jcmflow.problem.InvalidInput.FieldProblem;
@@ -40,7 +48,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PageTest(DashboardPage.class)
-@Import({DashboardConfiguration.class, DashboardWorkbook.class, DashboardFigures.class})
+@Import({DashboardConfiguration.class, DashboardWorkbook.class, DashboardFigures.class, Ledgers.class})
 @WithMockUser(username = "sato", roles = "program-manager")
 class DashboardPageTest {
 
@@ -53,6 +61,26 @@ class DashboardPageTest {
     ProgrammeBudget budget;
     @MockitoBean
     PartnerCountries partnerCountries;
+    @MockitoBean
+    ProgrammeSettings settings;
+    @MockitoBean
+    Targets targets;
+    @MockitoBean
+    Evaluations evaluations;
+
+    @BeforeEach
+    void programmeRecords() {
+        when(settings.current()).thenReturn(new ProgrammeSettings.Settings("11013", "国際部地球環境対策推進室",
+                ProgrammeSettings.ContractType.COMMISSIONED, "エネルギー需給勘定", 2011, 2017, "sato", Instant.EPOCH));
+        when(targets.currentValue(any(), anyInt())).thenAnswer(call -> call.getArgument(1));
+        when(targets.history()).thenReturn(List.of(
+                new Target(Targets.Indicator.OUTCOME, 5, 2015, LocalDate.of(2013, 4, 1), "Set at the JCM's start",
+                        "sato", Instant.EPOCH),
+                new Target(Targets.Indicator.OUTCOME, 10, 2017, LocalDate.of(2015, 4, 1),
+                        "情勢変化: sixteen partner countries", "sato", Instant.EPOCH)));
+        when(evaluations.all()).thenReturn(List.of(new Evaluation(UUID.randomUUID(), Evaluations.Kind.EARLY_EX_POST,
+                LocalDate.of(2017, 6, 28), "On track", "sato", Instant.EPOCH)));
+    }
 
     @BeforeEach
     void data() {
@@ -206,7 +234,9 @@ class DashboardPageTest {
                 .andExpect(header().string("Content-Security-Policy", DashboardPage.CONTENT_SECURITY_POLICY))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("事業原簿", "作成：", "事業名称", "二国間クレジット制度（ＪＣＭ）", "事業期間・予算",
-                "事業期間：2011年度～", "［単位：百万円］", "予算額", "執行額", "合計",
+                "事業期間：2011年度～2017年度", "［単位：百万円］",
+                "ＰＪコード", "11013", "国際部地球環境対策推進室", "委託", "エネルギー需給勘定", "目標の改定履歴",
+                "情勢変化: sixteen partner countries", "前倒し事後評価（2017-06-28実施）：On track", "予算額", "執行額", "合計",
                 "19,010", "(16,510)", "21,410", "(18,910)", "8,887", "※括弧内は国庫返納後の予算額。",
                 "事業の目的・目標", "成果指標：ＪＣＭ合同委員会で承認された方法論の件数　累計10件",
                 "活動指標：実現可能性調査や実証事業を実施した件数　年間10件",

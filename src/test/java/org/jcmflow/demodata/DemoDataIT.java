@@ -130,8 +130,76 @@ class DemoDataIT {
                 "Forecast of the cumulative reduction over the five years after the demonstrations",
                 "dissemination: 1,140,000 t-CO2.",
                 "Methodologies approved: 6 (target 10)");
+        // the header from the programme's settings, its period theirs and not the current year's
+        assertThat(page.text()).contains("Programme period: FY2011 – FY2017", ">11013<", ">国際部地球環境対策推進室<",
+                "Commissioned (委託)", ">エネルギー需給勘定<");
+        // the targets' revisions, and the evaluation of June 2017 with its result
+        assertThat(page.text()).contains("2013-04-01", "2015-04-01", "情勢変化: the JCM&#39;s partner countries doubled",
+                "Early ex-post evaluation (前倒し事後評価), held on 2017-06-28: The evaluation subcommittee judged");
         // the budget table's total column: 23,310 budgeted, 20,810 after the 2,500 returned, 8,887 executed
         assertThat(page.text()).contains(">23,310<", "(20,810)", ">8,887<", ">2,400<", ">2,635<", ">1,900<");
+    }
+
+    /**
+     * Every proposal came in under its fiscal year's call, and each call up to FY2016 was selected by the
+     * committee's ranking: its selected proposals are the studies the ledger counts, the others closed.
+     */
+    @Test
+    void everyProposalCameInUnderItsYearsCallAndWasSelectedByIt() {
+        ApiClient manager = ApiClient.as(port, PROGRAM_MANAGER);
+        JsonNode calls = manager.get("/api/calls").json();
+        assertThat(calls.findValuesAsText("fiscalYear")).containsExactly("2017", "2016", "2015", "2014", "2013",
+                "2012", "2011");
+        int proposals = 0;
+        for (JsonNode call : calls) {
+            proposals += call.path("proposals").asInt();
+            assertThat(call.path("committee")).hasSize(3);
+            JsonNode ranking = manager.get("/api/calls/" + call.path("id").asText() + "/proposals").json();
+            if (call.path("fiscalYear").asInt() == 2017) {
+                assertThat(call.path("status").asText()).isEqualTo("CLOSED");
+                assertThat(ranking.findValuesAsText("selected")).isEmpty();
+                continue;
+            }
+            assertThat(call.path("status").asText()).isEqualTo("SELECTED");
+            assertThat(call.path("selectionRationale").asText(null)).isNull();
+            for (JsonNode proposal : ranking) {
+                assertThat(proposal.path("validEvaluations").asInt()).isEqualTo(3);
+                // the selected share the first place; the one not selected comes after them
+                if (proposal.path("selected").asBoolean()) {
+                    assertThat(proposal.path("ranking").asInt()).isEqualTo(1);
+                } else {
+                    assertThat(proposal.path("ranking").asInt()).isGreaterThan(1);
+                }
+            }
+            // one proposal a year was not selected
+            assertThat(ranking.findValuesAsText("selected").stream().filter("false"::equals)).hasSize(1);
+        }
+        assertThat(proposals).isEqualTo(104);
+    }
+
+    /** The joint policy work the ledger reports, per country and case, counted on the dashboard. */
+    @Test
+    void thePolicyWorkWithTheMinistriesIsLoggedAndCounted() {
+        ApiClient manager = ApiClient.as(port, PROGRAM_MANAGER);
+        assertThat(manager.get("/api/policy-work").json()).hasSize(6);
+        assertThat(manager.get("/api/policy-work?partnerCountry=TH").json().findValuesAsText("kind"))
+                .containsExactly("EQUIPMENT_AND_LABELLING", "TECHNICIAN_TRAINING");
+        JsonNode policyWork = dashboard().path("policyWork");
+        assertThat(policyWork.path("total").asLong()).isEqualTo(6);
+        assertThat(policyWork.path("byKind").path("TECHNICIAN_TRAINING").asLong()).isEqualTo(2);
+        JsonNode inFy2016 = manager.get("/api/dashboard?fiscalYear=2016").json().path("policyWork");
+        assertThat(inFy2016.path("total").asLong()).isEqualTo(5);
+        JsonNode led = manager.get("/api/cases?partnerCountry=ID&stage=DEMONSTRATION").json().path("content");
+        String ledCase = null;
+        for (JsonNode found : led) {
+            if (found.path("technology").asText().equals("LED fishing lights")) {
+                ledCase = found.path("id").asText();
+            }
+        }
+        assertThat(manager.get("/api/cases/" + ledCase + "/policy-work").json().findValuesAsText("kind"))
+                .containsExactly("STANDARD");
+        assertThat(manager.getPage("/cases/" + ledCase + "?lang=ja").text()).contains("相手国省庁との政策協働",
+                "Draft national standard for LED fishing lights agreed with the ministry");
     }
 
     @Test

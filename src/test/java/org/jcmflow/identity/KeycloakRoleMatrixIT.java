@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.jcmflow.engine.EngineClock;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.KeycloakApplicationTest;
@@ -73,7 +75,11 @@ class KeycloakRoleMatrixIT {
      * to them (404), and so are its tasks (404), as if they did not exist. Contracts, their changes and spending
      * are the programme managers' to record, whoever's they are; the programme office reads them all, a proponent
      * those of their own organisation (another's contract is missing to them, 404). Forecasts at selection are
-     * the programme office's alone.
+     * the programme office's alone. Everyone signed in reads the calls for proposals; programme managers open
+     * them and record their selection, the members of a call's committee score its proposals (ito, of Sakura,
+     * scores Nihon's), and the scores and exports are the programme office's. The programme's settings,
+     * evaluations, targets and policy work are the programme managers' to record and the programme office's to
+     * read; a case's policy work is read by whoever may see the case.
      */
     static final String MATRIX = """
             | endpoint                                       | on                               | tanaka | suzuki | sato | kobayashi | ito  | watanabe | nakamura | admin | anonymous | no-role |
@@ -149,6 +155,29 @@ class KeycloakRoleMatrixIT {
             | PUT /api/cases/{caseId}/forecast               | fresh Nihon demonstration        | 403    | 403    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
             | GET /api/forecasts                             | Nihon forecast                   | 403    | 403    | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
             | GET /api/reports/forecasts.csv                 | Nihon forecast                   | 403    | 403    | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/calls                                 | FY2021 call                      | 200+   | 200+   | 200+ | 200+      | 200+ | 200+     | 200+     | 200+  | 401       | 401     |
+            | POST /api/calls                                | -                                | 403    | 403    | 201  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/calls/{id}                            | FY2021 call                      | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | PUT /api/calls/{id}/committee                  | FY2021 call                      | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/calls/{id}/proposals                  | FY2021 call                      | 403    | 403    | 200  | 200       | 200  | 403      | 403      | 200   | 401       | 401     |
+            | PUT /api/calls/{id}/proposals/{caseId}/score   | FY2021 call                      | 403    | 403    | 403  | 204       | 204  | 403      | 403      | 403   | 401       | 401     |
+            | POST /api/calls/{id}/selection                 | fresh FY2021 call                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/reports/calls.csv                     | FY2021 call                      | 403    | 403    | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/reports/selection.csv                 | FY2021 call                      | 403    | 403    | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/reports/calls.xlsx                    | FY2021 call                      | 403    | 403    | 200+ | 403       | 403  | 403      | 403      | 200+  | 401       | 401     |
+            | GET /api/programme/settings                    | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | PUT /api/programme/settings                    | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/programme/evaluations                 | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | POST /api/programme/evaluations                | -                                | 403    | 403    | 201  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/programme/targets                     | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | POST /api/programme/targets                    | -                                | 403    | 403    | 201  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/reports/evaluations.csv               | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | GET /api/reports/targets.csv                   | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | GET /api/reports/programme.xlsx                | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | POST /api/policy-work                          | -                                | 403    | 403    | 201  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/policy-work                           | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | GET /api/cases/{caseId}/policy-work            | Nihon case                       | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/reports/policy-work.csv               | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /engine-rest/engine                        | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /engine-rest/task                          | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /engine-rest/process-definition            | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
@@ -182,6 +211,27 @@ class KeycloakRoleMatrixIT {
             {"atEndTco2PerYear": 1200, "fiveYearsAfterTco2": 6000, "forecastOn": "2016-09-01",
              "basis": "The survey's measurements at the demonstration site"}""";
 
+    /** The selection committee of the fixtures' calls: the independent members and Sakura's. */
+    private static final String SELECTION_COMMITTEE =
+            "{\"members\": [\"kobayashi\", \"yamamoto\", \"inoue\", \"ito\"]}";
+
+    /** A committee member's scores of a proposal, every criterion of the call. */
+    private static final String SCORES = """
+            {"conflictOfInterest": false, "scores": {"TECHNICAL_EFFECTIVENESS": 4, "GHG_REDUCTION": 4,
+             "DISSEMINATION_POTENTIAL": 4, "COST_EFFECTIVENESS": 4, "POLICY_FIT": 4}, "comment": "Sound"}""";
+
+    /** The programme's settings as they are: writing them changes nothing. */
+    private static final String SETTINGS = """
+            {"pjCode": "11013", "department": "国際部地球環境対策推進室", "contractType": "COMMISSIONED",
+             "account": "エネルギー需給勘定", "firstFiscalYear": 2011, "lastFiscalYear": 2017}""";
+
+    /** The fiscal year of the fixtures' calls, which no other fixture files cases under. */
+    private static final int CALL_FISCAL_YEAR = 2021;
+
+    /** What recording the selection of a fresh call records. */
+    private static final String CALL_SELECTIONS =
+            "select count(*) from selection_decision where call_id = cast(:id as uuid)";
+
     /** What a write on a fresh contract records: a change or spending. */
     private static final String CONTRACT_WRITES = """
             select (select count(*) from contract_change where contract_id = cast(:id as uuid))
@@ -210,6 +260,8 @@ class KeycloakRoleMatrixIT {
 
     @Autowired
     org.camunda.bpm.engine.ManagementService camundaJobs;
+    /** Set back to a call's window while a fixture's proposal comes in under it. */
+    EngineClock engineClock;
 
     /** Only to tell that a refused write on a fresh contract or case recorded nothing. */
     @Autowired
@@ -332,6 +384,20 @@ class KeycloakRoleMatrixIT {
             case "POST /api/third-party-entities" -> caller.post(path, tpeEntry("Matrix TPE " + tpeNumbers.incrementAndGet()));
             case "PUT /api/third-party-entities/{id}" -> caller.put(path, TPE_CHANGE);
             case "POST /api/public-inputs/{id}/comments" -> caller.post(path, Map.of("comment", "A public input."));
+            case "POST /api/calls" -> caller.post(path, callEntry());
+            case "PUT /api/calls/{id}/committee" -> caller.put(path, SELECTION_COMMITTEE);
+            case "PUT /api/calls/{id}/proposals/{caseId}/score" -> caller.put(path, SCORES);
+            case "POST /api/calls/{id}/selection" -> caller.post(path, Map.of("selected",
+                    List.of(fixture.pathVariables().get("caseId")), "rationale", "Selected short of the quorum"));
+            case "GET /api/reports/calls.xlsx", "GET /api/reports/programme.xlsx" -> workbook(caller.download(path));
+            case "PUT /api/programme/settings" -> caller.put(path, SETTINGS);
+            case "POST /api/programme/evaluations" -> caller.post(path, Map.of("kind", "INTERIM",
+                    "heldOn", "2015-06-30", "result", "Recorded in the role matrix"));
+            case "POST /api/programme/targets" -> caller.post(path, Map.of("indicator", "ACTIVITY",
+                    "targetValue", 10, "revisedOn", "2016-04-01", "reason", "Confirmed in the role matrix"));
+            case "POST /api/policy-work" -> caller.post(path, Map.of("partnerCountry", RECORDS_COUNTRY,
+                    "heldOn", "2016-12-05", "kind", "SEMINAR", "counterpart", "Ministry of Natural Resources and "
+                            + "Environment", "outcome", "Recorded in the role matrix"));
             default -> switch (cell.method()) {
                 case "GET" -> caller.get(path);
                 case "POST" -> caller.post(path);
@@ -543,6 +609,8 @@ class KeycloakRoleMatrixIT {
                 assertThat(recorded.status()).as(recorded.text()).isEqualTo(204);
                 yield new Fixture(Map.of("caseId", caseId), null, caseId, null);
             }
+            case "FY2021 call" -> callWithNihonProposal(null);
+            case "fresh FY2021 call" -> callWithNihonProposal(CALL_SELECTIONS);
             case "fresh Nihon demonstration" ->
                     new Fixture(Map.of("caseId", selectedDemonstration("tanaka")), null, null, null, CASE_FORECASTS);
             default -> throw new IllegalArgumentException("No fixture named " + name);
@@ -671,6 +739,42 @@ class KeycloakRoleMatrixIT {
                 "{\"executedMillionJpy\": 1}");
         assertThat(spent.status()).as(spent.text()).isEqualTo(204);
         return new Fixture(variables, null, number, null);
+    }
+
+    /**
+     * A call of its own fiscal year whose window has passed, with a proposal of Nihon EcoTech's that came in while
+     * it was open (on the engine's clock, set back to then) and the selection committee named.
+     */
+    private Fixture callWithNihonProposal(String writes) {
+        ApiClient.Response opened = client("sato").post("/api/calls", callEntry());
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        String callId = opened.json().path("id").asText();
+        Map<String, Object> proposal = CaseDriver.newCase("Role matrix: a proposal under a call");
+        proposal.put("partnerCountry", RECORDS_COUNTRY);
+        proposal.put("fiscalYear", CALL_FISCAL_YEAR);
+        proposal.put("callId", callId);
+        ApiClient.Response proposed;
+        engineClock.stopAt(Instant.parse("2026-01-10T03:00:00Z"));
+        try {
+            proposed = client("tanaka").post("/api/cases", proposal);
+        } finally {
+            engineClock.resume();
+        }
+        assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+        ApiClient.Response named = client("sato").put("/api/calls/" + callId + "/committee", SELECTION_COMMITTEE);
+        assertThat(named.status()).as(named.text()).isEqualTo(200);
+        return new Fixture(Map.of("id", callId, "caseId", proposed.json().path("id").asText()), null, callId, null,
+                writes);
+    }
+
+    private static Map<String, Object> callEntry() {
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("title", "Role matrix: FY" + CALL_FISCAL_YEAR + " call");
+        call.put("fiscalYear", CALL_FISCAL_YEAR);
+        call.put("opensOn", "2026-01-05");
+        call.put("closesOn", "2026-01-20");
+        call.put("kinds", List.of("FEASIBILITY_STUDY"));
+        return call;
     }
 
     private String nextContractNumber() {

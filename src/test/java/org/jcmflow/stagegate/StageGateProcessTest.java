@@ -60,9 +60,9 @@ class StageGateProcessTest {
 
     @BeforeEach
     void committeeAndCase() {
-        Mocks.register("stageGateCommittee", new StageGateCommittee(records, DIRECTORY,
-                new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7), 2014), decisions::add,
-                new EngineClock()));
+        StageGateProperties properties = new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7), 2014);
+        Mocks.register("stageGateCommittee", new StageGateCommittee(records, new CommitteeRules(DIRECTORY, properties),
+                properties, decisions::add, new EngineClock()));
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,

@@ -82,6 +82,7 @@ class HostileInputIT {
     private String contractId;
     private String jcmCaseId;
     private String publicInputPeriodId;
+    private String callId;
 
     @Test
     void hundredsOfBadRequestsAreRefusedClearlyAndChangeNothing(CaseDriver driver) throws Exception {
@@ -95,6 +96,11 @@ class HostileInputIT {
         ApiClient.Response signed = driver.as(PROGRAM_MANAGER).post("/api/contracts", contractEntry());
         assertThat(signed.status()).as(signed.text()).isEqualTo(201);
         contractId = signed.json().path("id").asText();
+        ApiClient.Response call = driver.as(PROGRAM_MANAGER).post("/api/calls", Map.of("title", "Hostile input's call",
+                "fiscalYear", 2022, "opensOn", "2026-01-05", "closesOn", "2026-01-20",
+                "kinds", List.of("FEASIBILITY_STUDY")));
+        assertThat(call.status()).as(call.text()).isEqualTo(201);
+        callId = call.json().path("id").asText();
 
         // a case whose proposed methodology is open to public inputs
         jcmCaseId = driver.openCase(PROPONENT, "Target of hostile public inputs");
@@ -306,6 +312,8 @@ class HostileInputIT {
                 json(Map.of("atEndTco2PerYear", -1, "fiveYearsAfterTco2", 1, "forecastOn", "2016-01-01", "basis", "x")),
                 "atEndTco2PerYear");
 
+        generateProgrammeRecordProbes(malformed);
+
         // a task's completion: the variables of its form
         for (String field : List.of("businessViability", "mrvApproach", "financingPlan")) {
             notText.forEach(value -> api("wrong types", PROPONENT, "POST", complete,
@@ -428,6 +436,120 @@ class HostileInputIT {
         }
     }
 
+    /** Calls for proposals and their selection; the programme's settings, evaluations, targets and policy work. */
+    private void generateProgrammeRecordProbes(List<String> malformed) {
+        String calls = "/api/calls";
+        String committee = calls + "/" + callId + "/committee";
+        String selection = calls + "/" + callId + "/selection";
+        Map<String, Object> call = new LinkedHashMap<>(Map.of("title", "Hostile call", "fiscalYear", 2022,
+                "opensOn", "2026-01-05", "closesOn", "2026-01-20", "kinds", List.of("FEASIBILITY_STUDY")));
+        for (String body : malformed.subList(0, 8)) {
+            api("malformed JSON", PROGRAM_MANAGER, "POST", calls, body, null);
+            api("malformed JSON", PROGRAM_MANAGER, "PUT", committee, body, null);
+            api("malformed JSON", PROGRAM_MANAGER, "POST", selection, body, null);
+            api("malformed JSON", PROGRAM_MANAGER, "POST", "/api/policy-work", body, null);
+        }
+        for (String field : List.of("title", "fiscalYear", "opensOn", "closesOn", "kinds")) {
+            api("missing fields", PROGRAM_MANAGER, "POST", calls, json(without(call, field)), field);
+            api("missing fields", PROGRAM_MANAGER, "POST", calls, json(with(call, field, null)), field);
+        }
+        api("huge strings", PROGRAM_MANAGER, "POST", calls, json(with(call, "title", "x".repeat(201))), "title");
+        api("invalid dates", PROGRAM_MANAGER, "POST", calls, json(with(call, "closesOn", "2026-01-01")), "closesOn");
+        api("invalid dates", PROGRAM_MANAGER, "POST", calls, json(with(call, "opensOn", "2026-02-30")), "opensOn");
+        api("invalid fiscal years", PROGRAM_MANAGER, "POST", calls, json(with(call, "fiscalYear", 2010)), "fiscalYear");
+        api("invalid fiscal years", PROGRAM_MANAGER, "POST", calls, json(with(call, "fiscalYear", 3000)), "fiscalYear");
+        api("wrong types", PROGRAM_MANAGER, "POST", calls, json(with(call, "kinds", List.of("HOLIDAY"))), "kinds[0]");
+        api("wrong types", PROGRAM_MANAGER, "POST", calls, json(with(call, "kinds", List.of())), "kinds");
+        api("wrong types", PROGRAM_MANAGER, "POST", calls, json(with(call, "criteria", List.of("LUCK"))), "criteria[0]");
+        api("unknown fields", PROGRAM_MANAGER, "POST", calls, json(with(call, "status", "SELECTED")), "status");
+        api("proposals under a call", PROPONENT, "POST", calls, json(call), null);
+        api("proposals under a call", PROGRAM_MANAGER, "PUT", committee, json(Map.of("members", List.of("tanaka"))),
+                "members[0]");
+        api("proposals under a call", PROGRAM_MANAGER, "PUT", committee, json(Map.of("members", List.of())), "members");
+        api("proposals under a call", PROGRAM_MANAGER, "PUT", committee, json(Map.of("members", "kobayashi")), "members");
+        api("proposals under a call", PROGRAM_MANAGER, "POST", selection,
+                json(Map.of("selected", List.of(UUID.randomUUID().toString()))), "selected[0]");
+        api("proposals under a call", PROGRAM_MANAGER, "POST", selection,
+                json(Map.of("selected", List.of("not-a-uuid"))), null);
+        api("proposals under a call", PROPONENT, "POST", selection, json(Map.of("selected", List.of())), null);
+        api("proposals under a call", PROGRAM_MANAGER, "PUT", calls + "/" + callId + "/proposals/" + caseId + "/score",
+                json(Map.of("scores", Map.of("POLICY_FIT", 9), "comment", "x")), null);
+        Map<String, Object> underCall = CaseDriver.newCase("Hostile proposal under a call");
+        underCall.put("fiscalYear", 2022);
+        api("proposals under a call", PROPONENT, "POST", "/api/cases", json(underCall), "callId");
+        underCall.put("callId", callId);
+        api("proposals under a call", PROPONENT, "POST", "/api/cases", json(underCall), null);
+        underCall.put("fiscalYear", 2016);
+        api("proposals under a call", PROPONENT, "POST", "/api/cases", json(underCall), "fiscalYear");
+        underCall.put("callId", UUID.randomUUID().toString());
+        api("proposals under a call", PROPONENT, "POST", "/api/cases", json(underCall), "callId");
+
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("pjCode", "11013", "department", "国際部地球環境対策推進室",
+                "contractType", "COMMISSIONED", "account", "エネルギー需給勘定", "firstFiscalYear", 2011,
+                "lastFiscalYear", 2017));
+        for (String field : List.of("pjCode", "department", "contractType", "account", "firstFiscalYear",
+                "lastFiscalYear")) {
+            api("programme records", PROGRAM_MANAGER, "PUT", "/api/programme/settings",
+                    json(with(settings, field, null)), field);
+        }
+        api("programme records", PROGRAM_MANAGER, "PUT", "/api/programme/settings",
+                json(with(settings, "lastFiscalYear", 2010)), "lastFiscalYear");
+        api("programme records", PROGRAM_MANAGER, "PUT", "/api/programme/settings",
+                json(with(settings, "contractType", "GIFT")), "contractType");
+        api("programme records", PROGRAM_MANAGER, "PUT", "/api/programme/settings",
+                json(with(settings, "department", "x".repeat(201))), "department");
+        api("programme records", PROPONENT, "PUT", "/api/programme/settings", json(settings), null);
+        Map<String, Object> evaluation = new LinkedHashMap<>(Map.of("kind", "EARLY_EX_POST", "heldOn", "2017-06-28",
+                "result", "On track"));
+        for (String field : evaluation.keySet()) {
+            api("programme records", PROGRAM_MANAGER, "POST", "/api/programme/evaluations",
+                    json(without(evaluation, field)), field);
+        }
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/programme/evaluations",
+                json(with(evaluation, "heldOn", "2999-01-01")), "heldOn");
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/programme/evaluations",
+                json(with(evaluation, "result", "x".repeat(4001))), "result");
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/programme/evaluations",
+                json(with(evaluation, "kind", "AUDIT")), "kind");
+        Map<String, Object> target = new LinkedHashMap<>(Map.of("indicator", "OUTCOME", "targetValue", 10,
+                "deadlineFiscalYear", 2017, "revisedOn", "2016-04-01", "reason", "情勢変化"));
+        for (String field : target.keySet()) {
+            api("programme records", PROGRAM_MANAGER, "POST", "/api/programme/targets", json(without(target, field)),
+                    field);
+        }
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/programme/targets",
+                json(with(target, "targetValue", -1)), "targetValue");
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/programme/targets",
+                json(with(target, "targetValue", "ten")), "targetValue");
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/programme/targets",
+                json(with(with(target, "indicator", "ACTIVITY"), "deadlineFiscalYear", 2017)), "deadlineFiscalYear");
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/programme/targets",
+                json(with(target, "reason", "x".repeat(1001))), "reason");
+        Map<String, Object> work = new LinkedHashMap<>(Map.of("partnerCountry", "VN", "heldOn", "2016-12-05",
+                "kind", "SEMINAR", "counterpart", "Ministry", "outcome", "Seminar held"));
+        for (String field : work.keySet()) {
+            api("programme records", PROGRAM_MANAGER, "POST", "/api/policy-work", json(without(work, field)), field);
+        }
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/policy-work", json(with(work, "partnerCountry", "ZZ")),
+                "partnerCountry");
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/policy-work",
+                json(with(work, "caseId", UUID.randomUUID().toString())), "caseId");
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/policy-work", json(with(work, "participants", -1)),
+                "participants");
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/policy-work", json(with(work, "heldOn", "2999-01-01")),
+                "heldOn");
+        api("programme records", PROGRAM_MANAGER, "POST", "/api/policy-work",
+                json(with(work, "counterpart", "x".repeat(201))), "counterpart");
+        api("programme records", PROPONENT, "POST", "/api/policy-work", json(work), null);
+        for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid", "%00", "x".repeat(3000))) {
+            api("unknown and malformed ids", PROGRAM_MANAGER, "GET", calls + "/" + id, null, null);
+            api("unknown and malformed ids", PROGRAM_MANAGER, "GET", calls + "/" + id + "/proposals", null, null);
+            api("unknown and malformed ids", PROGRAM_MANAGER, "PUT", calls + "/" + id + "/committee",
+                    json(Map.of("members", List.of("kobayashi", "yamamoto", "inoue"))), null);
+            api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id + "/policy-work", null, null);
+        }
+    }
+
     // ---------------------------------------------------------------- the generator: the pages
 
     private void generatePageProbes(String tanakaToken, String satoToken) {
@@ -472,6 +594,40 @@ class HostileInputIT {
             page("invalid fiscal years", PROGRAM_MANAGER, "/dashboard/budget", with(budgetForm, "fiscalYear", year),
                     satoToken, "fiscalYear");
         }
+
+        Map<String, String> callForm = new LinkedHashMap<>(Map.of("title", "Hostile call page", "fiscalYear", "2022",
+                "opensOn", "2026-01-05", "closesOn", "2026-01-20", "kinds", "FEASIBILITY_STUDY"));
+        for (String field : List.of("title", "fiscalYear", "opensOn", "closesOn", "kinds")) {
+            page("missing fields", PROGRAM_MANAGER, "/calls", without(callForm, field), satoToken, field);
+        }
+        page("invalid dates", PROGRAM_MANAGER, "/calls", with(callForm, "opensOn", "2026-02-30"), satoToken, "opensOn");
+        page("wrong types", PROGRAM_MANAGER, "/calls", with(callForm, "kinds", "HOLIDAY"), satoToken, "kinds");
+        page("wrong types", PROGRAM_MANAGER, "/calls", with(callForm, "fiscalYear", "abc"), satoToken, "fiscalYear");
+        page("proposals under a call", PROGRAM_MANAGER, "/calls/" + callId + "/committee", Map.of("members", "tanaka"),
+                satoToken, "members");
+        page("proposals under a call", PROGRAM_MANAGER, "/calls/" + callId + "/selection",
+                Map.of("selected", UUID.randomUUID().toString()), satoToken, "selected");
+        Map<String, String> settingsForm = new LinkedHashMap<>(Map.of("pjCode", "11013", "department", "Dept",
+                "contractType", "COMMISSIONED", "account", "Account", "firstFiscalYear", "2011", "lastFiscalYear", "2017"));
+        for (String field : List.of("pjCode", "department", "account", "firstFiscalYear", "lastFiscalYear")) {
+            page("programme records", PROGRAM_MANAGER, "/programme/settings", with(settingsForm, field, " "), satoToken,
+                    field);
+        }
+        page("programme records", PROGRAM_MANAGER, "/programme/settings", with(settingsForm, "lastFiscalYear", "abc"),
+                satoToken, "lastFiscalYear");
+        page("programme records", PROGRAM_MANAGER, "/programme/evaluations",
+                Map.of("kind", "INTERIM", "heldOn", "2016-01-01", "result", " "), satoToken, "result");
+        page("programme records", PROGRAM_MANAGER, "/programme/evaluations",
+                Map.of("kind", "INTERIM", "heldOn", "2016-13-01", "result", "x"), satoToken, "heldOn");
+        page("programme records", PROGRAM_MANAGER, "/programme/targets", Map.of("indicator", "OUTCOME",
+                "targetValue", "ten", "deadlineFiscalYear", "2017", "revisedOn", "2016-04-01", "reason", "x"), satoToken,
+                "targetValue");
+        page("programme records", PROGRAM_MANAGER, "/programme/policy-work", Map.of("partnerCountry", "VN",
+                "heldOn", "2016-12-05", "kind", "SEMINAR", "counterpart", "Ministry", "outcome", " "), satoToken,
+                "outcome");
+        page("programme records", PROGRAM_MANAGER, "/programme/policy-work", Map.of("partnerCountry", "VN",
+                "heldOn", "2016-12-05", "kind", "SEMINAR", "counterpart", "Ministry", "outcome", "x",
+                "caseId", "not-a-uuid"), satoToken, "caseId");
 
         Map<String, String> taskForm = new LinkedHashMap<>();
         ValidSubmissions.of("Task_SubmitFeasibilityReport").forEach((key, value) -> taskForm.put(key, String.valueOf(value)));
