@@ -119,8 +119,7 @@ public class CaseFileService {
         List<CaseTasks.OpenTask> openTasks = caseTasks.openTasks(caseId);
         List<CaseTimeline.Step> history = timeline.history(caseId);
         if (seesOnlyOutcomes(user, projectCase)) {
-            Set<String> confidential = confidentialSteps.stream().flatMap(steps -> steps.stepKeys().stream())
-                    .collect(Collectors.toSet());
+            Set<String> confidential = confidentialStepKeys();
             openTasks = openTasks.stream().map(task -> confidential.contains(task.taskKey()) ? new CaseTasks.OpenTask(
                     task.id(), task.taskKey(), task.name(), task.candidateGroups(), null, task.created(), task.due())
                     : task).toList();
@@ -140,6 +139,25 @@ public class CaseFileService {
     public static boolean seesConfidentialVersions(CurrentUser user, ProjectCase projectCase) {
         return projectCase.organization().equals(user.organization())
                 || user.has(Role.PROGRAM_MANAGER) || user.has(Role.MRV_VERIFIER) || user.has(Role.JOINT_COMMITTEE);
+    }
+
+    private Set<String> confidentialStepKeys() {
+        return confidentialSteps.stream().flatMap(steps -> steps.stepKeys().stream()).collect(Collectors.toSet());
+    }
+
+    /**
+     * The last {@code count} records of a step on a case the user may see, newest first: what a proponent submitted,
+     * for the step that decides on it. Who took a confidential step and what they entered stay hidden from the
+     * proponent's organisation, as in {@link #details}.
+     */
+    @Transactional(readOnly = true)
+    public List<RecordedStep> lastRecords(UUID caseId, String stepKey, int count, CurrentUser user) {
+        ProjectCase projectCase = visibleCase(caseId, user);
+        boolean hidden = seesOnlyOutcomes(user, projectCase) && confidentialStepKeys().contains(stepKey);
+        return timeline.lastRecords(caseId, stepKey, count).stream()
+                .map(step -> new RecordedStep(step.stepKey(), step.what(), hidden ? null : step.who(), step.when(),
+                        hidden || step.details() == null ? "{}" : step.details()))
+                .toList();
     }
 
     /**

@@ -71,6 +71,18 @@ class CaseTimeline {
                 .update();
     }
 
+    /** The step's last records on the case, newest first. */
+    List<Step> lastRecords(UUID caseId, String stepKey, int count) {
+        return jdbc.sql("""
+                        select occurred_at, actor, step_name, step_key, stage, outcome, details::text
+                        from case_history where case_id = ? and step_key = ? order by occurred_at desc, id desc
+                        limit ?""")
+                .params(caseId, stepKey, count)
+                .query((rs, row) -> new Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), Stage.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
     List<Step> history(UUID caseId) {
         return jdbc.sql("""
                         select occurred_at, actor, step_name, step_key, stage, outcome, details::text

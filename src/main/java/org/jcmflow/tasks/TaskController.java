@@ -46,8 +46,8 @@ class TaskController {
     }
 
     @GetMapping("/{id}")
-    TaskView task(@PathVariable String id) {
-        return inbox.view(id, currentUsers.current());
+    TaskDetails task(@PathVariable String id) {
+        return inbox.details(id, currentUsers.current());
     }
 
     @GetMapping(value = "/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -70,9 +70,11 @@ class TaskFormPage {
     private String page(String id, Map<String, String> values, Map<String, String> errors, Locale locale,
                         Model model) {
         CurrentUser user = currentUsers.current();
-        TaskView task = inbox.view(id, user);
+        TaskDetails details = inbox.details(id, user);
+        TaskView task = details.task();
         FormSchema form = forms.schema(id, user);
         model.addAttribute("task", task);
+        model.addAttribute("submission", details.submission());
         model.addAttribute("taskName", taskName(task));
         model.addAttribute("projectCase", cases.visibleCase(task.caseId(), user));
         model.addAttribute("countries", partnerCountries.names(locale));

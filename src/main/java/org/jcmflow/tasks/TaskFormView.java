@@ -61,7 +61,7 @@ record TaskFormView(String formId, List<Block> blocks) {
 
     static TaskFormView of(FormSchema form, Map<String, String> values, Map<String, String> errors,
                            PageMessages messages) {
-        Labels labels = new Labels(form.id(), messages);
+        FormLabels labels = new FormLabels(form.id(), messages);
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i <= form.fields().size(); i++) {
             for (FormSchema.Text text : form.texts()) {
@@ -78,7 +78,7 @@ record TaskFormView(String formId, List<Block> blocks) {
     }
 
     private static FieldBlock fieldBlock(FormSchema form, FormSchema.Field field, String value, String error,
-                                         Labels labels, PageMessages messages) {
+                                         FormLabels labels, PageMessages messages) {
         List<Choice> choices = field.options().stream()
                 .map(option -> new Choice(option.value(), labels.option(field.key(), option))).toList();
         Condition showIf = field.hideWhen().map(hide -> {
@@ -116,28 +116,5 @@ record TaskFormView(String formId, List<Block> blocks) {
             }
         }
         return new TextBlock(heading, List.copyOf(paragraphs));
-    }
-
-    /** The optional translations of a form's texts, falling back to the form's own English. */
-    private record Labels(String formId, PageMessages messages) {
-
-        String label(FormSchema.Field field) {
-            return messages.getOrDefault("form." + formId + "." + field.key(),
-                    messages.getOrDefault("form.field." + field.key(), field.label()));
-        }
-
-        String description(FormSchema.Field field) {
-            return messages.getOrDefault("form." + formId + "." + field.key() + ".description",
-                    messages.getOrDefault("form.field." + field.key() + ".description", field.description()));
-        }
-
-        String option(String key, FormSchema.Option option) {
-            return messages.getOrDefault("form." + formId + "." + key + "." + option.value(),
-                    messages.getOrDefault("form.option." + option.value(), option.label()));
-        }
-
-        String text(FormSchema.Text text) {
-            return messages.getOrDefault("form." + formId + "." + text.id(), text.markdown());
-        }
     }
 }

@@ -35,11 +35,14 @@ public class TaskInbox {
     private final RuntimeService runtime;
     private final CaseFileService cases;
     private final TaskLookup lookup;
+    private final TaskSubmissions submissions;
     private final Clock clock;
     private final int countedTasksAtMost;
 
     TaskInbox(EngineTables engineTables, RuntimeService runtime, CaseFileService cases, TaskLookup lookup,
-              Clock clock, @Value("${jcm.tasks.inbox-counted-at-most}") int countedTasksAtMost) {
+              TaskSubmissions submissions, Clock clock,
+              @Value("${jcm.tasks.inbox-counted-at-most}") int countedTasksAtMost) {
+        this.submissions = submissions;
         this.engineTables = engineTables;
         this.runtime = runtime;
         this.cases = cases;
@@ -80,6 +83,14 @@ public class TaskInbox {
     public TaskView view(String taskId, CurrentUser user) {
         Task task = lookup.visibleTask(taskId, user);
         return views(List.of(task)).stream().findFirst().orElseThrow(TaskLookup::completedMeanwhile);
+    }
+
+    /** The task with what it decides on: the submission its assignee reads beside the form. */
+    @Transactional(readOnly = true)
+    TaskDetails details(String taskId, CurrentUser user) {
+        Task task = lookup.visibleTask(taskId, user);
+        TaskView view = views(List.of(task)).stream().findFirst().orElseThrow(TaskLookup::completedMeanwhile);
+        return new TaskDetails(view, submissions.of(task, view.caseId(), user).orElse(null));
     }
 
     /** The tasks as the inbox shows them: a few queries for the whole page, not a few per task. */

@@ -1,0 +1,79 @@
+package org.jcmflow.tasks;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What each step that reviews, evaluates or decides rests on: the steps whose latest submission its assignee reads
+ * beside the form. A step decides on the proposal itself ({@link #PROPOSAL}), or on what one or more earlier steps
+ * of the case recorded, all their fields or only some (the note convening the committee, not whom it convened).
+ */
+enum ReviewedSubmission {
+
+    SCREENING("Task_ScreenProposal", Source.proposal()),
+    STUDY_REVIEW("Task_ReviewFeasibilityReport", Source.all("Task_SubmitFeasibilityReport")),
+    SURVEY_REVIEW("Task_ReviewSurveyResults", Source.all("Task_SubmitSurveyResults")),
+    MRV_SURVEY_REVIEW("Task_ReviewMrvApplicationSurvey", Source.all("Task_SubmitMrvApplicationSurvey")),
+    EVALUATION("Task_EvaluateCase", Source.only("Task_ConveneCommittee", "conveningNote"),
+            Source.all("Task_SubmitSurveyResults"), Source.only("Task_ConfirmStageGateDecision", "revisionConditions"),
+            Source.all("Task_ReviseProposal")),
+    STAGE_GATE_DECISION("Task_ConfirmStageGateDecision", Source.all("Task_SubmitSurveyResults"),
+            Source.only("Task_ConfirmStageGateDecision", "revisionConditions"), Source.all("Task_ReviseProposal")),
+    PROGRESS_REVIEW("Task_ReviewProgressReport", Source.all("Task_SubmitProgressReport")),
+    FINAL_REVIEW("Task_ReviewFinalReport", Source.all("Task_SubmitFinalReport")),
+    METHODOLOGY_DECISION("Task_DecideMethodology", Source.all("Task_DraftMethodology"),
+            Source.all("Task_ReviseMethodology")),
+    VERIFICATION("Task_VerifyMonitoringReport", Source.all("Task_SubmitMonitoringReport")),
+    DISSEMINATION_REVIEW("Task_ReviewDisseminationReport", Source.all("Task_SubmitDisseminationReport"));
+
+    /** The step key under which the proposal, submitted when the case was opened, stands in the case's history. */
+    static final String PROPOSAL = "Start_CaseCreated";
+
+    /**
+     * One step the decision rests on.
+     *
+     * @param fields the fields to show, every field of its form when empty
+     * @param whole  a submission of the proponent's, whose documents and changes since the last round are shown;
+     *               otherwise a note that goes with it (the conditions a revision answers)
+     */
+    record Source(String stepKey, Set<String> fields, boolean whole) {
+
+        static Source all(String stepKey) {
+            return new Source(stepKey, Set.of(), true);
+        }
+
+        static Source only(String stepKey, String... fields) {
+            return new Source(stepKey, Set.of(fields), false);
+        }
+
+        static Source proposal() {
+            return all(PROPOSAL);
+        }
+
+        boolean shows(String field) {
+            return fields.isEmpty() || fields.contains(field);
+        }
+    }
+
+    private final String stepKey;
+    private final List<Source> sources;
+
+    ReviewedSubmission(String stepKey, Source... sources) {
+        this.stepKey = stepKey;
+        this.sources = List.of(sources);
+    }
+
+    List<Source> sources() {
+        return sources;
+    }
+
+    static Optional<ReviewedSubmission> of(String stepKey) {
+        for (ReviewedSubmission reviewed : values()) {
+            if (reviewed.stepKey.equals(stepKey)) {
+                return Optional.of(reviewed);
+            }
+        }
+        return Optional.empty();
+    }
+}
