@@ -27,6 +27,20 @@ final class FormValidator {
     }
 
     static Map<String, Object> validate(FormSchema form, Map<String, Object> submitted) {
+        Map<String, Object> accepted = validate(form, submitted, false);
+        form.fields().forEach(field -> accepted.putIfAbsent(field.key(), null));
+        return accepted;
+    }
+
+    /**
+     * A draft: what is filled in must fit the form as for a completion, but nothing is required yet. Returns only the
+     * fields filled in.
+     */
+    static Map<String, Object> validateDraft(FormSchema form, Map<String, Object> submitted) {
+        return validate(form, submitted, true);
+    }
+
+    private static Map<String, Object> validate(FormSchema form, Map<String, Object> submitted, boolean draft) {
         Map<String, Object> values = submitted == null ? Map.of() : submitted;
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, FormSchema.Field> fieldsByKey = new HashMap<>();
@@ -42,9 +56,9 @@ final class FormValidator {
             }
             Object value = values.get(field.key());
             if (isEmpty(value)) {
-                if (field.required()) {
+                if (field.required() && !draft) {
                     problems.add(FieldProblem.coded(field.key(), "is required", "required"));
-                } else if (field.type() == FormSchema.FieldType.CHECKBOX) {
+                } else if (field.type() == FormSchema.FieldType.CHECKBOX && !draft) {
                     accepted.put(field.key(), Boolean.FALSE);
                 }
                 continue;
@@ -57,7 +71,6 @@ final class FormValidator {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        form.fields().forEach(field -> accepted.putIfAbsent(field.key(), null));
         return accepted;
     }
 

@@ -9,9 +9,11 @@ import org.jcmflow.casefile.Stage;
 import org.jcmflow.identity.CurrentUsers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,14 +24,17 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
     private final TaskInbox inbox;
-    private final TaskForms forms;
+    private final TaskFormDocument forms;
     private final TaskWork work;
+    private final TaskDrafts drafts;
     private final CurrentUsers currentUsers;
 
-    TaskController(TaskInbox inbox, TaskForms forms, TaskWork work, CurrentUsers currentUsers) {
+    TaskController(TaskInbox inbox, TaskFormDocument forms, TaskWork work, TaskDrafts drafts,
+                   CurrentUsers currentUsers) {
         this.inbox = inbox;
         this.forms = forms;
         this.work = work;
+        this.drafts = drafts;
         this.currentUsers = currentUsers;
     }
 
@@ -53,6 +58,25 @@ class TaskController {
     @GetMapping(value = "/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
     String form(@PathVariable String id) {
         return forms.form(id, currentUsers.current());
+    }
+
+    /** The caller's draft of the task: saved values to resume from, which decide nothing. */
+    @GetMapping("/{id}/draft")
+    TaskDrafts.Draft draft(@PathVariable String id) {
+        return drafts.get(id, currentUsers.current());
+    }
+
+    /** Saves the form as it is so far, as the caller's draft; a task nobody has claimed becomes the caller's. */
+    @PutMapping("/{id}/draft")
+    TaskDrafts.Draft saveDraft(@PathVariable String id, @RequestBody(required = false) Completion draft) {
+        return drafts.save(id, draft == null || draft.variables() == null ? Map.of() : draft.variables(),
+                currentUsers.current());
+    }
+
+    @DeleteMapping("/{id}/draft")
+    ResponseEntity<Void> discardDraft(@PathVariable String id) {
+        drafts.discard(id, currentUsers.current());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/claim")

@@ -1,7 +1,12 @@
 package org.jcmflow.tasks;
 
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.CasePageSection;
@@ -24,6 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class TaskFormPage {
 
+    /** The name of the "save draft" button: pressed, the form is kept as a draft instead of completed. */
+    static final String SAVE_DRAFT = "saveDraft";
+
     private final TaskInbox inbox;
     private final TaskForms forms;
     private final TaskWork work;
@@ -32,11 +40,13 @@ class TaskFormPage {
     private final CurrentUsers currentUsers;
     private final PageMessages messages;
     private final ObjectProvider<CasePageSection> sections;
+    private final TaskDrafts drafts;
 
     TaskFormPage(TaskInbox inbox, TaskForms forms, TaskWork work, CaseFileService cases, PartnerCountries partnerCountries,
                  CurrentUsers currentUsers, PageMessages messages,
-                 ObjectProvider<CasePageSection> sections) {
+                 ObjectProvider<CasePageSection> sections, TaskDrafts drafts) {
         this.sections = sections;
+        this.drafts = drafts;
         this.inbox = inbox;
         this.forms = forms;
         this.work = work;
@@ -46,17 +56,24 @@ class TaskFormPage {
         this.messages = messages;
     }
 
+    /** The form starts from the user's draft, when they saved one. */
     @GetMapping("/tasks/{id}")
     String task(@PathVariable String id, Locale locale, Model model) {
-        return page(id, Map.of(), Map.of(), locale, model);
+        Optional<TaskDrafts.Draft> draft = drafts.find(id, currentUsers.current());
+        model.addAttribute("draftSavedAt", draft.map(TaskDrafts.Draft::savedAt).orElse(null));
+        return page(id, draft.map(saved -> pageValues(saved.variables())).orElse(Map.of()), Map.of(), locale, model);
     }
 
+    /** Completes the task, or with the "save draft" button, keeps the form as it is for later. */
     @PostMapping("/tasks/{id}")
     String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> submitted, Locale locale,
                     Model model, RedirectAttributes flash) {
         CurrentUser user = currentUsers.current();
         TaskView task = inbox.view(id, user);
         FormSchema form = forms.schema(id, user);
+        if (submitted.containsKey(SAVE_DRAFT)) {
+            return saveDraft(id, form, submitted, locale, model, flash);
+        }
         try {
             work.complete(id, HtmlFormValues.convert(form, submitted), user);
         } catch (InvalidInput e) {
@@ -65,6 +82,42 @@ class TaskFormPage {
         }
         flash.addFlashAttribute("notice", messages.get("task.completed", taskName(task), task.caseTitle()));
         return "redirect:/tasks";
+    }
+
+    private String saveDraft(String id, FormSchema form, MultiValueMap<String, String> submitted, Locale locale,
+                             Model model, RedirectAttributes flash) {
+        try {
+            drafts.save(id, HtmlFormValues.convert(form, submitted), currentUsers.current());
+        } catch (InvalidInput e) {
+            model.addAttribute("alert", messages.get("task.invalid"));
+            return page(id, keptValues(submitted), messages.fieldErrors(e), locale, model);
+        }
+        flash.addFlashAttribute("notice", messages.get("task.draftSaved"));
+        return "redirect:/tasks/" + id;
+    }
+
+    @PostMapping("/tasks/{id}/draft/discard")
+    String discardDraft(@PathVariable String id, RedirectAttributes flash) {
+        drafts.discard(id, currentUsers.current());
+        flash.addFlashAttribute("notice", messages.get("task.draftDiscarded"));
+        return "redirect:/tasks/" + id;
+    }
+
+    /** A draft's values as the page's fields hold them: a checklist's choices one per line. */
+    private static Map<String, String> pageValues(Map<String, Object> variables) {
+        Map<String, String> values = new HashMap<>();
+        variables.forEach((key, value) -> values.put(key, pageValue(value)));
+        return values;
+    }
+
+    private static String pageValue(Object value) {
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining("\n"));
+        }
+        if (value instanceof Double decimal) {
+            return BigDecimal.valueOf(decimal).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
     }
 
     private String page(String id, Map<String, String> values, Map<String, String> errors, Locale locale,
@@ -89,7 +142,7 @@ class TaskFormPage {
 
     /** What the user entered, to show again; several values of one field (a checklist) one per line. */
     private static Map<String, String> keptValues(MultiValueMap<String, String> submitted) {
-        Map<String, String> kept = new java.util.HashMap<>();
+        Map<String, String> kept = new HashMap<>();
         submitted.forEach((key, values) -> kept.put(key, String.join("\n", values)));
         return kept;
     }

@@ -47,11 +47,6 @@ public class TaskForms {
     }
 
     @Transactional(readOnly = true)
-    public String form(String taskId, CurrentUser user) {
-        return schema(taskId, user).rawJson();
-    }
-
-    @Transactional(readOnly = true)
     FormSchema schema(String taskId, CurrentUser user) {
         Task task = lookup.visibleTask(taskId, user);
         try {

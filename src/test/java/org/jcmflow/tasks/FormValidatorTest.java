@@ -53,6 +53,17 @@ class FormValidatorTest {
     }
 
     @Test
+    void aDraftNeedsNothingFilledInButWhatIsFilledInMustFit() {
+        FormSchema register = form("mrv-register-project");
+        assertThat(FormValidator.validateDraft(register, Map.of("registrationNumber", " VN004 ")))
+                .containsExactly(Map.entry("registrationNumber", "VN004"));
+        assertThat(FormValidator.validateDraft(register, Map.of())).isEmpty();
+        assertThatThrownBy(() -> FormValidator.validateDraft(register, Map.of("monitoringPeriods", 11,
+                "colour", "green"))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
+                .extracting(InvalidInput.FieldProblem::field).containsExactlyInAnyOrder("monitoringPeriods", "colour"));
+    }
+
+    @Test
     void unknownKeysAndChoicesOutsideTheOptionsAreRefused() {
         FormSchema screening = form("feasibility-screen-proposal");
         assertThat(badFields(screening, Map.of("screeningDecision", "ACCEPT", "screeningComments", "ok", "extra", 1)))

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jcmflow.casefile.CaseFileService;
@@ -55,6 +57,8 @@ class TaskFormPageTest {
     CaseFileService cases;
     @MockitoBean
     PartnerCountries partnerCountries;
+    @MockitoBean
+    TaskDrafts drafts;
 
     @BeforeEach
     void aStageGateTask() {
@@ -67,9 +71,57 @@ class TaskFormPageTest {
     }
 
     private void task(String id, String key, String name, String formId, String group) {
-        when(inbox.view(eq(id), any())).thenReturn(new TaskView(id, key, name, CASE_ID, "Hospital air-conditioning",
-                "STAGE_GATE", "VN", List.of(group), null, Instant.now(), null, false));
+        task(id, key, name, formId, group, null);
+    }
+
+    private void task(String id, String key, String name, String formId, String group, Submission submission) {
+        TaskView view = new TaskView(id, key, name, CASE_ID, "Hospital air-conditioning", "STAGE_GATE", "VN",
+                List.of(group), null, Instant.now(), null, false);
+        when(inbox.view(eq(id), any())).thenReturn(view);
+        when(inbox.details(eq(id), any())).thenReturn(new TaskDetails(view, submission));
         when(forms.schema(eq(id), any())).thenReturn(Forms.read(formId));
+    }
+
+    @Test
+    void theSubmissionStandsBesideTheFormWithWhatChangedMarked() throws Exception {
+        UUID report = UUID.randomUUID();
+        task("t-evaluate", "Task_EvaluateCase", "Evaluate case", "stage-gate-evaluate", "stage-gate-committee",
+                new Submission(CASE_ID, List.of(new Submission.Part("Task_SubmitSurveyResults",
+                        "Carry out survey and submit plans", "tanaka", Instant.parse("2016-09-01T01:00:00Z"), 2, true,
+                        List.of(new Submission.Value("demonstrationSite", "Demonstration site", "Cho Ray Hospital",
+                                        false, null),
+                                new Submission.Value("estimatedCostMillionJpy", "Estimated cost (million JPY)",
+                                        "430", true, "450.5")),
+                        List.of(new Submission.Document(report, "survey-results.pdf", "tanaka",
+                                Instant.parse("2016-08-30T01:00:00Z")))))));
+        String page = mvc.perform(get("/tasks/t-evaluate")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"submission\"", "What you decide on", "Carry out survey and submit plans",
+                "Revised: round 2", "Demonstration site", "Cho Ray Hospital", "Changed", "<del>450.5</del>",
+                "survey-results.pdf", "/cases/" + CASE_ID + "/documents/" + report);
+    }
+
+    @Test
+    void saveDraftKeepsTheValuesWithoutCompleting() throws Exception {
+        mvc.perform(post("/tasks/t-evaluate").with(csrf()).param("saveDraft", "true")
+                        .param("scoreTechnicalEffectiveness", "4").param("evaluationComments", "Half done."))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/tasks/t-evaluate"));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, Object>> values = ArgumentCaptor.forClass(Map.class);
+        verify(drafts).save(eq("t-evaluate"), values.capture(), any());
+        assertThat(values.getValue()).containsEntry("scoreTechnicalEffectiveness", 4L)
+                .containsEntry("evaluationComments", "Half done.");
+        verify(work, never()).complete(any(), anyMap(), any());
+    }
+
+    @Test
+    void theFormStartsFromTheDraft() throws Exception {
+        when(drafts.find(eq("t-evaluate"), any())).thenReturn(Optional.of(new TaskDrafts.Draft(
+                Map.of("scoreGhgReduction", 3L, "evaluationComments", "From my draft."), Instant.now())));
+        String page = mvc.perform(get("/tasks/t-evaluate")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"draft-note\"", ">From my draft.</textarea>", "value=\"3\"",
+                "Discard the draft");
     }
 
     @Test

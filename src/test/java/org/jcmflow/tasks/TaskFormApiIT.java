@@ -1,0 +1,118 @@
+package org.jcmflow.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER_OF_SAKURA;
+import static org.jcmflow.testsupport.DemoUser.INDEPENDENT_COMMITTEE;
+import static org.jcmflow.testsupport.DemoUser.JOINT_COMMITTEE;
+import static org.jcmflow.testsupport.DemoUser.OTHER_PROPONENT;
+import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
+import static org.jcmflow.testsupport.DemoUser.PROPONENT;
+import static org.jcmflow.testsupport.DemoUser.VERIFIER;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jcmflow.testsupport.ApiClient;
+import org.jcmflow.testsupport.ApplicationTest;
+import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.ValidSubmissions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /api/tasks/{id}/form} stands on its own: the options that come from the case are in the form's
+ * {@code data}, where form-js reads them, so that a client completes the task with nothing else.
+ */
+@ApplicationTest
+class TaskFormApiIT {
+
+    final CaseDriver driver;
+
+    TaskFormApiIT(CaseDriver driver) {
+        this.driver = driver;
+    }
+
+    @Test
+    void theConveningFormOffersTheCommitteeCandidatesAndIsCompletedFromThemAlone() {
+        String caseId = caseAtConvening(OTHER_PROPONENT, "Convened from the form alone");
+        String convene = driver.openTask(caseId, "Task_ConveneCommittee");
+        JsonNode form = driver.as(PROGRAM_MANAGER).get("/api/tasks/" + convene + "/form").json();
+        assertThat(form.path("id").asText()).isEqualTo("stage-gate-convene");
+        JsonNode candidates = form.path("data").path("committeeCandidates");
+        assertThat(values(candidates)).containsAll(INDEPENDENT_COMMITTEE).doesNotContain(COMMITTEE_MEMBER_OF_SAKURA);
+        assertThat(candidates.get(0).path("label").asText()).isNotBlank();
+
+        ApiClient.Response done = driver.as(PROGRAM_MANAGER).post("/api/tasks/" + convene + "/complete",
+                Map.of("variables", Map.of("committeeMembers", values(candidates))));
+        assertThat(done.status()).as(done.text()).isEqualTo(204);
+    }
+
+    @Test
+    void whoMayNotWorkOnTheTaskReadsTheFormWithoutTheCasesOptions() {
+        String caseId = caseAtConvening(PROPONENT, "Candidates kept from the proponent");
+        String convene = driver.openTask(caseId, "Task_ConveneCommittee");
+        ApiClient.Response form = driver.as(PROPONENT).get("/api/tasks/" + convene + "/form");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.json().path("data").has("committeeCandidates")).isFalse();
+    }
+
+    @Test
+    void theMethodologiesOfTheCountryAndTheCasesDocumentsAreOffered() {
+        String first = caseAtMrv("Cambodian rice-husk boilers");
+        driver.complete(first, "Task_DraftMethodology", PROPONENT, "methodologyTitle", "Rice-husk boilers");
+        driver.complete(first, "Task_DecideMethodology", JOINT_COMMITTEE, "methodologyReference", "KH_AM001");
+
+        String second = caseAtMrv("More Cambodian rice-husk boilers");
+        String draft = driver.openTask(second, "Task_DraftMethodology");
+        JsonNode approved = driver.as(PROPONENT).get("/api/tasks/" + draft + "/form").json().path("data")
+                .path("approvedMethodologies");
+        assertThat(approved).hasSize(1);
+        assertThat(approved.get(0).path("label").asText()).contains("Rice-husk boilers");
+        ApiClient.Response applied = driver.as(PROPONENT).post("/api/tasks/" + draft + "/complete", Map.of("variables",
+                Map.of("methodologyChoice", "REUSE_APPROVED", "reusedMethodology", approved.get(0).path("value").asText())));
+        assertThat(applied.status()).as(applied.text()).isEqualTo(204);
+
+        driver.complete(second, "Task_ValidateProjectDesign", VERIFIER);
+        driver.complete(second, "Task_RegisterProject", JOINT_COMMITTEE);
+        String report = driver.uploadReport(second, PROPONENT, "monitoring-2018.pdf");
+        String monitoring = driver.openTask(second, "Task_SubmitMonitoringReport");
+        JsonNode documents = driver.as(PROPONENT).get("/api/tasks/" + monitoring + "/form").json().path("data")
+                .path("caseDocuments");
+        assertThat(values(documents)).containsExactly(report);
+        assertThat(documents.get(0).path("label").asText()).startsWith("monitoring-2018.pdf");
+
+        Map<String, Object> values = new HashMap<>(ValidSubmissions.of("Task_SubmitMonitoringReport"));
+        values.put("monitoringReportDocument", documents.get(0).path("value").asText());
+        ApiClient.Response submitted = driver.as(PROPONENT).post("/api/tasks/" + monitoring + "/complete",
+                Map.of("variables", values));
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(204);
+    }
+
+    private String caseAtConvening(String proponent, String title) {
+        String caseId = driver.openCase(proponent, title);
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", proponent);
+        driver.complete(caseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitSurveyResults", proponent);
+        driver.complete(caseId, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
+        return caseId;
+    }
+
+    private String caseAtMrv(String title) {
+        Map<String, Object> body = CaseDriver.newCase(title);
+        body.put("partnerCountry", "KH");
+        String caseId = driver.openCase(PROPONENT, body);
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver.complete(caseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER, "studyOutcome", "MRV_APPLICATION_SURVEY");
+        driver.complete(caseId, "Task_SubmitMrvApplicationSurvey", PROPONENT);
+        driver.complete(caseId, "Task_ReviewMrvApplicationSurvey", PROGRAM_MANAGER);
+        return caseId;
+    }
+
+    private static List<String> values(JsonNode options) {
+        return StreamSupport.stream(options.spliterator(), false).map(option -> option.path("value").asText()).toList();
+    }
+}
