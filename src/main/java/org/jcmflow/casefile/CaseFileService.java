@@ -121,7 +121,8 @@ public class CaseFileService {
         if (seesOnlyOutcomes(user, projectCase)) {
             Set<String> confidential = confidentialStepKeys();
             openTasks = openTasks.stream().map(task -> confidential.contains(task.taskKey()) ? new CaseTasks.OpenTask(
-                    task.id(), task.taskKey(), task.name(), task.candidateGroups(), null, task.created(), task.due())
+                    task.id(), task.taskKey(), task.name(), task.candidateGroups(), null, task.created(), task.due(),
+                    task.overdue())
                     : task).toList();
             history = history.stream().map(step -> confidential.contains(step.stepKey()) ? new CaseTimeline.Step(
                     step.when(), null, step.what(), step.stepKey(), step.stage(), step.outcome(), null)

@@ -9,8 +9,9 @@ import org.jcmflow.identity.CurrentUser;
 /** The open tasks of a case, as the task module knows them. */
 public interface CaseTasks {
 
+    /** @param overdue whether its due date has passed */
     record OpenTask(String id, String taskKey, String name, List<String> candidateGroups, String assignee,
-                    Instant created, Instant due) {
+                    Instant created, Instant due, boolean overdue) {
     }
 
     List<OpenTask> openTasks(UUID caseId);

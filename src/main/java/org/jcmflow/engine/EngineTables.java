@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +188,32 @@ public class EngineTables {
                           and (cast(:country as varchar) is null or c.partner_country = :country)""")
                 .param("now", Timestamp.from(now)).param("fiscalYear", fiscalYear).param("country", partnerCountry)
                 .query(Long.class).single();
+    }
+
+    /**
+     * A page of the very tasks {@link #overdueTasks} counts, whoever they are for, the most overdue first; with their
+     * number.
+     */
+    public InboxPage overdueTaskPage(Instant now, Integer fiscalYear, String partnerCountry, int offset, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("now", Date.from(now));
+        StringBuilder where = new StringBuilder("""
+                 from ACT_RU_TASK RES
+                 join ACT_RU_EXECUTION overdue_instance on overdue_instance.ID_ = RES.PROC_INST_ID_
+                 join project_case overdue_case on overdue_case.id::text = overdue_instance.BUSINESS_KEY_
+                 where RES.DUE_DATE_ < #{now}""");
+        if (fiscalYear != null) {
+            where.append(" and overdue_case.fiscal_year = #{fiscalYear}");
+            parameters.put("fiscalYear", fiscalYear);
+        }
+        if (partnerCountry != null) {
+            where.append(" and overdue_case.partner_country = #{country}");
+            parameters.put("country", partnerCountry);
+        }
+        long counted = nativeQuery("select count(*) " + where, parameters).count();
+        List<Task> page = nativeQuery("select RES.* " + where + " order by RES.DUE_DATE_ asc, RES.ID_ asc", parameters)
+                .listPage(offset, size);
+        return new InboxPage(page, counted);
     }
 
     /** What waits in the engine now, for operators. */

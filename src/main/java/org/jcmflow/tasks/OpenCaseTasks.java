@@ -1,5 +1,6 @@
 package org.jcmflow.tasks;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -24,8 +25,10 @@ class OpenCaseTasks implements org.jcmflow.casefile.CaseTasks {
     private final TaskService tasks;
     private final EngineTables engineTables;
     private final FormRegistry forms;
+    private final Clock clock;
 
-    OpenCaseTasks(TaskService tasks, EngineTables engineTables, FormRegistry forms) {
+    OpenCaseTasks(TaskService tasks, EngineTables engineTables, FormRegistry forms, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.engineTables = engineTables;
         this.forms = forms;
@@ -33,13 +36,15 @@ class OpenCaseTasks implements org.jcmflow.casefile.CaseTasks {
 
     @Override
     public List<OpenTask> openTasks(UUID caseId) {
+        Instant now = clock.instant();
         return tasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()).active()
                 .orderByTaskCreateTime().asc().list().stream()
                 .flatMap(task -> {
                     try {
+                        Instant due = instant(task.getDueDate());
                         return Stream.of(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                                 candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()),
-                                instant(task.getDueDate())));
+                                due, due != null && due.isBefore(now)));
                     } catch (NullValueException completedSinceTheQuery) {
                         return Stream.empty();
                     }

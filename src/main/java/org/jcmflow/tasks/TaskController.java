@@ -50,6 +50,15 @@ class TaskController {
         return inbox.inbox(currentUsers.current(), stage, partnerCountry, page, size);
     }
 
+    /** For the programme office: every task past its due date, as the dashboard counts them. */
+    @GetMapping("/overdue")
+    TaskInbox.TaskPage overdue(@RequestParam(required = false) Integer fiscalYear,
+                               @RequestParam(required = false) String partnerCountry,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return inbox.overdue(currentUsers.current(), fiscalYear, partnerCountry, page, size);
+    }
+
     @GetMapping("/{id}")
     TaskDetails task(@PathVariable String id) {
         return inbox.details(id, currentUsers.current());

@@ -21,6 +21,8 @@ import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.engine.EngineTables;
 import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.Role;
+import org.jcmflow.problem.Problem;
 import org.jcmflow.web.Pagination;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -83,6 +85,22 @@ public class TaskInbox {
     public TaskView view(String taskId, CurrentUser user) {
         Task task = lookup.visibleTask(taskId, user);
         return views(List.of(task)).stream().findFirst().orElseThrow(TaskLookup::completedMeanwhile);
+    }
+
+    /**
+     * The tasks past their due date on the cases of a fiscal year and a partner country (null: any), whoever they
+     * are for, proponents included: the very tasks the dashboard counts, for the programme office that follows
+     * them up.
+     */
+    @Transactional(readOnly = true)
+    public TaskPage overdue(CurrentUser user, Integer fiscalYear, String partnerCountry, int page, int size) {
+        if (!user.has(Role.PROGRAM_MANAGER) && !user.has(Role.ADMIN)) {
+            throw Problem.forbidden("The overdue tasks of the programme are for programme managers.",
+                    "overdueForProgrammeOffice");
+        }
+        EngineTables.InboxPage found = engineTables.overdueTaskPage(clock.instant(), fiscalYear, partnerCountry,
+                Pagination.offset(page, size), size);
+        return new TaskPage(views(found.tasks()), page, size, found.counted());
     }
 
     /** The task with what it decides on: the submission its assignee reads beside the form. */

@@ -1,9 +1,11 @@
 package org.jcmflow.tasks;
 
+import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jcmflow.casefile.FiscalYears;
 import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.identity.CurrentUsers;
@@ -30,9 +32,11 @@ class TasksPage {
     private final CurrentUsers currentUsers;
     private final PartnerCountries partnerCountries;
     private final PageMessages messages;
+    private final Clock clock;
 
     TasksPage(TaskInbox inbox, TaskWork work, CurrentUsers currentUsers, PartnerCountries partnerCountries,
-              PageMessages messages) {
+              PageMessages messages, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.work = work;
         this.currentUsers = currentUsers;
@@ -56,6 +60,23 @@ class TasksPage {
         model.addAttribute("back", request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         return "tasks/inbox";
+    }
+
+    /** The tasks the dashboard counts as overdue, under the same filters: for the programme office. */
+    @GetMapping("/tasks/overdue")
+    String overdue(@RequestParam(required = false) Integer fiscalYear,
+                   @RequestParam(required = false) String partnerCountry, @RequestParam(defaultValue = "0") int page,
+                   Locale locale, HttpServletRequest request, Model model) {
+        String country = StringUtils.hasText(partnerCountry) ? partnerCountry : null;
+        int current = Math.max(page, 0);
+        TaskInbox.TaskPage found = inbox.overdue(currentUsers.current(), fiscalYear, country, current, PAGE_SIZE);
+        model.addAttribute("tasks", found.content());
+        model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements()));
+        model.addAttribute("fiscalYear", fiscalYear);
+        model.addAttribute("partnerCountry", country);
+        model.addAttribute("countries", partnerCountries.names(locale));
+        model.addAttribute("fiscalYears", FiscalYears.valid(clock));
+        return "tasks/overdue";
     }
 
     @PostMapping("/tasks/{id}/claim")

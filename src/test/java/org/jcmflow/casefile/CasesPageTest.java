@@ -199,7 +199,7 @@ class CasesPageTest {
     private static CaseDetails details(UUID id) {
         return new CaseDetails(projectCase(id, Stage.PRE_DEMONSTRATION_SURVEY),
                 List.of(new CaseTasks.OpenTask("t2", "Task_SubmitFeasibilityReport",
-                        "Carry out study and submit report", List.of("proponent"), null, SCREENED, null)),
+                        "Carry out study and submit report", List.of("proponent"), null, SCREENED, null, false)),
                 List.of(new CaseTimeline.StagePeriod(Stage.FEASIBILITY_STUDY, OPENED, SCREENED),
                         new CaseTimeline.StagePeriod(Stage.PRE_DEMONSTRATION_SURVEY, SCREENED, null)),
                 List.of(),
