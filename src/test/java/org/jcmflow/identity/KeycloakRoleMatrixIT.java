@@ -118,6 +118,12 @@ class KeycloakRoleMatrixIT {
             | POST /api/tasks/{id}/complete                  | fresh Sakura evaluation task     | 404    | 403    | 403  | 204       | 403  | 403      | 403      | 403   | 401       | 401     |
             | POST /api/tasks/{id}/complete                  | fresh methodology decision task  | 403    | 404    | 403  | 403       | 403  | 403      | 204      | 403   | 401       | 401     |
             | POST /api/tasks/{id}/complete                  | fresh validation task            | 403    | 404    | 403  | 403       | 403  | 204      | 403      | 403   | 401       | 401     |
+            | GET /api/tasks/overdue                         | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | GET /api/tasks/{id}/draft                      | Nihon drafted task               | 200    | 404    | 404  | 404       | 404  | 404      | 404      | 404   | 401       | 401     |
+            | PUT /api/tasks/{id}/draft                      | fresh Nihon proponent task       | 200    | 404    | 403  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | PUT /api/tasks/{id}/draft                      | fresh Nihon screening task       | 403    | 404    | 200  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | PUT /api/tasks/{id}/draft                      | fresh Nihon evaluation task      | 403    | 404    | 403  | 200       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | DELETE /api/tasks/{id}/draft                   | fresh Nihon drafted task         | 204    | 404    | 204  | 204       | 204  | 204      | 204      | 204   | 401       | 401     |
             | GET /api/methodologies                         | -                                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/methodologies/{id}                    | Nihon methodology                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/cases/{id}/mrv                        | Nihon methodology case           | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
@@ -398,9 +404,11 @@ class KeycloakRoleMatrixIT {
             case "POST /api/policy-work" -> caller.post(path, Map.of("partnerCountry", RECORDS_COUNTRY,
                     "heldOn", "2016-12-05", "kind", "SEMINAR", "counterpart", "Ministry of Natural Resources and "
                             + "Environment", "outcome", "Recorded in the role matrix"));
+            case "PUT /api/tasks/{id}/draft" -> caller.put(path, "{\"variables\": {}}");
             default -> switch (cell.method()) {
                 case "GET" -> caller.get(path);
                 case "POST" -> caller.post(path);
+                case "DELETE" -> caller.send("DELETE", path, null, Map.of());
                 default -> throw new IllegalArgumentException("No request known for " + cell.endpoint());
             };
         };
@@ -586,6 +594,14 @@ class KeycloakRoleMatrixIT {
                 ApiClient.Response mrv = client("tanaka").get("/api/cases/" + caseId + "/mrv");
                 assertThat(mrv.status()).as(mrv.text()).isEqualTo(200);
                 yield new Fixture(Map.of("id", mrv.json().path("methodology").path("id").asText()), null, null, null);
+            }
+            // a proponent task of tanaka's, claimed by saving a draft of its form
+            case "Nihon drafted task", "fresh Nihon drafted task" -> {
+                Fixture task = taskOf("tanaka", "Task_SubmitFeasibilityReport", countryOf(name));
+                ApiClient.Response saved = client("tanaka").put("/api/tasks/" + task.pathVariables().get("id")
+                        + "/draft", "{\"variables\": {\"mrvApproach\": \"Metered on site.\"}}");
+                assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+                yield task.claimedBy("tanaka");
             }
             case "fresh proponent task of tanaka's" -> {
                 Fixture task = taskOf("tanaka", "Task_SubmitFeasibilityReport", "VN");

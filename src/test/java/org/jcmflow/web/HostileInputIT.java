@@ -167,6 +167,7 @@ class HostileInputIT {
     private void generateApiProbes() {
         String cases = "/api/cases";
         String complete = "/api/tasks/" + taskId + "/complete";
+        String draft = "/api/tasks/" + taskId + "/draft";
         String budget = "/api/budget/2016";
         Map<String, Object> newCase = CaseDriver.newCase("Hostile proposal");
         Map<String, Object> completion = new LinkedHashMap<>(ValidSubmissions.of("Task_SubmitFeasibilityReport"));
@@ -176,8 +177,8 @@ class HostileInputIT {
         List<String> malformed = List.of("{", "}", "[", "{\"title\":", "{\"title\" \"x\"}", "{'title': 'x'}",
                 "{\"title\": \"x\",}", "nul", "tru", "{{}}", "{\"a\":1}{\"b\":2}x", "\"just a string\"", "42", "[1,2]",
                 "{\"title\": \"unterminated}", "<xml/>", "{\"variables\": [}", "\u0000", "{\"n\": 01}", "{\"n\": .5}");
-        for (String endpoint : List.of(cases, complete, budget)) {
-            String method = endpoint.equals(budget) ? "PUT" : "POST";
+        for (String endpoint : List.of(cases, complete, budget, draft)) {
+            String method = endpoint.equals(budget) || endpoint.equals(draft) ? "PUT" : "POST";
             String target = endpoint.equals(budget) ? PROGRAM_MANAGER : PROPONENT;
             for (String body : malformed) {
                 api("malformed JSON", target, method, endpoint, body, null);
@@ -347,6 +348,23 @@ class HostileInputIT {
 
         generateJcmProcedureProbes();
 
+        // a draft of a task's form: what is filled in is checked as for a completion, nothing is required yet
+        for (String field : List.of("businessViability", "mrvApproach")) {
+            notText.forEach(value -> api("drafts", PROPONENT, "PUT", draft,
+                    json(Map.of("variables", Map.of(field, value))), field));
+            api("drafts", PROPONENT, "PUT", draft, json(Map.of("variables", Map.of(field, "x".repeat(4001)))), field);
+            api("drafts", PROPONENT, "PUT", draft, json(Map.of("variables", Map.of(field, "report\u0000"))), field);
+        }
+        // (an empty value is a field not filled in yet, which a draft may leave)
+        notNumber.stream().filter(value -> !"".equals(value)).forEach(value -> api("drafts", PROPONENT, "PUT", draft,
+                json(Map.of("variables", Map.of(reduction, value))), reduction));
+        api("drafts", PROPONENT, "PUT", draft, json(Map.of("variables", Map.of(reduction, -1))), reduction);
+        for (Object variables : List.of("text", 12, List.of(1, 2), true)) {
+            api("drafts", PROPONENT, "PUT", draft, json(Map.of("variables", variables)), "variables");
+        }
+        api("drafts", PROPONENT, "PUT", draft, json(Map.of("variables", Map.of("stage", "COMPLETED"))), "stage");
+        api("drafts", PROPONENT, "PUT", draft, json(Map.of("variables", Map.of(), "assignee", "suzuki")), "assignee");
+
         // unknown and malformed ids in every address that holds one
         List<String> ids = List.of(UUID.randomUUID().toString(), "not-a-uuid", "1", "-1", "x".repeat(5000),
                 "%27%20or%201%3D1%20--", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "%00", "%E2%80%AE", "%C0%AF");
@@ -363,6 +381,10 @@ class HostileInputIT {
             api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + caseId + "/documents/" + id, null, null);
             api("unknown and malformed ids", PROPONENT, "GET", "/api/tasks/" + id, null, null);
             api("unknown and malformed ids", PROPONENT, "GET", "/api/tasks/" + id + "/form", null, null);
+            api("unknown and malformed ids", PROPONENT, "GET", "/api/tasks/" + id + "/draft", null, null);
+            api("unknown and malformed ids", PROPONENT, "PUT", "/api/tasks/" + id + "/draft",
+                    json(Map.of("variables", Map.of())), null);
+            api("unknown and malformed ids", PROPONENT, "DELETE", "/api/tasks/" + id + "/draft", null, null);
             api("unknown and malformed ids", PROPONENT, "POST", "/api/tasks/" + id + "/claim", null, null);
             api("unknown and malformed ids", PROPONENT, "POST", "/api/tasks/" + id + "/unclaim", null, null);
             api("unknown and malformed ids", PROPONENT, "POST", "/api/tasks/" + id + "/complete",
@@ -382,6 +404,10 @@ class HostileInputIT {
         }
         for (String query : List.of("stage=NOPE", "page=-1", "size=0", "size=201", "partnerCountry=%01")) {
             api("bad query parameters", PROPONENT, "GET", "/api/tasks?" + query, null, null);
+        }
+        for (String query : List.of("fiscalYear=abc", "fiscalYear=2016.5", "fiscalYear=99999999999", "page=-1",
+                "size=0", "size=201", "partnerCountry=%00")) {
+            api("bad query parameters", PROGRAM_MANAGER, "GET", "/api/tasks/overdue?" + query, null, null);
         }
         for (String query : List.of("status=NOPE", "partnerCountry=Mongolia", "partnerCountry=%00", "page=-1", "size=0",
                 "size=201", "page=abc")) {
