@@ -24,7 +24,11 @@ enum ReviewedSubmission {
     FINAL_REVIEW("Task_ReviewFinalReport", Source.all("Task_SubmitFinalReport")),
     METHODOLOGY_DECISION("Task_DecideMethodology", Source.all("Task_DraftMethodology"),
             Source.all("Task_ReviseMethodology")),
+    DESIGN_VALIDATION("Task_ValidateProjectDesign", Source.all("Task_DraftMethodology"),
+            Source.only("Task_ValidateProjectDesign", "validationFindings"), Source.all("Task_CorrectProjectDesign")),
     VERIFICATION("Task_VerifyMonitoringReport", Source.all("Task_SubmitMonitoringReport")),
+    ISSUANCE("Task_IssueCredits", Source.all("Task_SubmitMonitoringReport"),
+            Source.only("Task_VerifyMonitoringReport", "verificationDecision", "verifiedReductionTco2")),
     DISSEMINATION_REVIEW("Task_ReviewDisseminationReport", Source.all("Task_SubmitDisseminationReport"));
 
     /** The step key under which the proposal, submitted when the case was opened, stands in the case's history. */

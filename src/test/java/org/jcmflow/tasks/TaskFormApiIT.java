@@ -88,6 +88,25 @@ class TaskFormApiIT {
         ApiClient.Response submitted = driver.as(PROPONENT).post("/api/tasks/" + monitoring + "/complete",
                 Map.of("variables", values));
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(204);
+
+        // the verifier reads the report beside the verification: the document by its name, dates in their language
+        String verification = driver.openTask(second, "Task_VerifyMonitoringReport");
+        JsonNode part = driver.as(VERIFIER).get("/api/tasks/" + verification).json().path("submission").path("parts")
+                .get(0);
+        assertThat(part.path("stepKey").asText()).isEqualTo("Task_SubmitMonitoringReport");
+        assertThat(text(part, "monitoringReportDocument")).isEqualTo("monitoring-2018.pdf");
+        assertThat(text(part, "monitoringPeriodStart")).isEqualTo("Apr 15, 2017");
+        assertThat(text(part, "reportedReductionTco2")).isEqualTo("1,190.4");
+        assertThat(part.path("documents").findValuesAsText("id")).contains(report);
+        JsonNode japanese = driver.as(VERIFIER).get("/api/tasks/" + verification + "?lang=ja").json()
+                .path("submission").path("parts").get(0);
+        assertThat(text(japanese, "monitoringPeriodStart")).isEqualTo("2017/04/15");
+    }
+
+    private static String text(JsonNode part, String field) {
+        return StreamSupport.stream(part.path("values").spliterator(), false)
+                .filter(value -> value.path("field").asText().equals(field)).findFirst()
+                .map(value -> value.path("text").asText()).orElseThrow(() -> new AssertionError(field + " in " + part));
     }
 
     private String caseAtConvening(String proponent, String title) {
