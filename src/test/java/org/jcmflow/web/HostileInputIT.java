@@ -666,6 +666,14 @@ class HostileInputIT {
                 tanakaToken, "estimatedReductionTco2PerYear");
         page("negative and zero amounts", PROPONENT, "/tasks/" + taskId,
                 with(taskForm, "estimatedReductionTco2PerYear", "-5"), tanakaToken, "estimatedReductionTco2PerYear");
+        // the "save draft" button: what is filled in is checked as for a completion
+        Map<String, String> draftForm = with(taskForm, "saveDraft", "true");
+        page("drafts", PROPONENT, "/tasks/" + taskId, with(draftForm, "mrvApproach", "x".repeat(5000)), tanakaToken,
+                "mrvApproach");
+        page("drafts", PROPONENT, "/tasks/" + taskId, with(draftForm, "financingPlan", "\u0007"), tanakaToken,
+                "financingPlan");
+        page("drafts", PROPONENT, "/tasks/" + taskId, with(draftForm, "estimatedReductionTco2PerYear", "lots"),
+                tanakaToken, "estimatedReductionTco2PerYear");
 
         for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid", "x".repeat(3000), "%27%20or%201%3D1",
                 "%2e%2e", "%00")) {
@@ -675,6 +683,7 @@ class HostileInputIT {
             page("unknown and malformed ids", PROPONENT, "/tasks/" + id, taskForm, tanakaToken, null);
             page("unknown and malformed ids", PROPONENT, "/tasks/" + id + "/claim", Map.of(), tanakaToken, null);
             page("unknown and malformed ids", PROPONENT, "/tasks/" + id + "/unclaim", Map.of(), tanakaToken, null);
+            page("unknown and malformed ids", PROPONENT, "/tasks/" + id + "/draft/discard", Map.of(), tanakaToken, null);
             upload("unknown and malformed ids", "/cases/" + id + "/documents?_csrf=" + tanakaToken, "plan.pdf", PDF,
                     null, true);
         }
