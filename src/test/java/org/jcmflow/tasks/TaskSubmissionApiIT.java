@@ -2,6 +2,7 @@ package org.jcmflow.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcmflow.testsupport.DemoUser.COMMITTEE_MEMBER;
+import static org.jcmflow.testsupport.DemoUser.INDEPENDENT_COMMITTEE;
 import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
@@ -112,6 +113,34 @@ class TaskSubmissionApiIT {
         assertThat(asProponent.status()).isEqualTo(200);
         assertThat(steps(asProponent.json().path("submission"))).containsExactly("Task_SubmitSurveyResults");
         assertThat(asProponent.text()).doesNotContain("hospital's own financing");
+    }
+
+    @Test
+    void inTheSecondRoundTheCommitteeReadsTheConditionsAndTheRevisionNotTheFirstRoundsNote() {
+        String caseId = driver.openCase(PROPONENT, "Revised for the stage gate");
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver.complete(caseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitSurveyResults", PROPONENT);
+        driver.complete(caseId, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_ConveneCommittee", PROGRAM_MANAGER, "conveningNote", "First round's note.");
+        for (String member : INDEPENDENT_COMMITTEE) {
+            driver.complete(caseId, "Task_EvaluateCase", member);
+        }
+        driver.complete(caseId, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER, "stageGateDecision", "CONDITIONAL",
+                "revisionConditions", "Secure the hospital's co-financing.");
+        driver.complete(caseId, "Task_ReviseProposal", PROPONENT, "revisionSummary", "Co-financing agreed.");
+        driver.complete(caseId, "Task_ConveneCommittee", PROGRAM_MANAGER);
+        String evaluation = driver.openTask(caseId, "Task_EvaluateCase", COMMITTEE_MEMBER);
+
+        JsonNode submission = driver.as(COMMITTEE_MEMBER).get("/api/tasks/" + evaluation).json().path("submission");
+        assertThat(steps(submission)).containsExactly("Task_SubmitSurveyResults", "Task_ConfirmStageGateDecision",
+                "Task_ReviseProposal");
+        assertThat(value(submission.path("parts").get(1), "revisionConditions").path("text").asText())
+                .isEqualTo("Secure the hospital's co-financing.");
+        assertThat(value(submission.path("parts").get(2), "revisionSummary").path("text").asText())
+                .isEqualTo("Co-financing agreed.");
+        assertThat(submission.toString()).doesNotContain("First round's note.");
     }
 
     @Test
