@@ -178,6 +178,15 @@ public class CaseFileService {
         return DocumentInfo.ofCase(jdbc, caseId, false);
     }
 
+    /**
+     * The documents of a case the user may see, oldest first, as they may read them: the confidential versions only
+     * for those who see them ({@link #seesConfidentialVersions}).
+     */
+    @Transactional(readOnly = true)
+    public List<DocumentInfo> documents(UUID caseId, CurrentUser user) {
+        return DocumentInfo.ofCase(jdbc, caseId, seesConfidentialVersions(user, visibleCase(caseId, user)));
+    }
+
     /** A case the user may not see is reported as missing, so that its existence does not leak. */
     public ProjectCase visibleCase(UUID caseId, CurrentUser user) {
         return cases.find(caseId).filter(found -> maySee(user, found))

@@ -30,6 +30,7 @@ record Submission(UUID caseId, List<Part> parts) {
     record Value(String field, String label, String text, boolean changed, String previous) {
     }
 
-    record Document(UUID id, String fileName, String uploadedBy, Instant uploadedAt) {
+    /** @param confidential the complete version of a document, beside its public version with parts masked */
+    record Document(UUID id, String fileName, String uploadedBy, Instant uploadedAt, boolean confidential) {
     }
 }

@@ -71,7 +71,7 @@ class TaskSubmissions {
     Optional<Submission> of(Task task, UUID caseId, CurrentUser user) {
         return ReviewedSubmission.of(task.getTaskDefinitionKey()).map(reviewed -> {
             Instant opened = task.getCreateTime().toInstant();
-            List<DocumentInfo> documents = cases.documents(caseId);
+            List<DocumentInfo> documents = cases.documents(caseId, user);
             List<Submission.Part> parts = new ArrayList<>();
             for (Source source : reviewed.sources()) {
                 (ReviewedSubmission.PROPOSAL.equals(source.stepKey())
@@ -153,14 +153,18 @@ class TaskSubmissions {
                 .findFirst().orElse(submitted);
     }
 
-    /** The documents uploaded from the step's opening until the review opened, and those its fields refer to. */
+    /**
+     * The documents uploaded from the step's opening until the review opened, and those its fields refer to (by their
+     * public version, which the confidential version goes with, for whoever may read it).
+     */
     private static List<Submission.Document> documentsOf(List<DocumentInfo> documents, Instant from, Instant until,
                                                          Set<String> referenced) {
         return documents.stream()
                 .filter(document -> referenced.contains(document.id().toString())
+                        || (document.publicVersion() != null && referenced.contains(document.publicVersion().toString()))
                         || (!document.uploadedAt().isBefore(from) && !document.uploadedAt().isAfter(until)))
                 .map(document -> new Submission.Document(document.id(), document.fileName(), document.uploadedBy(),
-                        document.uploadedAt()))
+                        document.uploadedAt(), document.confidential()))
                 .toList();
     }
 

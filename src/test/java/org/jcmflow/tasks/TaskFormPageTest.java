@@ -93,7 +93,7 @@ class TaskFormPageTest {
                                 new Submission.Value("estimatedCostMillionJpy", "Estimated cost (million JPY)",
                                         "430", true, "450.5")),
                         List.of(new Submission.Document(report, "survey-results.pdf", "tanaka",
-                                Instant.parse("2016-08-30T01:00:00Z")))))));
+                                Instant.parse("2016-08-30T01:00:00Z"), false))))));
         String page = mvc.perform(get("/tasks/t-evaluate")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"submission\"", "What you decide on", "Carry out survey and submit plans",

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/tasks/{id}}: a reviewing task carries what it decides on, as the reviewer reads it. */
@@ -94,6 +95,11 @@ class TaskSubmissionApiIT {
         driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
         driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
         driver.complete(caseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
+        ApiClient.Response uploaded = driver.as(PROPONENT).upload("/api/cases/" + caseId + "/documents", List.of(
+                new ApiClient.FilePart("file", "survey-public.pdf", "application/pdf", ValidSubmissions.REPORT_PDF),
+                new ApiClient.FilePart("confidentialVersion", "survey-complete.pdf", "application/pdf",
+                        ValidSubmissions.REPORT_PDF)));
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
         driver.complete(caseId, "Task_SubmitSurveyResults", PROPONENT);
         driver.complete(caseId, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
         driver.complete(caseId, "Task_ConveneCommittee", PROGRAM_MANAGER,
@@ -108,6 +114,12 @@ class TaskSubmissionApiIT {
                 .isEqualTo("Please weigh the hospital's own financing.");
         assertThat(value(submission.path("parts").get(1), "estimatedCostMillionJpy").path("text").asText())
                 .isEqualTo("450.5");
+        // a committee member of another organisation reads the public version of the survey's document only
+        assertThat(submission.path("parts").get(1).path("documents").findValuesAsText("fileName"))
+                .containsExactly("survey-public.pdf");
+        JsonNode asManager = driver.as(PROGRAM_MANAGER).get("/api/tasks/" + evaluation).json().path("submission");
+        assertThat(asManager.path("parts").get(1).path("documents").findValuesAsText("fileName"))
+                .containsExactly("survey-public.pdf", "survey-complete.pdf");
 
         ApiClient.Response asProponent = driver.as(PROPONENT).get("/api/tasks/" + evaluation);
         assertThat(asProponent.status()).isEqualTo(200);
