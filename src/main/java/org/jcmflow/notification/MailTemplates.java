@@ -36,11 +36,7 @@ class MailTemplates {
      * {5} whom the task is for (escalations) or the decision (stage gate).
      */
     Mail render(NotificationRequest request, String recipient, Locale language, String caseTitle) {
-        String taskName = request.taskKey() == null ? ""
-                : messages.getMessage("step." + request.taskKey(), null, request.taskName(), language);
-        String due = request.due() == null ? "-"
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language).format(request.due().atZone(zone));
-        Object[] arguments = {recipient, taskName, caseTitle, due, link(request), detail(request, language)};
+        Object[] arguments = arguments(request, recipient, language, caseTitle);
         String key = "mail." + request.kind().messageKey();
         String subject = messages.getMessage(key + ".subject", arguments, language);
         String body = messages.getMessage(key + ".body", arguments, language) + "\n\n"
@@ -48,15 +44,40 @@ class MailTemplates {
         return new Mail(subject, body);
     }
 
+    /** What the mail says in one line, as the in-app inbox lists it ({@code notification.<kind>}). */
+    String headline(NotificationRequest request, Locale language, String caseTitle) {
+        return messages.getMessage("notification." + request.kind().messageKey(),
+                arguments(request, "", language, caseTitle), language);
+    }
+
+    private Object[] arguments(NotificationRequest request, String recipient, Locale language, String caseTitle) {
+        String taskName = request.taskKey() == null ? ""
+                : messages.getMessage("step." + request.taskKey(), null, request.taskName(), language);
+        String due = request.due() == null ? "-"
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language).format(request.due().atZone(zone));
+        return new Object[] {recipient, taskName, caseTitle, due, link(request), detail(request, language)};
+    }
+
     String link(NotificationRequest request) {
+        return portalBaseUrl + path(request);
+    }
+
+    /** Where the notification leads in the portal: the task, or the case (at the comment that mentions one). */
+    static String path(NotificationRequest request) {
+        if (request.kind() == NotificationKind.MENTION) {
+            return "/cases/" + request.caseId() + "#comment-" + request.commentId();
+        }
         return request.taskId() != null && request.kind() != NotificationKind.STAGE_GATE_DECISION
-                ? portalBaseUrl + "/tasks/" + request.taskId()
-                : portalBaseUrl + "/cases/" + request.caseId();
+                ? "/tasks/" + request.taskId()
+                : "/cases/" + request.caseId();
     }
 
     private String detail(NotificationRequest request, Locale language) {
         if (request.kind() == NotificationKind.STAGE_GATE_DECISION) {
             return messages.getMessage("stagegate.outcome." + request.decision(), null, request.decision(), language);
+        }
+        if (request.kind() == NotificationKind.MENTION) {
+            return request.mentionedBy();
         }
         if (request.assignee() != null) {
             return request.assignee();

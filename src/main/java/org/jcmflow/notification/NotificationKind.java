@@ -5,7 +5,8 @@ enum NotificationKind {
     NEW_TASK("newTask"),
     REMINDER("reminder"),
     ESCALATION("escalation"),
-    STAGE_GATE_DECISION("stageGateDecision");
+    STAGE_GATE_DECISION("stageGateDecision"),
+    MENTION("mention");
 
     private final String messageKey;
 
