@@ -5,6 +5,7 @@ create table case_comment (
     case_id     uuid not null references project_case (id),
     task_id     varchar(64),
     task_key    varchar(100),
+    task_name   varchar(255),
     author      varchar(100) not null,
     written_at  timestamptz not null,
     internal    boolean not null,

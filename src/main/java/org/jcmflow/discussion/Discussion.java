@@ -76,7 +76,7 @@ public class Discussion {
         ProjectCase projectCase = cases.visibleCase(caseId, user);
         boolean internal = seesInternal(user, projectCase);
         return jdbc.sql("""
-                        select id, case_id, task_id, task_key, author, written_at, internal, body, mentions
+                        select id, case_id, task_id, task_key, task_name, author, written_at, internal, body, mentions
                         from case_comment
                         where case_id = :caseId and (:internal or not internal)
                           and (cast(:taskId as varchar) is null or task_id = :taskId)
@@ -128,21 +128,22 @@ public class Discussion {
         }
         String taskId = task.map(CaseTasks.OpenTask::id).orElse(null);
         String taskKey = task.map(CaseTasks.OpenTask::taskKey).orElse(null);
+        String taskName = task.map(CaseTasks.OpenTask::name).orElse(null);
         Timestamp now = Timestamp.from(clock.instant());
         long id = jdbc.sql("""
-                        insert into case_comment (case_id, task_id, task_key, author, written_at, internal, body, mentions)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(caseId, taskId, taskKey, user.username(), now, internal, comment.text().strip(),
+                        insert into case_comment (case_id, task_id, task_key, task_name, author, written_at, internal, body,
+                            mentions)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(caseId, taskId, taskKey, taskName, user.username(), now, internal, comment.text().strip(),
                         mentions.toArray(String[]::new))
                 .query(Long.class).single();
         List<String> told = mentions.stream().filter(username -> !username.equals(user.username())).toList();
         if (!told.isEmpty()) {
-            events.publishEvent(new MentionsMade(caseId, taskId, taskKey, task.map(CaseTasks.OpenTask::name)
-                    .orElse(null), id, user.username(), told));
+            events.publishEvent(new MentionsMade(caseId, taskId, taskKey, taskName, id, user.username(), told));
         }
         log.info("Comment {} on case {}{} by {}{}", id, caseId, taskKey == null ? "" : " (" + taskKey + ")",
                 user.username(), internal ? ", internal" : "");
-        return new Comment(id, caseId, taskId, taskKey, user.username(), now.toInstant(), internal,
+        return new Comment(id, caseId, taskId, taskKey, taskName, user.username(), now.toInstant(), internal,
                 comment.text().strip(), mentions);
     }
 
@@ -160,9 +161,9 @@ public class Discussion {
     }
 
     private static Comment comment(ResultSet rs, int row) throws SQLException {
-        Array mentions = rs.getArray(9);
+        Array mentions = rs.getArray(10);
         return new Comment(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getBoolean(7), rs.getString(8),
+                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getString(9),
                 mentions == null ? List.of() : Arrays.asList((String[]) mentions.getArray()));
     }
 }

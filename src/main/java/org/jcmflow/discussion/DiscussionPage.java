@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class DiscussionPage {
 
-    static final String COMMENT_ERROR = "commentError";
+    static final String COMMENT_ERRORS = "commentErrors";
     static final String COMMENT_TEXT = "commentText";
 
     private final Discussion discussion;
@@ -49,7 +49,7 @@ class DiscussionPage {
             flash.addFlashAttribute("notice", messages.get("discussion.posted"));
             return "redirect:/cases/" + caseId + "#comment-" + written.id();
         } catch (InvalidInput e) {
-            flash.addFlashAttribute(COMMENT_ERROR, String.join(" ", messages.fieldErrors(e).values()));
+            flash.addFlashAttribute(COMMENT_ERRORS, messages.fieldErrors(e));
             flash.addFlashAttribute(COMMENT_TEXT, text);
             return "redirect:/cases/" + caseId + "#discussion";
         }

@@ -320,6 +320,45 @@ class HostileInputIT {
         api("unknown fields", PROPONENT, "POST", complete, json(Map.of("variables", with(completion, "stage", "COMPLETED"))), "stage");
         api("unknown fields", PROPONENT, "POST", complete, json(Map.of("variables", with(completion, "caseId", caseId))), "caseId");
 
+        // a case's comments, and the inbox
+        String comments = "/api/cases/" + caseId + "/comments";
+        Map<String, Object> comment = new LinkedHashMap<>(Map.of("text", "A hostile comment", "internal", false));
+        for (String body : malformed) {
+            api("malformed JSON", PROPONENT, "POST", comments, body, null);
+        }
+        for (int cut = 1; cut < 8; cut++) {
+            String valid = json(comment);
+            api("truncated JSON", PROPONENT, "POST", comments, valid.substring(0, valid.length() * cut / 8), null);
+        }
+        notText.forEach(value -> api("wrong types", PROPONENT, "POST", comments, json(with(comment, "text", value)), "text"));
+        for (Object value : List.of("yes", 1, List.of(true), Map.of("x", 1))) {
+            api("wrong types", PROPONENT, "POST", comments, json(with(comment, "internal", value)), "internal");
+            api("wrong types", PROPONENT, "POST", comments, json(with(comment, "taskId", value)), "taskId");
+        }
+        api("missing fields", PROPONENT, "POST", comments, json(without(comment, "text")), "text");
+        api("missing fields", PROPONENT, "POST", comments, json(with(comment, "text", null)), "text");
+        api("missing fields", PROPONENT, "POST", comments, json(with(comment, "text", " \n ")), "text");
+        api("missing fields", PROPONENT, "POST", comments, "{}", "text");
+        for (int length : List.of(4001, 1_000_000)) {
+            api("huge strings", PROPONENT, "POST", comments, json(with(comment, "text", "x".repeat(length))), "text");
+        }
+        api("huge strings", PROPONENT, "POST", comments, json(with(comment, "taskId", "x".repeat(65))), "taskId");
+        api("control characters", PROPONENT, "POST", comments, json(with(comment, "text", "hi\u0000")), "text");
+        api("control characters", PROPONENT, "POST", comments, json(with(comment, "text", "Hostile\u001b[31m")), "text");
+        for (String field : List.of("author", "id", "caseId", "writtenAt", "mentions")) {
+            api("unknown fields", PROPONENT, "POST", comments, json(with(comment, field, "forged")), field);
+        }
+        api("comments", PROPONENT, "POST", comments, json(with(comment, "internal", true)), "internal");
+        api("comments", PROPONENT, "POST", comments, json(with(comment, "taskId", UUID.randomUUID().toString())), "taskId");
+        for (String text : List.of("@nobody-at-all look", "@suzuki of another organisation", "@admin and @ghost")) {
+            api("comments", PROPONENT, "POST", comments, json(with(comment, "text", text)), "text");
+        }
+        api("bad query parameters", PROPONENT, "GET", comments + "?taskId=" + "x".repeat(65), null, null);
+        for (String query : List.of("page=-1", "page=abc", "size=0", "size=201", "size=99999999999", "unread=maybe",
+                "unread=%00")) {
+            api("bad query parameters", PROPONENT, "GET", "/api/notifications?" + query, null, null);
+        }
+
         // unknown and malformed ids in every address that holds one
         List<String> ids = List.of(UUID.randomUUID().toString(), "not-a-uuid", "1", "-1", "x".repeat(5000),
                 "%27%20or%201%3D1%20--", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "%00", "%E2%80%AE", "%C0%AF");
@@ -337,6 +376,10 @@ class HostileInputIT {
             api("unknown and malformed ids", PROPONENT, "POST", "/api/tasks/" + id + "/unclaim", null, null);
             api("unknown and malformed ids", PROPONENT, "POST", "/api/tasks/" + id + "/complete",
                     json(Map.of("variables", completion)), null);
+            api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id + "/comments", null, null);
+            api("unknown and malformed ids", PROPONENT, "POST", "/api/cases/" + id + "/comments",
+                    json(Map.of("text", "On no case")), null);
+            api("unknown and malformed ids", PROPONENT, "POST", "/api/notifications/" + id + "/read", null, null);
             upload("unknown and malformed ids", "/api/cases/" + id + "/documents", "plan.pdf", PDF, null, false);
         }
         api("unknown and malformed ids", PROPONENT, "POST", "/api/cases/" + someCase + "/documents", null, null);
@@ -474,6 +517,24 @@ class HostileInputIT {
             upload("unknown and malformed ids", "/cases/" + id + "/documents?_csrf=" + tanakaToken, "plan.pdf", PDF,
                     null, true);
         }
+        String commentPage = "/cases/" + caseId + "/comments";
+        Map<String, String> commentForm = Map.of("text", "A hostile comment on the page");
+        page("missing fields", PROPONENT, commentPage, Map.of(), tanakaToken, "text");
+        page("missing fields", PROPONENT, commentPage, Map.of("text", "   "), tanakaToken, "text");
+        page("huge strings", PROPONENT, commentPage, Map.of("text", "x".repeat(4001)), tanakaToken, "text");
+        page("huge strings", PROPONENT, commentPage, Map.of("text", "x".repeat(100_000)), tanakaToken, "text");
+        page("control characters", PROPONENT, commentPage, Map.of("text", "x\u0000y"), tanakaToken, "text");
+        page("comments", PROPONENT, commentPage, with(commentForm, "internal", "on"), tanakaToken, "internal");
+        page("comments", PROPONENT, commentPage, with(commentForm, "taskId", "no-such-task"), tanakaToken, "taskId");
+        page("comments", PROPONENT, commentPage, Map.of("text", "Ask @nobody-at-all"), tanakaToken, "text");
+        page("comments", PROPONENT, commentPage, Map.of("text", "Ask @suzuki"), tanakaToken, "text");
+        for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid", "%00")) {
+            page("unknown and malformed ids", PROPONENT, "/cases/" + id + "/comments", commentForm, tanakaToken, null);
+        }
+        for (String id : List.of("999999999", "not-a-number", "-1", "%00", "x".repeat(3000))) {
+            probes.add(pageGet("unknown and malformed ids", "/notifications/" + id));
+            page("unknown and malformed ids", PROPONENT, "/notifications/" + id + "/read", Map.of(), tanakaToken, null);
+        }
         // (a page number out of range shows the nearest page: a hand-edited address, not an error)
         for (String query : List.of("stage=NOPE", "fiscalYear=abc", "sort=budget", "sort=title%3Bdrop",
                 "partnerCountry=%00", "fiscalYear=99999999999", "stage=%00")) {
@@ -498,7 +559,8 @@ class HostileInputIT {
 
         // every form that changes something, without its token or with a forged one
         Map<String, Map<String, String>> forms = Map.of("/cases/new", proposal, "/tasks/" + taskId, taskForm,
-                "/tasks/" + taskId + "/claim", Map.of(), "/tasks/" + taskId + "/unclaim", Map.of());
+                "/tasks/" + taskId + "/claim", Map.of(), "/tasks/" + taskId + "/unclaim", Map.of(),
+                commentPage, commentForm, "/notifications/read-all", Map.of());
         for (String token : new String[] {null, "forged-token", ""}) {
             forms.forEach((path, form) -> page("missing CSRF token", PROPONENT, path, form, token, null));
             page("missing CSRF token", PROGRAM_MANAGER, "/dashboard/budget", budgetForm, token, null);
