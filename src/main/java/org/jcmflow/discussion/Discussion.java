@@ -113,7 +113,7 @@ public class Discussion {
         }
         List<String> mentions = Mentions.in(comment.text());
         for (String username : mentions) {
-            Optional<CurrentUser> person = person(username);
+            Optional<CurrentUser> person = directory.person(username);
             if (person.isEmpty()) {
                 problems.add(FieldProblem.coded("text", "mentions @" + username + ", who is no user of JCM Flow",
                         "mentionUnknown", username));
@@ -145,19 +145,6 @@ public class Discussion {
                 user.username(), internal ? ", internal" : "");
         return new Comment(id, caseId, taskId, taskKey, taskName, user.username(), now.toInstant(), internal,
                 comment.text().strip(), mentions);
-    }
-
-    /** A person of the directory as the rules see them: their roles and organisation. */
-    private Optional<CurrentUser> person(String username) {
-        return directory.user(username).map(found -> {
-            Set<Role> roles = EnumSet.noneOf(Role.class);
-            for (Role role : Role.values()) {
-                if (directory.usersWithRole(role).stream().anyMatch(holder -> holder.username().equals(username))) {
-                    roles.add(role);
-                }
-            }
-            return new CurrentUser(username, Set.copyOf(roles), found.organization());
-        });
     }
 
     private static Comment comment(ResultSet rs, int row) throws SQLException {

@@ -62,7 +62,7 @@ class StageGateProcessTest {
     void committeeAndCase() {
         Mocks.register("stageGateCommittee", new StageGateCommittee(records, DIRECTORY,
                 new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7), 2014), decisions::add,
-                new EngineClock()));
+                new EngineClock(), (id, chosen, eligible, actor) -> chosen));
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,
