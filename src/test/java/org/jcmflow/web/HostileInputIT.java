@@ -359,6 +359,41 @@ class HostileInputIT {
             api("bad query parameters", PROPONENT, "GET", "/api/notifications?" + query, null, null);
         }
 
+        // reassignment of a task, and absences
+        String assignee = "/api/tasks/" + taskId + "/assignee";
+        for (String body : malformed) {
+            api("malformed JSON", PROGRAM_MANAGER, "POST", assignee, body, null);
+            api("malformed JSON", PROPONENT, "POST", "/api/absences", body, null);
+        }
+        for (Object value : List.of(12, true, List.of("sato"), Map.of("x", 1))) {
+            api("wrong types", PROGRAM_MANAGER, "POST", assignee, json(Map.of("assignee", value)), "assignee");
+        }
+        api("huge strings", PROGRAM_MANAGER, "POST", assignee, json(Map.of("assignee", "x".repeat(101))), "assignee");
+        api("control characters", PROGRAM_MANAGER, "POST", assignee, json(Map.of("assignee", "sato\u0000")), "assignee");
+        api("unknown fields", PROGRAM_MANAGER, "POST", assignee, json(Map.of("assignee", "sato", "owner", "sato")), "owner");
+        for (String person : List.of("nobody-at-all", "sato", "suzuki", "kobayashi", "'; drop table absence; --")) {
+            api("reassignment", PROGRAM_MANAGER, "POST", assignee, json(Map.of("assignee", person)), "assignee");
+        }
+        Map<String, Object> absence = new LinkedHashMap<>(Map.of("startsOn", "2099-01-01", "endsOn", "2099-01-10",
+                "standIn", "suzuki"));
+        for (String field : List.of("startsOn", "endsOn", "standIn")) {
+            api("missing fields", PROPONENT, "POST", "/api/absences", json(without(absence, field)), field);
+            api("missing fields", PROPONENT, "POST", "/api/absences", json(with(absence, field, null)), field);
+            api("wrong types", PROPONENT, "POST", "/api/absences", json(with(absence, field, List.of(1))), field);
+        }
+        for (String date : List.of("2099-02-30", "tomorrow", "01/02/2099", "", "2099-1-1")) {
+            api("invalid dates", PROPONENT, "POST", "/api/absences", json(with(absence, "startsOn", date)), "startsOn");
+        }
+        api("invalid dates", PROPONENT, "POST", "/api/absences", json(with(absence, "endsOn", "2098-12-31")), "endsOn");
+        api("invalid dates", PROPONENT, "POST", "/api/absences", json(Map.of("startsOn", "2020-01-01",
+                "endsOn", "2020-01-10", "standIn", "suzuki")), "endsOn");
+        api("huge strings", PROPONENT, "POST", "/api/absences", json(with(absence, "standIn", "x".repeat(101))), "standIn");
+        api("unknown fields", PROPONENT, "POST", "/api/absences", json(with(absence, "recordedBy", "sato")), "recordedBy");
+        for (String standIn : List.of("tanaka", "sato", "nobody-at-all")) {
+            api("absences", PROPONENT, "POST", "/api/absences", json(with(absence, "standIn", standIn)), "standIn");
+        }
+        api("absences", PROPONENT, "POST", "/api/absences", json(with(absence, "person", "sato")), null);
+
         // unknown and malformed ids in every address that holds one
         List<String> ids = List.of(UUID.randomUUID().toString(), "not-a-uuid", "1", "-1", "x".repeat(5000),
                 "%27%20or%201%3D1%20--", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "%00", "%E2%80%AE", "%C0%AF");
@@ -380,6 +415,8 @@ class HostileInputIT {
             api("unknown and malformed ids", PROPONENT, "POST", "/api/cases/" + id + "/comments",
                     json(Map.of("text", "On no case")), null);
             api("unknown and malformed ids", PROPONENT, "POST", "/api/notifications/" + id + "/read", null, null);
+            api("unknown and malformed ids", PROGRAM_MANAGER, "POST", "/api/tasks/" + id + "/assignee",
+                    json(Map.of("assignee", "sato")), null);
             upload("unknown and malformed ids", "/api/cases/" + id + "/documents", "plan.pdf", PDF, null, false);
         }
         api("unknown and malformed ids", PROPONENT, "POST", "/api/cases/" + someCase + "/documents", null, null);
@@ -531,6 +568,21 @@ class HostileInputIT {
         for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid", "%00")) {
             page("unknown and malformed ids", PROPONENT, "/cases/" + id + "/comments", commentForm, tanakaToken, null);
         }
+        String reassignPage = "/tasks/" + taskId + "/assignee";
+        for (String person : List.of("nobody-at-all", "sato", "suzuki", "x".repeat(5000))) {
+            page("reassignment", PROGRAM_MANAGER, reassignPage, Map.of("assignee", person), satoToken, "assignee");
+        }
+        page("control characters", PROGRAM_MANAGER, reassignPage, Map.of("assignee", "sato\u0000"), satoToken, null);
+        Map<String, String> absenceForm = Map.of("startsOn", "2099-01-01", "endsOn", "2099-01-10", "standIn", "suzuki");
+        for (String field : absenceForm.keySet()) {
+            page("missing fields", PROPONENT, "/absences", without(absenceForm, field), tanakaToken, field);
+            page("missing fields", PROPONENT, "/absences", with(absenceForm, field, "  "), tanakaToken, field);
+        }
+        for (String date : List.of("2099-02-30", "tomorrow", "x".repeat(5000))) {
+            page("invalid dates", PROPONENT, "/absences", with(absenceForm, "startsOn", date), tanakaToken, "startsOn");
+        }
+        page("invalid dates", PROPONENT, "/absences", with(absenceForm, "endsOn", "2098-01-01"), tanakaToken, "endsOn");
+        page("absences", PROPONENT, "/absences", with(absenceForm, "standIn", "sato"), tanakaToken, "standIn");
         for (String id : List.of("999999999", "not-a-number", "-1", "%00", "x".repeat(3000))) {
             probes.add(pageGet("unknown and malformed ids", "/notifications/" + id));
             page("unknown and malformed ids", PROPONENT, "/notifications/" + id + "/read", Map.of(), tanakaToken, null);
@@ -560,7 +612,7 @@ class HostileInputIT {
         // every form that changes something, without its token or with a forged one
         Map<String, Map<String, String>> forms = Map.of("/cases/new", proposal, "/tasks/" + taskId, taskForm,
                 "/tasks/" + taskId + "/claim", Map.of(), "/tasks/" + taskId + "/unclaim", Map.of(),
-                commentPage, commentForm, "/notifications/read-all", Map.of());
+                commentPage, commentForm, "/notifications/read-all", Map.of(), "/absences", absenceForm);
         for (String token : new String[] {null, "forged-token", ""}) {
             forms.forEach((path, form) -> page("missing CSRF token", PROPONENT, path, form, token, null));
             page("missing CSRF token", PROGRAM_MANAGER, "/dashboard/budget", budgetForm, token, null);
