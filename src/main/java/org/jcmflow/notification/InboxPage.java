@@ -8,6 +8,7 @@ import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.jcmflow.web.Pagination;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -70,23 +71,27 @@ class InboxPage {
         return "redirect:/notifications";
     }
 
-    /** The bell in every page's header: the signed-in person's unread notifications. */
+    /**
+     * The bell in every page's header: the signed-in person's unread notifications. A page tested alone, without
+     * the inbox, shows no bell.
+     */
     @ControllerAdvice(annotations = PageController.class)
     static class Bell {
 
-        private final Inbox inbox;
+        private final ObjectProvider<Inbox> inbox;
         private final CurrentUsers currentUsers;
         private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
-        Bell(Inbox inbox, CurrentUsers currentUsers) {
+        Bell(ObjectProvider<Inbox> inbox, CurrentUsers currentUsers) {
             this.inbox = inbox;
             this.currentUsers = currentUsers;
         }
 
         @ModelAttribute("unreadNotifications")
         Long unreadNotifications() {
-            return trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())
-                    ? inbox.unread(currentUsers.current().username()) : null;
+            Inbox available = inbox.getIfAvailable();
+            return available != null && trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())
+                    ? available.unread(currentUsers.current().username()) : null;
         }
     }
 }
