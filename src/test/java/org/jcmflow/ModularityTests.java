@@ -33,6 +33,7 @@ class ModularityTests {
                 .layer("stages").definedBy("org.jcmflow.lifecycle..")
                 .layer("domains").definedBy("org.jcmflow.stagegate..", "org.jcmflow.mrv..")
                 .layer("around the work").definedBy("org.jcmflow.notification..", "org.jcmflow.dashboard..",
+                        "org.jcmflow.discussion..",
                         "org.jcmflow.operations..", "org.jcmflow.contracts..", "org.jcmflow.programme..",
                         "org.jcmflow.calls..")
                 .layer("data set").definedBy("org.jcmflow.demodata..")

@@ -47,10 +47,12 @@ class CaseController {
                     @RequestParam(required = false) String partnerCountry,
                     @RequestParam(required = false) Integer fiscalYear,
                     @RequestParam(required = false) String sort,
+                    @RequestParam(required = false) String q,
                     @RequestParam(defaultValue = "0") @Min(0) int page,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                     Locale locale) {
-        var result = cases.search(currentUsers.current(), stage, jcmTrack, partnerCountry, fiscalYear, CaseSort.parse(sort),
+        var result = cases.search(currentUsers.current(), stage, jcmTrack, partnerCountry, fiscalYear, q,
+                CaseSort.parse(sort),
                 locale, page, size);
         return new CasePage(result.content(), page, size, result.totalElements(),
                 (result.totalElements() + size - 1) / size);

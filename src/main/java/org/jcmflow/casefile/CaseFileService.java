@@ -209,9 +209,10 @@ public class CaseFileService {
     /** One page of the cases the user may see, in the given order; the locale decides how names sort. */
     @Transactional(readOnly = true)
     CaseRepository.Page search(CurrentUser user, Stage stage, JcmTrackStage jcmTrack, String partnerCountry,
-                               Integer fiscalYear, CaseSort sort, Locale locale, int page, int size) {
+                               Integer fiscalYear, String query, CaseSort sort, Locale locale, int page, int size) {
         String organization = user.seesOnlyOwnOrganization() ? user.organization() : null;
-        return cases.search(new CaseFilter(organization, stage, jcmTrack, partnerCountry, fiscalYear), sort, locale,
+        return cases.search(new CaseFilter(organization, stage, jcmTrack, partnerCountry, fiscalYear,
+                        CaseSearch.pattern(query)), sort, locale,
                 page, size);
     }
 
@@ -220,7 +221,13 @@ public class CaseFileService {
      * shows the tasks of these cases only. Every field null: the user may see every case and nothing narrows it.
      */
     public CaseVisibility visibility(CurrentUser user, Stage stage, String partnerCountry) {
-        return new CaseVisibility(user.seesOnlyOwnOrganization() ? user.organization() : null, stage, partnerCountry);
+        return visibility(user, stage, partnerCountry, null);
+    }
+
+    /** The same, narrowed also to the cases that the search text finds (see {@link CaseSearch}). */
+    public CaseVisibility visibility(CurrentUser user, Stage stage, String partnerCountry, String query) {
+        return new CaseVisibility(user.seesOnlyOwnOrganization() ? user.organization() : null, stage, partnerCountry,
+                CaseSearch.pattern(query));
     }
 
     /** Holds the case until the current transaction ends, so that changes to one case do not interleave. */

@@ -140,6 +140,10 @@ class CaseRepository {
             where.append(" and fiscal_year = :fiscalYear");
             params.put("fiscalYear", filter.fiscalYear());
         }
+        if (filter.searchPattern() != null) {
+            where.append(" and ").append(CaseSearch.condition("project_case", ":search"));
+            params.put("search", filter.searchPattern());
+        }
         return where.toString();
     }
 

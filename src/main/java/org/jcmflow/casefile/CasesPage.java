@@ -83,17 +83,19 @@ class CasesPage {
     String list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) JcmTrackStage jcmTrack,
                 @RequestParam(required = false) String partnerCountry,
                 @RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "0") int page, Locale locale, HttpServletRequest request, Model model) {
         String country = StringUtils.hasText(partnerCountry) ? partnerCountry : null;
         CaseSort order = CaseSort.parse(sort);
         int current = Math.max(page, 0);
-        CaseRepository.Page found = cases.search(currentUsers.current(), stage, jcmTrack, country, fiscalYear, order,
+        CaseRepository.Page found = cases.search(currentUsers.current(), stage, jcmTrack, country, fiscalYear, q, order,
                 locale, current, PAGE_SIZE);
         model.addAttribute("cases", found.content());
         model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements()));
         model.addAttribute("sort", order.parameter());
         model.addAttribute("sortLinks", sortLinks(order, request));
         model.addAttribute("stage", stage);
+        model.addAttribute("q", q);
         model.addAttribute("jcmTrack", jcmTrack);
         model.addAttribute("jcmTrackStages", JcmTrackStage.values());
         model.addAttribute("partnerCountry", country);

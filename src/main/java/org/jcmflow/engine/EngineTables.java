@@ -36,11 +36,22 @@ public class EngineTables {
             // every open task at each step (measured: the bulk of the database's work at 50,000 open cases)
             "act_idx_task_parent", "act_ru_task (parent_task_id_)");
 
-    /** Which cases' tasks an inbox shows: a null field does not narrow them. */
-    public record CaseScope(String organization, String stage, String partnerCountry) {
+    /**
+     * Which cases' tasks an inbox shows: a null field does not narrow them.
+     *
+     * @param searchCondition the SQL condition on a case ({@code visible_case}) that the search box sets, with the
+     *                        parameter {@code #{visibleSearch}}
+     * @param searchPattern   the value of that parameter
+     */
+    public record CaseScope(String organization, String stage, String partnerCountry, String searchCondition,
+                            String searchPattern) {
+
+        public CaseScope(String organization, String stage, String partnerCountry) {
+            this(organization, stage, partnerCountry, null, null);
+        }
 
         boolean narrowsNothing() {
-            return organization == null && stage == null && partnerCountry == null;
+            return organization == null && stage == null && partnerCountry == null && searchPattern == null;
         }
     }
 
@@ -119,6 +130,10 @@ public class EngineTables {
             if (scope.partnerCountry() != null) {
                 where.append(" and visible_case.partner_country = #{visibleCountry}");
                 parameters.put("visibleCountry", scope.partnerCountry());
+            }
+            if (scope.searchPattern() != null) {
+                where.append(" and ").append(scope.searchCondition());
+                parameters.put("visibleSearch", scope.searchPattern());
             }
             where.append("))");
         }

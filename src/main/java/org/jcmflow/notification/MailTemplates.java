@@ -37,11 +37,7 @@ class MailTemplates {
      * {5} whom the task is for (escalations) or the decision (stage gate, selection); for a selection {1} is the call.
      */
     Mail render(NotificationRequest request, String recipient, Locale language, String caseTitle) {
-        String taskName = request.taskKey() == null ? Objects.toString(request.taskName(), "")
-                : messages.getMessage("step." + request.taskKey(), null, request.taskName(), language);
-        String due = request.due() == null ? "-"
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language).format(request.due().atZone(zone));
-        Object[] arguments = {recipient, taskName, caseTitle, due, link(request), detail(request, language)};
+        Object[] arguments = arguments(request, recipient, language, caseTitle);
         String key = "mail." + request.kind().messageKey();
         String subject = messages.getMessage(key + ".subject", arguments, language);
         String body = messages.getMessage(key + ".body", arguments, language) + "\n\n"
@@ -49,10 +45,32 @@ class MailTemplates {
         return new Mail(subject, body);
     }
 
+    /** What the mail says in one line, as the in-app inbox lists it ({@code notification.<kind>}). */
+    String headline(NotificationRequest request, Locale language, String caseTitle) {
+        return messages.getMessage("notification." + request.kind().messageKey(),
+                arguments(request, "", language, caseTitle), language);
+    }
+
+    private Object[] arguments(NotificationRequest request, String recipient, Locale language, String caseTitle) {
+        String taskName = request.taskKey() == null ? Objects.toString(request.taskName(), "")
+                : messages.getMessage("step." + request.taskKey(), null, request.taskName(), language);
+        String due = request.due() == null ? "-"
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language).format(request.due().atZone(zone));
+        return new Object[] {recipient, taskName, caseTitle, due, link(request), detail(request, language)};
+    }
+
     String link(NotificationRequest request) {
+        return portalBaseUrl + path(request);
+    }
+
+    /** Where the notification leads in the portal: the task, or the case (at the comment that mentions one). */
+    static String path(NotificationRequest request) {
+        if (request.kind() == NotificationKind.MENTION) {
+            return "/cases/" + request.caseId() + "#comment-" + request.commentId();
+        }
         return request.taskId() != null && request.kind() != NotificationKind.STAGE_GATE_DECISION
-                ? portalBaseUrl + "/tasks/" + request.taskId()
-                : portalBaseUrl + "/cases/" + request.caseId();
+                ? "/tasks/" + request.taskId()
+                : "/cases/" + request.caseId();
     }
 
     private String detail(NotificationRequest request, Locale language) {
@@ -61,6 +79,9 @@ class MailTemplates {
         }
         if (request.kind() == NotificationKind.SELECTION_DECISION) {
             return messages.getMessage("calls.outcome." + request.decision(), null, request.decision(), language);
+        }
+        if (request.kind() == NotificationKind.MENTION) {
+            return request.mentionedBy();
         }
         if (request.assignee() != null) {
             return request.assignee();

@@ -6,7 +6,8 @@ enum NotificationKind {
     REMINDER("reminder"),
     ESCALATION("escalation"),
     STAGE_GATE_DECISION("stageGateDecision"),
-    SELECTION_DECISION("selectionDecision");
+    SELECTION_DECISION("selectionDecision"),
+    MENTION("mention");
 
     private final String messageKey;
 

@@ -16,7 +16,8 @@ import org.jcmflow.engine.ProcessContext;
  * of the notification process, so that the engine's jobs address and send it after the step has committed.
  */
 record NotificationRequest(NotificationKind kind, UUID caseId, String taskId, String taskKey, String taskName,
-                           Instant due, String assignee, List<String> candidateGroups, String decision) {
+                           Instant due, String assignee, List<String> candidateGroups, String decision,
+                           String mentionedBy, Long commentId) {
 
     static final String KIND = "notification";
     static final String TASK_ID = "taskId";
@@ -26,6 +27,8 @@ record NotificationRequest(NotificationKind kind, UUID caseId, String taskId, St
     static final String ASSIGNEE = "taskAssignee";
     static final String CANDIDATE_GROUPS = "taskCandidateGroups";
     static final String DECISION = "decision";
+    static final String MENTIONED_BY = "mentionedBy";
+    static final String COMMENT_ID = "commentId";
 
     NotificationRequest {
         candidateGroups = candidateGroups == null ? List.of() : List.copyOf(candidateGroups);
@@ -34,18 +37,25 @@ record NotificationRequest(NotificationKind kind, UUID caseId, String taskId, St
     static NotificationRequest aboutTask(NotificationKind kind, UUID caseId, String taskId, String taskKey,
                                          String taskName, Date due, String assignee, List<String> candidateGroups) {
         return new NotificationRequest(kind, caseId, taskId, taskKey, taskName, due == null ? null : due.toInstant(),
-                assignee, candidateGroups, null);
+                assignee, candidateGroups, null, null, null);
     }
 
     static NotificationRequest stageGateDecision(UUID caseId, String decision) {
         return new NotificationRequest(NotificationKind.STAGE_GATE_DECISION, caseId, null, null, null, null, null,
-                List.of(), decision);
+                List.of(), decision, null, null);
+    }
+
+    /** A comment mentioned the person: they are its one recipient, as the assignee of a task is. */
+    static NotificationRequest mention(UUID caseId, String taskId, String taskKey, String taskName, long commentId,
+                                       String author, String mentioned) {
+        return new NotificationRequest(NotificationKind.MENTION, caseId, taskId, taskKey, taskName, null, mentioned,
+                List.of(), null, author, commentId);
     }
 
     /** A call's selection of a case's proposal: the call's title travels as the task name. */
     static NotificationRequest selectionDecision(UUID caseId, String callTitle, boolean selected) {
         return new NotificationRequest(NotificationKind.SELECTION_DECISION, caseId, null, null, callTitle, null, null,
-                List.of(), selected ? "SELECTED" : "NOT_SELECTED");
+                List.of(), selected ? "SELECTED" : "NOT_SELECTED", null, null);
     }
 
     Map<String, Object> variables() {
@@ -59,6 +69,8 @@ record NotificationRequest(NotificationKind kind, UUID caseId, String taskId, St
         variables.put(ASSIGNEE, assignee);
         variables.put(CANDIDATE_GROUPS, String.join(",", candidateGroups));
         variables.put(DECISION, decision);
+        variables.put(MENTIONED_BY, mentionedBy);
+        variables.put(COMMENT_ID, commentId);
         return variables;
     }
 
@@ -71,6 +83,7 @@ record NotificationRequest(NotificationKind kind, UUID caseId, String taskId, St
                 (String) variables.getVariable(TASK_NAME), due == null ? null : due.toInstant(),
                 (String) variables.getVariable(ASSIGNEE),
                 groups == null || groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")),
-                (String) variables.getVariable(DECISION));
+                (String) variables.getVariable(DECISION), (String) variables.getVariable(MENTIONED_BY),
+                (Long) variables.getVariable(COMMENT_ID));
     }
 }

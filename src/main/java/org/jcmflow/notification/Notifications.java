@@ -42,9 +42,11 @@ public class Notifications {
     private final MailTemplates templates;
     private final MailDelivery delivery;
     private final NotificationProperties properties;
+    private final Inbox inbox;
 
     Notifications(RuntimeService runtime, CaseFileService cases, Recipients recipients, MailTemplates templates,
-                  MailDelivery delivery, NotificationProperties properties) {
+                  MailDelivery delivery, NotificationProperties properties, Inbox inbox) {
+        this.inbox = inbox;
         this.runtime = runtime;
         this.cases = cases;
         this.recipients = recipients;
@@ -79,7 +81,10 @@ public class Notifications {
                 .setVariables(request.variables()).execute();
     }
 
-    /** Finds the recipients, with their address and language; nobody when the task is done by now. */
+    /**
+     * Finds the recipients, with their address and language, and puts the notification in each one's inbox;
+     * nobody when the task is done by now.
+     */
     public void address(DelegateExecution execution) {
         NotificationRequest request = NotificationRequest.from(execution);
         List<Map<String, String>> addressed;
@@ -89,7 +94,9 @@ public class Notifications {
             addressed = List.of();
         } else {
             String organization = cases.find(request.caseId()).map(ProjectCase::organization).orElse(null);
-            addressed = recipients.of(request, organization).stream().map(Notifications::address).toList();
+            List<DirectoryUser> people = recipients.everyone(request, organization);
+            inbox.deliver(request, people.stream().map(DirectoryUser::username).toList());
+            addressed = recipients.reachable(request, people).stream().map(Notifications::address).toList();
         }
         execution.setVariable(RECIPIENTS, addressed);
     }

@@ -31,7 +31,8 @@ class Recipients {
         this.directory = directory;
     }
 
-    List<DirectoryUser> of(NotificationRequest request, String caseOrganization) {
+    /** The people the notification is for, whether or not mail reaches them: each has it in their inbox. */
+    List<DirectoryUser> everyone(NotificationRequest request, String caseOrganization) {
         Map<String, DirectoryUser> people = new LinkedHashMap<>();
         switch (request.kind()) {
             case ESCALATION -> add(people, directory.usersWithRole(Role.PROGRAM_MANAGER));
@@ -51,8 +52,13 @@ class Recipients {
                 }
             }
         }
+        return List.copyOf(people.values());
+    }
+
+    /** Those of the people whom mail reaches. */
+    List<DirectoryUser> reachable(NotificationRequest request, List<DirectoryUser> people) {
         List<DirectoryUser> reachable = new ArrayList<>();
-        for (DirectoryUser person : people.values()) {
+        for (DirectoryUser person : people) {
             if (person.email() == null || person.email().isBlank()) {
                 log.warn("No mail address for {}: the {} mail of case {} does not reach them", person.username(),
                         request.kind(), request.caseId());

@@ -1,5 +1,6 @@
 package org.jcmflow.notification;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.TaskService;
 import org.jcmflow.engine.ProcessContext;
+import org.jcmflow.tasks.TaskReassigned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,14 @@ public class TaskNotifications {
         notifications.request(NotificationRequest.aboutTask(NotificationKind.NEW_TASK,
                 caseId.get(), task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 task.getDueDate(), task.getAssignee(), groups));
+    }
+
+    /** Tells whoever a programme manager gave the task to (a person, or its roles again) that it is theirs. */
+    @EventListener
+    public void taskReassigned(TaskReassigned task) {
+        notifications.request(NotificationRequest.aboutTask(NotificationKind.NEW_TASK, task.caseId(), task.taskId(),
+                task.taskKey(), task.taskName(), task.due() == null ? null : Date.from(task.due()), task.assignee(),
+                task.candidateGroups()));
     }
 
     /** Reminds whoever the open task (or each open instance of it) is for. */

@@ -14,6 +14,6 @@ class CommitteeSteps implements ConfidentialSteps {
 
     @Override
     public Set<String> stepKeys() {
-        return Set.of(StageGateRules.CONVENE_TASK, EVALUATE_TASK);
+        return Set.of(StageGateRules.CONVENE_TASK, EVALUATE_TASK, CommitteeStandIns.STEP);
     }
 }

@@ -55,10 +55,12 @@ public class StageGateCommittee {
     private final StageGateProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CommitteeStandIns standIns;
 
     StageGateCommittee(StageGateRecords records, CommitteeRules rules, StageGateProperties properties,
-                       ApplicationEventPublisher events, Clock clock) {
+                       ApplicationEventPublisher events, Clock clock, CommitteeStandIns standIns) {
         this.clock = clock;
+        this.standIns = standIns;
         this.records = records;
         this.rules = rules;
         this.properties = properties;
@@ -91,9 +93,10 @@ public class StageGateCommittee {
     /** Opens a round with the members the programme manager chose, each to evaluate by the deadline. */
     public void convene(DelegateTask task) {
         UUID caseId = ProcessContext.caseId(task);
-        List<String> chosen = strings(task.getVariable(MEMBERS));
         Map<String, DirectoryUser> eligible = eligibleMembers(caseId).stream()
                 .collect(Collectors.toMap(DirectoryUser::username, member -> member));
+        List<String> chosen = standIns.members(caseId, strings(task.getVariable(MEMBERS)), eligible.keySet(),
+                ProcessContext.actor(task));
         List<DirectoryUser> members = chosen.stream().map(username -> {
             DirectoryUser member = eligible.get(username);
             if (member == null) {

@@ -45,9 +45,10 @@ class TaskController {
     @GetMapping
     TaskInbox.TaskPage inbox(@RequestParam(required = false) Stage stage,
                                    @RequestParam(required = false) String partnerCountry,
+                                   @RequestParam(required = false) String q,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return inbox.inbox(currentUsers.current(), stage, partnerCountry, page, size);
+        return inbox.inbox(currentUsers.current(), stage, partnerCountry, q, page, size);
     }
 
     /** For the programme office: every task past its due date, as the dashboard counts them. */

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.casefile.CaseSearch;
 import org.jcmflow.casefile.CaseVisibility;
 import org.jcmflow.casefile.JcmTrackStage;
 import org.jcmflow.casefile.ProjectCase;
@@ -68,14 +69,15 @@ public class TaskInbox {
 
     /**
      * Tasks assigned to the user, and unassigned tasks open to one of the user's roles, on cases they may see,
-     * narrowed to cases in the given stage and partner country where these are given.
+     * narrowed to cases in the given stage and partner country, and found by the search text, where these are given.
      */
     @Transactional(readOnly = true)
-    public TaskPage inbox(CurrentUser user, Stage stage, String partnerCountry, int page, int size) {
-        CaseVisibility visible = cases.visibility(user, stage, partnerCountry);
+    public TaskPage inbox(CurrentUser user, Stage stage, String partnerCountry, String query, int page, int size) {
+        CaseVisibility visible = cases.visibility(user, stage, partnerCountry, query);
         EngineTables.InboxPage found = engineTables.inbox(user.username(), user.groupIds(),
                 new EngineTables.CaseScope(visible.organization(),
-                        visible.stage() == null ? null : visible.stage().name(), visible.partnerCountry()),
+                        visible.stage() == null ? null : visible.stage().name(), visible.partnerCountry(),
+                        CaseSearch.condition("visible_case", "#{visibleSearch}"), visible.searchPattern()),
                 Pagination.offset(page, size), size, countedTasksAtMost);
         boolean more = found.counted() > countedTasksAtMost;
         return new TaskPage(views(found.tasks()), page, size, more ? countedTasksAtMost : found.counted(), more);

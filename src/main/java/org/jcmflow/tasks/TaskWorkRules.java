@@ -7,6 +7,9 @@ import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
+import org.jcmflow.identity.UserDirectory;
+import org.jcmflow.problem.InvalidInput;
+import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.jcmflow.problem.Problem;
 
 import org.springframework.stereotype.Component;
@@ -19,9 +22,33 @@ import org.springframework.stereotype.Component;
 class TaskWorkRules {
 
     private final CaseFileService cases;
+    private final UserDirectory directory;
 
-    TaskWorkRules(CaseFileService cases) {
+    TaskWorkRules(CaseFileService cases, UserDirectory directory) {
         this.cases = cases;
+        this.directory = directory;
+    }
+
+    /**
+     * Giving the task to someone else by name (a programme manager's reassignment, an operator's assignment in
+     * Camunda Tasklist, a stand-in): the person must be someone who could claim it themselves. Refused as bad input
+     * naming {@code field}.
+     */
+    void checkMayBeGiven(String username, UUID caseId, List<String> candidateGroups, String field) {
+        CurrentUser person = directory.person(username).orElseThrow(() -> new InvalidInput(List.of(
+                FieldProblem.coded(field, "is no user of JCM Flow", "noSuchPerson", username))));
+        ProjectCase projectCase = cases.find(caseId).orElseThrow(() -> Problem.notFound("No case " + caseId, "noCase"));
+        String problem = !cases.maySee(person, projectCase) ? "mayNotSeeCase"
+                : !person.hasAnyGroup(candidateGroups) ? "holdsNoTaskRole"
+                : ownOrganizationsEvaluation(person, projectCase, candidateGroups) ? "ownOrganizationsCase" : null;
+        if (problem != null) {
+            throw new InvalidInput(List.of(FieldProblem.coded(field, switch (problem) {
+                case "mayNotSeeCase" -> username + " may not see this case";
+                case "holdsNoTaskRole" -> username + " holds none of the task's roles ("
+                        + String.join(", ", candidateGroups) + ")";
+                default -> username + " is a committee member of the case's own organisation";
+            }, problem, username)));
+        }
     }
 
     /** The task's case, if the user may see it: proponents see their own organisation's cases only. */

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * and completed only by one of its roles, never by a committee member on their own organisation's case, and
  * completed only by its assignee, if it has one, within a completion our rules have checked
  * ({@link CheckedCompletion}); people claim for themselves, only operators assign others, nobody but an operator
- * delegates. A task the process gives to someone by name (a committee member's evaluation) stays theirs: nobody,
+ * delegates, and operators only to someone who could claim the task. A task the process gives to someone by name (a committee member's evaluation) stays theirs: nobody,
  * operators included, hands it back, passes it on or reassigns it, however they ask the engine (Tasklist, Cockpit,
  * the REST API, the Java API), and only that person completes it. The webapps set the engine's authenticated user
  * on every request; the engine's own work (timers, the job executor) has neither that nor a signed-in request
@@ -87,6 +87,7 @@ class TasklistWorkGuard {
         }
         if (!task.getAssignee().equals(user.username())) {
             if (user.has(Role.ADMIN)) {
+                checkGiven(task, caseId);
                 return;
             }
             throw new AuthorizationException("You may claim a task for yourself only.");
@@ -115,10 +116,24 @@ class TasklistWorkGuard {
         }
     }
 
-    private void checkRules(DelegateTask task, CurrentUser user, UUID id, boolean completing) {
-        List<String> candidateGroups = task.getCandidates().stream()
+    /** An operator gives a task only to someone who could claim it: never a committee member of the case's organisation. */
+    private void checkGiven(DelegateTask task, UUID caseId) {
+        try {
+            rules.checkMayBeGiven(task.getAssignee(), caseId, candidateGroups(task), "assignee");
+        } catch (Problem refused) {
+            throw new AuthorizationException(refused instanceof org.jcmflow.problem.InvalidInput invalid
+                    ? invalid.problems().get(0).message() : refused.getMessage());
+        }
+    }
+
+    private static List<String> candidateGroups(DelegateTask task) {
+        return task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).sorted().toList();
+    }
+
+    private void checkRules(DelegateTask task, CurrentUser user, UUID id, boolean completing) {
+        List<String> candidateGroups = candidateGroups(task);
         try {
             if (completing) {
                 rules.checkMayComplete(user, id, candidateGroups, task.getAssignee());

@@ -46,15 +46,17 @@ class TasksPage {
 
     @GetMapping("/tasks")
     String inbox(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String partnerCountry,
+                 @RequestParam(required = false) String q,
                  @RequestParam(defaultValue = "0") int page, Locale locale, HttpServletRequest request, Model model) {
         String country = StringUtils.hasText(partnerCountry) ? partnerCountry : null;
         int current = Math.max(page, 0);
-        TaskInbox.TaskPage found = inbox.inbox(currentUsers.current(), stage, country, current, PAGE_SIZE);
+        TaskInbox.TaskPage found = inbox.inbox(currentUsers.current(), stage, country, q, current, PAGE_SIZE);
         model.addAttribute("tasks", found.content());
         model.addAttribute("pagination", Pagination.of(request, current, PAGE_SIZE, found.totalElements(),
                 found.totalIsLowerBound()));
         model.addAttribute("stage", stage);
         model.addAttribute("partnerCountry", country);
+        model.addAttribute("q", q);
         model.addAttribute("stages", Stage.values());
         model.addAttribute("countries", partnerCountries.names(locale));
         model.addAttribute("back", request.getRequestURI()

@@ -57,7 +57,7 @@ class CasesPageTest {
     @Test
     void theListShowsTheCasesAndPassesTheFiltersOn() throws Exception {
         UUID id = UUID.randomUUID();
-        when(cases.search(any(), eq(Stage.FEASIBILITY_STUDY), eq(null), eq("VN"), eq(2016), eq(CaseSort.DEFAULT), any(),
+        when(cases.search(any(), eq(Stage.FEASIBILITY_STUDY), eq(null), eq("VN"), eq(2016), eq(null), eq(CaseSort.DEFAULT), any(),
                 eq(0), eq(CasesPage.PAGE_SIZE)))
                 .thenReturn(new CaseRepository.Page(List.of(projectCase(id, Stage.FEASIBILITY_STUDY)), 1));
 
@@ -72,7 +72,7 @@ class CasesPageTest {
     @Test
     void columnHeadersSortTheListKeepingTheFiltersAndStartingAtTheFirstPage() throws Exception {
         UUID id = UUID.randomUUID();
-        when(cases.search(any(), eq(Stage.MOU), eq(null), eq(null), eq(null), eq(new CaseSort(CaseSort.Key.FISCAL_YEAR, true)),
+        when(cases.search(any(), eq(Stage.MOU), eq(null), eq(null), eq(null), eq(null), eq(new CaseSort(CaseSort.Key.FISCAL_YEAR, true)),
                 any(), eq(1), eq(CasesPage.PAGE_SIZE)))
                 .thenReturn(new CaseRepository.Page(List.of(projectCase(id, Stage.MOU)), 45));
 
@@ -91,7 +91,7 @@ class CasesPageTest {
 
     @Test
     void theListIsNewestFirstUntilSortedAndItsHeaderThenSortsOldestFirst() throws Exception {
-        when(cases.search(any(), any(), any(), any(), any(), eq(CaseSort.DEFAULT), any(), eq(0), eq(CasesPage.PAGE_SIZE)))
+        when(cases.search(any(), any(), any(), any(), any(), any(), eq(CaseSort.DEFAULT), any(), eq(0), eq(CasesPage.PAGE_SIZE)))
                 .thenReturn(new CaseRepository.Page(List.of(projectCase(UUID.randomUUID(), Stage.MOU)), 1));
         String page = mvc.perform(get("/cases")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

@@ -184,6 +184,16 @@ class KeycloakRoleMatrixIT {
             | GET /api/policy-work                           | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /api/cases/{caseId}/policy-work            | Nihon case                       | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | GET /api/reports/policy-work.csv               | -                                | 403    | 403    | 200  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
+            | GET /api/cases/{id}/comments                   | Nihon case                       | 200    | 404    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | GET /api/cases/{id}/comments                   | Nihon internal comment           | 200-   | 404    | 200+ | 200+      | 200+ | 200-     | 200+     | 200+  | 401       | 401     |
+            | GET /api/cases/{id}/comments                   | Sakura internal comment          | 404    | 200-   | 200+ | 200+      | 200- | 200-     | 200+     | 200+  | 401       | 401     |
+            | POST /api/cases/{id}/comments                  | fresh Nihon case to discuss      | 201    | 404    | 201  | 201       | 201  | 201      | 201      | 201   | 401       | 401     |
+            | GET /api/notifications                         | -                                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | POST /api/notifications/{id}/read              | notification of tanaka's         | 204    | 404    | 404  | 404       | 404  | 404      | 404      | 404   | 401       | 401     |
+            | POST /api/notifications/read-all               | -                                | 204    | 204    | 204  | 204       | 204  | 204      | 204      | 204   | 401       | 401     |
+            | POST /api/tasks/{id}/assignee                  | fresh Nihon screening task       | 403    | 404    | 204  | 403       | 403  | 403      | 403      | 403   | 401       | 401     |
+            | GET /api/absences                              | -                                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
+            | POST /api/absences                             | -                                | 403    | 403    | 201  | 201       | 403  | 403      | 403      | 403   | 401       | 401     |
             | GET /engine-rest/engine                        | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /engine-rest/task                          | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /engine-rest/process-definition            | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
@@ -245,6 +255,9 @@ class KeycloakRoleMatrixIT {
     /** What signing a contract for a fresh screened case records. */
     private static final String CASE_CONTRACTS =
             "select count(*) from commissioning_contract where case_id = cast(:caseId as uuid)";
+    /** What a comment on a fresh case writes. */
+    private static final String CASE_COMMENTS =
+            "select count(*) from case_comment where case_id = cast(:id as uuid)";
     /** What recording a forecast for a fresh demonstration records. */
     private static final String CASE_FORECASTS =
             "select count(*) from reduction_forecast where case_id = cast(:caseId as uuid)";
@@ -266,7 +279,9 @@ class KeycloakRoleMatrixIT {
 
     @Autowired
     org.camunda.bpm.engine.ManagementService camundaJobs;
+
     /** Set back to a call's window while a fixture's proposal comes in under it. */
+    @Autowired
     EngineClock engineClock;
 
     /** Only to tell that a refused write on a fresh contract or case recorded nothing. */
@@ -405,6 +420,11 @@ class KeycloakRoleMatrixIT {
                     "heldOn", "2016-12-05", "kind", "SEMINAR", "counterpart", "Ministry of Natural Resources and "
                             + "Environment", "outcome", "Recorded in the role matrix"));
             case "PUT /api/tasks/{id}/draft" -> caller.put(path, "{\"variables\": {}}");
+            case "POST /api/cases/{id}/comments" -> caller.post(path, Map.of("text", "Written in the role matrix"));
+            case "POST /api/tasks/{id}/assignee" -> caller.post(path, Map.of("assignee", "sato"));
+            // kobayashi's, in a year to come: only they and a programme manager record it
+            case "POST /api/absences" -> caller.post(path, Map.of("person", "kobayashi", "startsOn", "2099-01-01",
+                    "endsOn", "2099-01-10", "standIn", "yamamoto"));
             default -> switch (cell.method()) {
                 case "GET" -> caller.get(path);
                 case "POST" -> caller.post(path);
@@ -627,6 +647,14 @@ class KeycloakRoleMatrixIT {
             }
             case "FY2021 call" -> callWithNihonProposal(null);
             case "fresh FY2021 call" -> callWithNihonProposal(CALL_SELECTIONS);
+            case "fresh Nihon case to discuss" -> {
+                String caseId = openCase("tanaka", "Role matrix: a case to discuss", "VN");
+                yield new Fixture(Map.of("id", caseId), null, null, null, CASE_COMMENTS);
+            }
+            // an internal comment, listed by its text to those who may read it
+            case "Nihon internal comment" -> internalComment(fixture("Nihon case").pathVariables().get("id"), "Nihon");
+            case "Sakura internal comment" -> internalComment(fixture("Sakura case").pathVariables().get("id"), "Sakura");
+            case "notification of tanaka's" -> notificationOf("tanaka");
             case "fresh Nihon demonstration" ->
                     new Fixture(Map.of("caseId", selectedDemonstration("tanaka")), null, null, null, CASE_FORECASTS);
             default -> throw new IllegalArgumentException("No fixture named " + name);
@@ -816,6 +844,37 @@ class KeycloakRoleMatrixIT {
         change.put("amountMillionJpy", new BigDecimal("12"));
         change.put("reason", "A second site at the partner ministry's request");
         return change;
+    }
+
+    private Fixture internalComment(String caseId, String organization) {
+        String text = "Internal note of the role matrix on the " + organization + " case";
+        ApiClient.Response written = client("sato").post("/api/cases/" + caseId + "/comments",
+                Map.of("text", text, "internal", true));
+        assertThat(written.status()).as(written.text()).isEqualTo(201);
+        return new Fixture(Map.of("id", caseId), null, text, null);
+    }
+
+    /** A notification in the person's inbox: a programme manager mentions them on a case of theirs. */
+    private Fixture notificationOf(String username) {
+        String caseId = fixture("Nihon case").pathVariables().get("id");
+        ApiClient.Response written = client("sato").post("/api/cases/" + caseId + "/comments",
+                Map.of("text", "@" + username + " a note of the role matrix"));
+        assertThat(written.status()).as(written.text()).isEqualTo(201);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<Long> ids = jdbc.sql("select id from inbox_notification where username = ? and kind = 'MENTION'")
+                    .param(username).query(Long.class).list();
+            if (!ids.isEmpty()) {
+                return new Fixture(Map.of("id", String.valueOf(ids.get(0))), null, null, null);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("No notification reached " + username);
     }
 
     /** A new case of the proponent's that the stage gate found appropriate: a demonstration, selected. */

@@ -152,6 +152,24 @@ class MailNotificationIT {
     }
 
     @Test
+    void aPersonMentionedInACommentIsToldByMailWithTheLinkToTheCommentAndNobodyElseIs() throws Exception {
+        String caseId = driver.openCase(PROPONENT, "Solar cooling for a cold store");
+        awaitMail(to("sato@nedo.example"));
+        settle();
+        smtp.purgeEmailFromAllMailboxes();
+        var written = driver.as(OTHER_PROGRAM_MANAGER).post("/api/cases/" + caseId + "/comments",
+                java.util.Map.of("text", "@tanaka please add the cold store's load profile; @takahashi noted."));
+        assertThat(written.status()).as(written.text()).isEqualTo(201);
+        MimeMessage mention = awaitMail(to("tanaka@nihon-ecotech.example"));
+        assertThat(mention.getSubject()).isEqualTo("[JCM Flow] takahashiさんがSolar cooling for a cold storeであなたを指名しました");
+        assertThat(text(mention)).contains("https://jcm.example.org/cases/" + caseId + "#comment-"
+                + written.json().path("id").asText());
+        settle();
+        assertThat(recipientsOfMailsAbout("Solar cooling for a cold store")).as("not the author, nobody else")
+                .containsExactly("tanaka@nihon-ecotech.example");
+    }
+
+    @Test
     void aMailServerThatIsDownNeitherFailsNorLosesTheStepAndTheMailIsRetried() throws Exception {
         String caseId = driver.openCase(PROPONENT, "Fluorocarbon destruction");
         awaitMail(to("sato@nedo.example"));

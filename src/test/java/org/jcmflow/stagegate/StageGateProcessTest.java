@@ -62,7 +62,7 @@ class StageGateProcessTest {
     void committeeAndCase() {
         StageGateProperties properties = new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7), 2014);
         Mocks.register("stageGateCommittee", new StageGateCommittee(records, new CommitteeRules(DIRECTORY, properties),
-                properties, decisions::add, new EngineClock()));
+                properties, decisions::add, new EngineClock(), (id, chosen, eligible, actor) -> chosen));
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,

@@ -58,7 +58,7 @@ class TasksPageTest {
     @Test
     void theInboxListsTasksWithDueDatesOverdueMarksAndClaimButtons() throws Exception {
         Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS);
-        when(inbox.inbox(any(), eq(null), eq(null), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
+        when(inbox.inbox(any(), eq(null), eq(null), eq(null), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
                 new TaskInbox.TaskPage(List.of(task("t1", "Late case", null, lastWeek, true),
                         task("t2", "My case", "sato", null, false)), 0, TasksPage.PAGE_SIZE, 2));
 
@@ -75,7 +75,7 @@ class TasksPageTest {
         TaskView verification = new TaskView("t4", "Task_VerifyMonitoringReport", "Verify monitoring report",
                 UUID.randomUUID(), "Hospital air-conditioning", "MRV", "VN", List.of("mrv-verifier"), null,
                 Instant.now(), null, false, "VERIFICATION");
-        when(inbox.inbox(any(), eq(null), eq(null), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
+        when(inbox.inbox(any(), eq(null), eq(null), eq(null), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
                 new TaskInbox.TaskPage(List.of(verification, task("t5", "Beside it", null, null, false)), 0,
                         TasksPage.PAGE_SIZE, 2));
 
@@ -87,7 +87,7 @@ class TasksPageTest {
 
     @Test
     void filtersReachTheServiceAndThePagerKeepsThem() throws Exception {
-        when(inbox.inbox(any(), eq(Stage.MOU), eq("VN"), eq(1), eq(TasksPage.PAGE_SIZE))).thenReturn(
+        when(inbox.inbox(any(), eq(Stage.MOU), eq("VN"), eq(null), eq(1), eq(TasksPage.PAGE_SIZE))).thenReturn(
                 new TaskInbox.TaskPage(List.of(task("t3", "Case", null, null, false)), 1, TasksPage.PAGE_SIZE,
                         45));
 
@@ -102,7 +102,7 @@ class TasksPageTest {
 
     @Test
     void anInboxCountedOnlySoFarSaysSoAndStillLeadsToTheNextPage() throws Exception {
-        when(inbox.inbox(any(), eq(null), eq(null), eq(49), eq(TasksPage.PAGE_SIZE))).thenReturn(
+        when(inbox.inbox(any(), eq(null), eq(null), eq(null), eq(49), eq(TasksPage.PAGE_SIZE))).thenReturn(
                 new TaskInbox.TaskPage(List.of(task("t4", "Case", null, null, false)), 49, TasksPage.PAGE_SIZE,
                         1000, true));
 

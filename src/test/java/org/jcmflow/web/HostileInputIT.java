@@ -364,6 +364,79 @@ class HostileInputIT {
         }
         api("drafts", PROPONENT, "PUT", draft, json(Map.of("variables", Map.of("stage", "COMPLETED"))), "stage");
         api("drafts", PROPONENT, "PUT", draft, json(Map.of("variables", Map.of(), "assignee", "suzuki")), "assignee");
+        // a case's comments, and the inbox
+        String comments = "/api/cases/" + caseId + "/comments";
+        Map<String, Object> comment = new LinkedHashMap<>(Map.of("text", "A hostile comment", "internal", false));
+        for (String body : malformed) {
+            api("malformed JSON", PROPONENT, "POST", comments, body, null);
+        }
+        for (int cut = 1; cut < 8; cut++) {
+            String valid = json(comment);
+            api("truncated JSON", PROPONENT, "POST", comments, valid.substring(0, valid.length() * cut / 8), null);
+        }
+        notText.forEach(value -> api("wrong types", PROPONENT, "POST", comments, json(with(comment, "text", value)), "text"));
+        for (Object value : List.of("yes", 1, List.of(true), Map.of("x", 1))) {
+            api("wrong types", PROPONENT, "POST", comments, json(with(comment, "internal", value)), "internal");
+            api("wrong types", PROPONENT, "POST", comments, json(with(comment, "taskId", value)), "taskId");
+        }
+        api("missing fields", PROPONENT, "POST", comments, json(without(comment, "text")), "text");
+        api("missing fields", PROPONENT, "POST", comments, json(with(comment, "text", null)), "text");
+        api("missing fields", PROPONENT, "POST", comments, json(with(comment, "text", " \n ")), "text");
+        api("missing fields", PROPONENT, "POST", comments, "{}", "text");
+        for (int length : List.of(4001, 1_000_000)) {
+            api("huge strings", PROPONENT, "POST", comments, json(with(comment, "text", "x".repeat(length))), "text");
+        }
+        api("huge strings", PROPONENT, "POST", comments, json(with(comment, "taskId", "x".repeat(65))), "taskId");
+        api("control characters", PROPONENT, "POST", comments, json(with(comment, "text", "hi\u0000")), "text");
+        api("control characters", PROPONENT, "POST", comments, json(with(comment, "text", "Hostile\u001b[31m")), "text");
+        for (String field : List.of("author", "id", "caseId", "writtenAt", "mentions")) {
+            api("unknown fields", PROPONENT, "POST", comments, json(with(comment, field, "forged")), field);
+        }
+        api("comments", PROPONENT, "POST", comments, json(with(comment, "internal", true)), "internal");
+        api("comments", PROPONENT, "POST", comments, json(with(comment, "taskId", UUID.randomUUID().toString())), "taskId");
+        for (String text : List.of("@nobody-at-all look", "@suzuki of another organisation", "@admin and @ghost")) {
+            api("comments", PROPONENT, "POST", comments, json(with(comment, "text", text)), "text");
+        }
+        api("bad query parameters", PROPONENT, "GET", comments + "?taskId=" + "x".repeat(65), null, null);
+        for (String query : List.of("page=-1", "page=abc", "size=0", "size=201", "size=99999999999", "unread=maybe",
+                "unread=%00")) {
+            api("bad query parameters", PROPONENT, "GET", "/api/notifications?" + query, null, null);
+        }
+
+        // reassignment of a task, and absences
+        String assignee = "/api/tasks/" + taskId + "/assignee";
+        for (String body : malformed) {
+            api("malformed JSON", PROGRAM_MANAGER, "POST", assignee, body, null);
+            api("malformed JSON", PROPONENT, "POST", "/api/absences", body, null);
+        }
+        for (Object value : List.of(12, true, List.of("sato"), Map.of("x", 1))) {
+            api("wrong types", PROGRAM_MANAGER, "POST", assignee, json(Map.of("assignee", value)), "assignee");
+        }
+        api("huge strings", PROGRAM_MANAGER, "POST", assignee, json(Map.of("assignee", "x".repeat(101))), "assignee");
+        api("control characters", PROGRAM_MANAGER, "POST", assignee, json(Map.of("assignee", "sato\u0000")), "assignee");
+        api("unknown fields", PROGRAM_MANAGER, "POST", assignee, json(Map.of("assignee", "sato", "owner", "sato")), "owner");
+        for (String person : List.of("nobody-at-all", "sato", "suzuki", "kobayashi", "'; drop table absence; --")) {
+            api("reassignment", PROGRAM_MANAGER, "POST", assignee, json(Map.of("assignee", person)), "assignee");
+        }
+        Map<String, Object> absence = new LinkedHashMap<>(Map.of("startsOn", "2099-01-01", "endsOn", "2099-01-10",
+                "standIn", "suzuki"));
+        for (String field : List.of("startsOn", "endsOn", "standIn")) {
+            api("missing fields", PROPONENT, "POST", "/api/absences", json(without(absence, field)), field);
+            api("missing fields", PROPONENT, "POST", "/api/absences", json(with(absence, field, null)), field);
+            api("wrong types", PROPONENT, "POST", "/api/absences", json(with(absence, field, List.of(1))), field);
+        }
+        for (String date : List.of("2099-02-30", "tomorrow", "01/02/2099", "", "2099-1-1")) {
+            api("invalid dates", PROPONENT, "POST", "/api/absences", json(with(absence, "startsOn", date)), "startsOn");
+        }
+        api("invalid dates", PROPONENT, "POST", "/api/absences", json(with(absence, "endsOn", "2098-12-31")), "endsOn");
+        api("invalid dates", PROPONENT, "POST", "/api/absences", json(Map.of("startsOn", "2020-01-01",
+                "endsOn", "2020-01-10", "standIn", "suzuki")), "endsOn");
+        api("huge strings", PROPONENT, "POST", "/api/absences", json(with(absence, "standIn", "x".repeat(101))), "standIn");
+        api("unknown fields", PROPONENT, "POST", "/api/absences", json(with(absence, "recordedBy", "sato")), "recordedBy");
+        for (String standIn : List.of("tanaka", "sato", "nobody-at-all")) {
+            api("absences", PROPONENT, "POST", "/api/absences", json(with(absence, "standIn", standIn)), "standIn");
+        }
+        api("absences", PROPONENT, "POST", "/api/absences", json(with(absence, "person", "sato")), null);
 
         // unknown and malformed ids in every address that holds one
         List<String> ids = List.of(UUID.randomUUID().toString(), "not-a-uuid", "1", "-1", "x".repeat(5000),
@@ -389,6 +462,12 @@ class HostileInputIT {
             api("unknown and malformed ids", PROPONENT, "POST", "/api/tasks/" + id + "/unclaim", null, null);
             api("unknown and malformed ids", PROPONENT, "POST", "/api/tasks/" + id + "/complete",
                     json(Map.of("variables", completion)), null);
+            api("unknown and malformed ids", PROPONENT, "GET", "/api/cases/" + id + "/comments", null, null);
+            api("unknown and malformed ids", PROPONENT, "POST", "/api/cases/" + id + "/comments",
+                    json(Map.of("text", "On no case")), null);
+            api("unknown and malformed ids", PROPONENT, "POST", "/api/notifications/" + id + "/read", null, null);
+            api("unknown and malformed ids", PROGRAM_MANAGER, "POST", "/api/tasks/" + id + "/assignee",
+                    json(Map.of("assignee", "sato")), null);
             upload("unknown and malformed ids", "/api/cases/" + id + "/documents", "plan.pdf", PDF, null, false);
         }
         api("unknown and malformed ids", PROPONENT, "POST", "/api/cases/" + someCase + "/documents", null, null);
@@ -687,6 +766,39 @@ class HostileInputIT {
             upload("unknown and malformed ids", "/cases/" + id + "/documents?_csrf=" + tanakaToken, "plan.pdf", PDF,
                     null, true);
         }
+        String commentPage = "/cases/" + caseId + "/comments";
+        Map<String, String> commentForm = Map.of("text", "A hostile comment on the page");
+        page("missing fields", PROPONENT, commentPage, Map.of(), tanakaToken, "text");
+        page("missing fields", PROPONENT, commentPage, Map.of("text", "   "), tanakaToken, "text");
+        page("huge strings", PROPONENT, commentPage, Map.of("text", "x".repeat(4001)), tanakaToken, "text");
+        page("huge strings", PROPONENT, commentPage, Map.of("text", "x".repeat(100_000)), tanakaToken, "text");
+        page("control characters", PROPONENT, commentPage, Map.of("text", "x\u0000y"), tanakaToken, "text");
+        page("comments", PROPONENT, commentPage, with(commentForm, "internal", "on"), tanakaToken, "internal");
+        page("comments", PROPONENT, commentPage, with(commentForm, "taskId", "no-such-task"), tanakaToken, "taskId");
+        page("comments", PROPONENT, commentPage, Map.of("text", "Ask @nobody-at-all"), tanakaToken, "text");
+        page("comments", PROPONENT, commentPage, Map.of("text", "Ask @suzuki"), tanakaToken, "text");
+        for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid", "%00")) {
+            page("unknown and malformed ids", PROPONENT, "/cases/" + id + "/comments", commentForm, tanakaToken, null);
+        }
+        String reassignPage = "/tasks/" + taskId + "/assignee";
+        for (String person : List.of("nobody-at-all", "sato", "suzuki", "x".repeat(5000))) {
+            page("reassignment", PROGRAM_MANAGER, reassignPage, Map.of("assignee", person), satoToken, "assignee");
+        }
+        page("control characters", PROGRAM_MANAGER, reassignPage, Map.of("assignee", "sato\u0000"), satoToken, null);
+        Map<String, String> absenceForm = Map.of("startsOn", "2099-01-01", "endsOn", "2099-01-10", "standIn", "suzuki");
+        for (String field : absenceForm.keySet()) {
+            page("missing fields", PROPONENT, "/absences", without(absenceForm, field), tanakaToken, field);
+            page("missing fields", PROPONENT, "/absences", with(absenceForm, field, "  "), tanakaToken, field);
+        }
+        for (String date : List.of("2099-02-30", "tomorrow", "x".repeat(5000))) {
+            page("invalid dates", PROPONENT, "/absences", with(absenceForm, "startsOn", date), tanakaToken, "startsOn");
+        }
+        page("invalid dates", PROPONENT, "/absences", with(absenceForm, "endsOn", "2098-01-01"), tanakaToken, "endsOn");
+        page("absences", PROPONENT, "/absences", with(absenceForm, "standIn", "sato"), tanakaToken, "standIn");
+        for (String id : List.of("999999999", "not-a-number", "-1", "%00", "x".repeat(3000))) {
+            probes.add(pageGet("unknown and malformed ids", "/notifications/" + id));
+            page("unknown and malformed ids", PROPONENT, "/notifications/" + id + "/read", Map.of(), tanakaToken, null);
+        }
         // (a page number out of range shows the nearest page: a hand-edited address, not an error)
         for (String query : List.of("stage=NOPE", "fiscalYear=abc", "sort=budget", "sort=title%3Bdrop",
                 "partnerCountry=%00", "fiscalYear=99999999999", "stage=%00")) {
@@ -711,7 +823,8 @@ class HostileInputIT {
 
         // every form that changes something, without its token or with a forged one
         Map<String, Map<String, String>> forms = Map.of("/cases/new", proposal, "/tasks/" + taskId, taskForm,
-                "/tasks/" + taskId + "/claim", Map.of(), "/tasks/" + taskId + "/unclaim", Map.of());
+                "/tasks/" + taskId + "/claim", Map.of(), "/tasks/" + taskId + "/unclaim", Map.of(),
+                commentPage, commentForm, "/notifications/read-all", Map.of(), "/absences", absenceForm);
         for (String token : new String[] {null, "forged-token", ""}) {
             forms.forEach((path, form) -> page("missing CSRF token", PROPONENT, path, form, token, null));
             page("missing CSRF token", PROGRAM_MANAGER, "/dashboard/budget", budgetForm, token, null);
