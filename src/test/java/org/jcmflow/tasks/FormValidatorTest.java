@@ -26,10 +26,21 @@ class FormValidatorTest {
         }
     }
 
+    /** The registration's values with a valid crediting period beside them. */
+    private static Map<String, Object> withCreditingPeriod(Object... keysAndValues) {
+        Map<String, Object> values = new HashMap<>(Map.of("creditingPeriodStart", "2018-02-01",
+                "creditingPeriodEnd", "2020-12-31"));
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return values;
+    }
+
     @Test
     void validValuesComeBackInTheTypesTheProcessesRead() {
         Map<String, Object> accepted = FormValidator.validate(form("mrv-register-project"),
-                Map.of("registrationNumber", " VN004 ", "registrationDate", "2018-02-01", "monitoringPeriods", 2));
+                Map.of("registrationNumber", " VN004 ", "registrationDate", "2018-02-01", "creditingPeriodStart",
+                        "2018-02-01", "creditingPeriodEnd", "2020-12-31", "monitoringPeriods", 2));
         assertThat(accepted).containsEntry("registrationNumber", "VN004").containsEntry("registrationDate", "2018-02-01")
                 .containsEntry("monitoringPeriods", 2L);
         Map<String, Object> decimals = FormValidator.validate(form("mrv-issue-credits"),
@@ -41,14 +52,14 @@ class FormValidatorTest {
     void everyRuleOfTheFormIsChecked() {
         FormSchema register = form("mrv-register-project");
         assertThat(badFields(register, Map.of())).containsExactlyInAnyOrder("registrationNumber", "registrationDate",
-                "monitoringPeriods");
-        assertThat(badFields(register, Map.of("registrationNumber", "VN004", "registrationDate", "1 Feb 2018",
+                "creditingPeriodStart", "creditingPeriodEnd", "monitoringPeriods");
+        assertThat(badFields(register, withCreditingPeriod("registrationNumber", "VN004", "registrationDate", "1 Feb 2018",
                 "monitoringPeriods", 11))).containsExactlyInAnyOrder("registrationDate", "monitoringPeriods");
-        assertThat(badFields(register, Map.of("registrationNumber", 4, "registrationDate", "2018-02-01",
+        assertThat(badFields(register, withCreditingPeriod("registrationNumber", 4, "registrationDate", "2018-02-01",
                 "monitoringPeriods", 1.5))).containsExactlyInAnyOrder("registrationNumber", "monitoringPeriods");
-        assertThat(badFields(register, Map.of("registrationNumber", "VN004", "registrationDate", "2018-02-01",
+        assertThat(badFields(register, withCreditingPeriod("registrationNumber", "VN004", "registrationDate", "2018-02-01",
                 "monitoringPeriods", "2"))).containsExactly("monitoringPeriods");
-        assertThat(badFields(register, Map.of("registrationNumber", "x".repeat(256), "registrationDate", "2018-02-01",
+        assertThat(badFields(register, withCreditingPeriod("registrationNumber", "x".repeat(256), "registrationDate", "2018-02-01",
                 "monitoringPeriods", 2))).containsExactly("registrationNumber");
     }
 
