@@ -22,12 +22,16 @@ enum ReviewedSubmission {
             Source.only("Task_ConfirmStageGateDecision", "revisionConditions"), Source.all("Task_ReviseProposal")),
     PROGRESS_REVIEW("Task_ReviewProgressReport", Source.all("Task_SubmitProgressReport")),
     FINAL_REVIEW("Task_ReviewFinalReport", Source.all("Task_SubmitFinalReport")),
+    METHODOLOGY_COMPLETENESS("Task_CheckMethodologyCompleteness", Source.all("Task_DraftMethodology"),
+            Source.all("Task_ReviseMethodology")),
     METHODOLOGY_DECISION("Task_DecideMethodology", Source.all("Task_DraftMethodology"),
             Source.all("Task_ReviseMethodology")),
-    DESIGN_VALIDATION("Task_ValidateProjectDesign", Source.all("Task_DraftMethodology"),
+    DESIGN_VALIDATION("Task_ValidateProjectDesign", Source.all("Task_SubmitProjectDesign"),
             Source.only("Task_ValidateProjectDesign", "validationFindings"), Source.all("Task_CorrectProjectDesign")),
+    REGISTRATION("Task_RegisterProject", Source.all("Task_RequestRegistration"), Source.all("Task_SubmitProjectDesign"),
+            Source.only("Task_ValidateProjectDesign", "validationDecision", "validationFindings")),
     VERIFICATION("Task_VerifyMonitoringReport", Source.all("Task_SubmitMonitoringReport")),
-    ISSUANCE("Task_IssueCredits", Source.all("Task_SubmitMonitoringReport"),
+    ISSUANCE("Task_IssueCredits", Source.all("Task_RequestIssuance"), Source.all("Task_SubmitMonitoringReport"),
             Source.only("Task_VerifyMonitoringReport", "verificationDecision", "verifiedReductionTco2")),
     DISSEMINATION_REVIEW("Task_ReviewDisseminationReport", Source.all("Task_SubmitDisseminationReport"));
 
