@@ -29,7 +29,8 @@ class FormValidatorTest {
     @Test
     void validValuesComeBackInTheTypesTheProcessesRead() {
         Map<String, Object> accepted = FormValidator.validate(form("mrv-register-project"),
-                Map.of("registrationNumber", " VN004 ", "registrationDate", "2018-02-01", "monitoringPeriods", 2));
+                Map.of("registrationNumber", " VN004 ", "registrationDate", "2018-02-01", "creditingPeriodStart",
+                        "2018-02-01", "creditingPeriodEnd", "2027-12-31", "monitoringPeriods", 2));
         assertThat(accepted).containsEntry("registrationNumber", "VN004").containsEntry("registrationDate", "2018-02-01")
                 .containsEntry("monitoringPeriods", 2L);
         Map<String, Object> decimals = FormValidator.validate(form("mrv-issue-credits"),
@@ -41,15 +42,15 @@ class FormValidatorTest {
     void everyRuleOfTheFormIsChecked() {
         FormSchema register = form("mrv-register-project");
         assertThat(badFields(register, Map.of())).containsExactlyInAnyOrder("registrationNumber", "registrationDate",
-                "monitoringPeriods");
-        assertThat(badFields(register, Map.of("registrationNumber", "VN004", "registrationDate", "1 Feb 2018",
-                "monitoringPeriods", 11))).containsExactlyInAnyOrder("registrationDate", "monitoringPeriods");
-        assertThat(badFields(register, Map.of("registrationNumber", 4, "registrationDate", "2018-02-01",
-                "monitoringPeriods", 1.5))).containsExactlyInAnyOrder("registrationNumber", "monitoringPeriods");
-        assertThat(badFields(register, Map.of("registrationNumber", "VN004", "registrationDate", "2018-02-01",
-                "monitoringPeriods", "2"))).containsExactly("monitoringPeriods");
-        assertThat(badFields(register, Map.of("registrationNumber", "x".repeat(256), "registrationDate", "2018-02-01",
-                "monitoringPeriods", 2))).containsExactly("registrationNumber");
+                "creditingPeriodStart", "creditingPeriodEnd", "monitoringPeriods");
+        assertThat(badFields(register, withCreditingPeriod(Map.of("registrationNumber", "VN004", "registrationDate", "1 Feb 2018",
+                "monitoringPeriods", 11)))).containsExactlyInAnyOrder("registrationDate", "monitoringPeriods");
+        assertThat(badFields(register, withCreditingPeriod(Map.of("registrationNumber", 4, "registrationDate", "2018-02-01",
+                "monitoringPeriods", 1.5)))).containsExactlyInAnyOrder("registrationNumber", "monitoringPeriods");
+        assertThat(badFields(register, withCreditingPeriod(Map.of("registrationNumber", "VN004", "registrationDate", "2018-02-01",
+                "monitoringPeriods", "2")))).containsExactly("monitoringPeriods");
+        assertThat(badFields(register, withCreditingPeriod(Map.of("registrationNumber", "x".repeat(256), "registrationDate", "2018-02-01",
+                "monitoringPeriods", 2)))).containsExactly("registrationNumber");
     }
 
     @Test
@@ -81,5 +82,13 @@ class FormValidatorTest {
         assertThatThrownBy(() -> FormValidator.validate(form("demonstration-commission"),
                 Map.of("commissioningDate", "2017-04-15", "performanceConfirmed", "yes")))
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    /** The register form's values with a crediting period, which every registration has. */
+    private static Map<String, Object> withCreditingPeriod(Map<String, Object> values) {
+        Map<String, Object> all = new java.util.HashMap<>(values);
+        all.put("creditingPeriodStart", "2018-02-01");
+        all.put("creditingPeriodEnd", "2027-12-31");
+        return all;
     }
 }
