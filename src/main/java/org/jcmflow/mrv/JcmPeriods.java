@@ -20,7 +20,12 @@ public record JcmPeriods(Lengths defaults, Map<String, Lengths> countries) {
     /** The periods of the procedure, as ISO 8601 durations. */
     public enum Period {
         COMPLETENESS_CHECK, METHODOLOGY_PUBLIC_INPUTS, PROJECT_DESIGN_PUBLIC_INPUTS, CONSIDERATION,
-        CONSIDERATION_EXTENDED
+        CONSIDERATION_EXTENDED;
+
+        /** Its name in application.yaml. */
+        String property() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**
@@ -50,7 +55,7 @@ public record JcmPeriods(Lengths defaults, Map<String, Lengths> countries) {
             throw new IllegalStateException("jcm.periods.defaults must set every period of the procedure");
         }
         for (Period period : Period.values()) {
-            requirePositive("jcm.periods.defaults." + period, defaults.of(period));
+            requirePositive("jcm.periods.defaults." + period.property(), defaults.of(period));
         }
         countries = countries == null ? Map.of() : new TreeMap<>(countries);
         countries.forEach((country, lengths) -> {
@@ -60,7 +65,7 @@ public record JcmPeriods(Lengths defaults, Map<String, Lengths> countries) {
             for (Period period : Period.values()) {
                 Duration length = lengths.of(period);
                 if (length != null) {
-                    requirePositive("jcm.periods.countries." + country + "." + period, length);
+                    requirePositive("jcm.periods.countries." + country + "." + period.property(), length);
                 }
             }
         });
