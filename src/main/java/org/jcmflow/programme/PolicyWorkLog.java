@@ -1,5 +1,7 @@
 package org.jcmflow.programme;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +15,6 @@ import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.casefile.ProgrammeRecordsChanged;
 import org.jcmflow.casefile.ProjectCase;
 import org.jcmflow.identity.CurrentUser;
-import org.jcmflow.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,11 +128,7 @@ public class PolicyWorkLog {
                 .query(PolicyWorkLog::row).list();
     }
 
-    static boolean readsAll(CurrentUser user) {
-        return user.has(Role.PROGRAM_MANAGER) || user.has(Role.ADMIN);
-    }
-
-    private static PolicyWork row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static PolicyWork row(ResultSet rs, int row) throws SQLException {
         return new PolicyWork(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                 rs.getString(4), rs.getObject(5, LocalDate.class), Kind.valueOf(rs.getString(6)), rs.getString(7),
                 (Integer) rs.getObject(8), rs.getString(9), rs.getString(10), rs.getString(11),
