@@ -49,7 +49,7 @@ final class ApiLifecycles {
                     claim.record(started);
                     expect(claimed, 204, "claiming " + step.taskKey());
                 }
-                Map<String, Object> values = jcm.withTpe(step.taskKey(), new java.util.HashMap<>(step.values()));
+                Map<String, Object> values = jcm.forCase(caseId, step.taskKey(), new java.util.HashMap<>(step.values()));
                 ValidSubmissions.documentField(step.taskKey()).ifPresent(field -> {
                     ApiClient.Response uploaded = client.upload("/api/cases/" + caseId + "/documents",
                             step.taskKey() + ".pdf", "application/pdf", ValidSubmissions.REPORT_PDF);

@@ -70,7 +70,7 @@ final class EngineLifecycles {
 
     /** The step's values; a report its form refers to is uploaded on the case first, as the proponent does. */
     private Map<String, Object> withReport(String caseId, MainPath.Step step, String actor) {
-        Map<String, Object> values = jcm.withTpe(step.taskKey(), new HashMap<>(step.values()));
+        Map<String, Object> values = jcm.forCase(caseId, step.taskKey(), new HashMap<>(step.values()));
         ValidSubmissions.documentField(step.taskKey()).ifPresent(field -> values.put(field, documents.add(
                 UUID.fromString(caseId), step.taskKey() + ".pdf", ValidSubmissions.REPORT_PDF, user(actor)).id()
                 .toString()));
