@@ -128,7 +128,7 @@ class PortalBrowserIT {
 
         // a file of a type the programme does not take: refused on the page, nothing stored
         upload(file("notes.txt", "Minutes of the kick-off meeting".getBytes(StandardCharsets.UTF_8)));
-        assertThat(browser.text(By.id("document-file-error"))).isEqualTo("Files of this type (text/plain) are not "
+        assertThat(browser.text(By.id("document-file-error"))).isEqualTo("Files of this kind (plain text) are not "
                 + "accepted; nothing was uploaded. Please upload a PDF, an office document or an image.");
         assertThat(browser.path()).isEqualTo("/cases/" + caseId + "#documents");
         assertThat(browser.findAll(By.id("document-list"))).isEmpty();
@@ -254,7 +254,7 @@ class PortalBrowserIT {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("提案の審査");
         assertThat(browser.text(By.id("task-form"))).contains("審査結果", "採択：調査を開始できる", "審査の理由");
         browser.clickToNextPage(By.cssSelector("#task-form button[type=submit]"));
-        assertThat(browser.text(By.id("screeningDecision-error"))).isEqualTo("入力してください。");
+        assertThat(browser.text(By.id("screeningDecision-error"))).isEqualTo("選択してください。");
         browser.screenshot("task-in-japanese");
 
         browser.clickToNextPage(By.linkText("English"));
