@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.PersonNames;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -31,9 +32,11 @@ public class TaskForms {
     private final FormRegistry forms;
     private final TaskLookup lookup;
     private final ZoneId zone;
+    private final PersonNames people;
 
     TaskForms(TaskService tasks, CaseFileService cases, FormRegistry forms, TaskLookup lookup,
-              @Value("${jcm.portal.time-zone}") ZoneId zone) {
+              @Value("${jcm.portal.time-zone}") ZoneId zone, PersonNames people) {
+        this.people = people;
         this.tasks = tasks;
         this.cases = cases;
         this.forms = forms;
@@ -68,7 +71,7 @@ public class TaskForms {
     private List<Map<String, String>> documentChoices(UUID caseId) {
         return cases.documents(caseId).stream()
                 .map(document -> Map.of("value", document.id().toString(), "label", document.fileName() + " ("
-                        + document.uploadedBy() + ", " + LocalDate.ofInstant(document.uploadedAt(), zone) + ")"))
+                        + people.name(document.uploadedBy()) + ", " + LocalDate.ofInstant(document.uploadedAt(), zone) + ")"))
                 .toList();
     }
 }
