@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -50,6 +51,7 @@ class DashboardPage {
     }
 
     private final DashboardFigures figures;
+    private final DashboardQueries queries;
     private final ProgrammeBudget budget;
     private final DashboardWorkbook workbook;
     private final DashboardProperties targets;
@@ -61,10 +63,11 @@ class DashboardPage {
     private final DisplayFormats display;
     private final Clock clock;
 
-    DashboardPage(DashboardFigures figures, ProgrammeBudget budget, DashboardWorkbook workbook,
+    DashboardPage(DashboardFigures figures, DashboardQueries queries, ProgrammeBudget budget, DashboardWorkbook workbook,
                   DashboardProperties targets, PartnerCountries partnerCountries, CurrentUsers currentUsers,
                   PageMessages messages, ObjectMapper json, Validator validator, DisplayFormats display, Clock clock) {
         this.figures = figures;
+        this.queries = queries;
         this.budget = budget;
         this.workbook = workbook;
         this.targets = targets;
@@ -150,6 +153,8 @@ class DashboardPage {
         model.addAttribute("ledger", ProgrammeLedger.of(dashboard, targets.studiesAndDemonstrationsPerYearTarget(),
                 FiscalYears.current(clock)));
         model.addAttribute("charts", charts.of(dashboard, locale));
+        model.addAttribute("overdueTasks", dashboard.overdueTasks() == 0 ? List.of()
+                : queries.overdueTaskList(fiscalYear, country));
         model.addAttribute("mayEnterBudget", ProgrammeBudget.mayEnter(currentUsers.current()));
         model.addAttribute("budgetForm", form);
         model.addAttribute("errors", errors);

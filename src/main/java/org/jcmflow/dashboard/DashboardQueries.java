@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class DashboardQueries {
 
+    /** The overdue tasks listed on the dashboard; the figure counts them all. */
+    static final int OVERDUE_LISTED_AT_MOST = 50;
+
     /** The case filter every query shares; a null parameter does not filter. Spaces around it on purpose. */
     private static final String CASES = " project_case c where (cast(:fiscalYear as integer) is null"
             + " or c.fiscal_year = :fiscalYear) and (cast(:country as varchar) is null or c.partner_country = :country) ";
@@ -234,6 +237,11 @@ class DashboardQueries {
                 .query((rs, row) -> new Dashboard.BudgetYear(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
                 .list();
+    }
+
+    /** The overdue tasks the dashboard counts, most overdue first, for its list under the figure. */
+    List<EngineTables.OverdueTask> overdueTaskList(Integer fiscalYear, String partnerCountry) {
+        return engineTables.overdueTaskList(clock.instant(), fiscalYear, partnerCountry, OVERDUE_LISTED_AT_MOST);
     }
 
     private long overdueTasks(Map<String, Object> filter) {

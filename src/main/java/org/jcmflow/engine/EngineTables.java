@@ -176,6 +176,31 @@ public class EngineTables {
                 .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
+    /** An open task past its due date, with its case. */
+    public record OverdueTask(String taskKey, String taskName, String caseId, String caseTitle, String assignee,
+                              Instant due) {
+    }
+
+    /**
+     * The open tasks past their due date, most overdue first, at most {@code atMost}, of the cases of a fiscal year
+     * and a partner country (null: any): those that {@link #overdueTasks} counts.
+     */
+    public List<OverdueTask> overdueTaskList(Instant now, Integer fiscalYear, String partnerCountry, int atMost) {
+        return jdbc.sql("""
+                        select t.TASK_DEF_KEY_, t.NAME_, c.id::text, c.title, t.ASSIGNEE_, t.DUE_DATE_ from ACT_RU_TASK t
+                        join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
+                        join project_case c on c.id::text = e.BUSINESS_KEY_
+                        where t.DUE_DATE_ < :now
+                          and (cast(:fiscalYear as integer) is null or c.fiscal_year = :fiscalYear)
+                          and (cast(:country as varchar) is null or c.partner_country = :country)
+                        order by t.DUE_DATE_, t.ID_ limit :atMost""")
+                .param("now", Timestamp.from(now)).param("fiscalYear", fiscalYear).param("country", partnerCountry)
+                .param("atMost", atMost)
+                .query((rs, row) -> new OverdueTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
     /** Open tasks past their due date, of the cases of a fiscal year and a partner country (null: any). */
     public long overdueTasks(Instant now, Integer fiscalYear, String partnerCountry) {
         return jdbc.sql("""

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +26,13 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.casefile.Stage;
+import org.jcmflow.engine.EngineTables;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.testsupport.PageTest;
 import org.jcmflow.problem.InvalidInput;
 import org.jcmflow.problem.InvalidInput.FieldProblem;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -124,6 +128,24 @@ class DashboardPageTest {
         // the budget form posts with the CSRF token, and keeps the filters
         assertThat(page).contains("id=\"budget-form\"", "name=\"_csrf\"",
                 "name=\"filterFiscalYear\" value=\"2016\"", "name=\"filterPartnerCountry\" value=\"PW\"");
+    }
+
+    @Test
+    void theOverdueFiguresLinkLeadsToTheOverdueTasksWithTheirCases() throws Exception {
+        // another filter than the other tests': the dashboard keeps its figures for a while, by filter
+        when(queries.overdueTaskList(2015, "VN")).thenReturn(List.of(new EngineTables.OverdueTask(
+                "Task_SubmitFeasibilityReport", "Carry out study and submit report",
+                "5f94879f-f93d-4081-acf2-c1cd1a7af620", "Micro-hydro power (Palau)", null,
+                Instant.parse("2016-09-30T03:00:00Z"))));
+
+        Document page = Jsoup.parse(mvc.perform(get("/dashboard?fiscalYear=2015&partnerCountry=VN").param("lang", "ja"))
+                .andReturn().getResponse().getContentAsString());
+
+        assertThat(page.select("#kpi-overdue a").attr("href")).isEqualTo("#overdue-tasks");
+        assertThat(page.select("#overdue-tasks tbody tr").text())
+                .isEqualTo("2016-09-30 調査の実施と報告書の提出 Micro-hydro power (Palau) 未担当");
+        assertThat(page.select("#overdue-tasks tbody a").attr("href"))
+                .isEqualTo("/cases/5f94879f-f93d-4081-acf2-c1cd1a7af620");
     }
 
     @Test

@@ -153,6 +153,24 @@ public final class Browser implements AutoCloseable {
         waitUntilLoaded();
     }
 
+    /** Presses keys on whatever has the keyboard's focus, as a user without a mouse does. */
+    public void press(CharSequence... keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    /** Presses keys that send the page's form or follow a link, and waits for the next page (see clickToNextPage). */
+    public void pressToNextPage(CharSequence... keys) {
+        script("window.jcmLeaving = true");
+        press(keys);
+        waitUntilLoaded();
+    }
+
+    /** The element that has the keyboard's focus: its id, else its tag and text. */
+    public String focused() {
+        return (String) script("var e = document.activeElement;"
+                + " return e.id ? '#' + e.id : e.tagName.toLowerCase() + ' ' + e.textContent.trim();");
+    }
+
     /** Until a page other than a marked one has loaded with its deferred scripts, which attach the form checks. */
     private void waitUntilLoaded() {
         new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(browser ->
