@@ -45,3 +45,33 @@
     });
   });
 })();
+
+// A table wider than its box scrolls sideways in it: the box then takes the keyboard's focus, so that it can be
+// scrolled without a mouse, and is named after the section it is in for screen readers.
+(function () {
+  function reachable() {
+    // a figure table on a phone scrolls by itself (portal.css); a table keeps its own role
+    document.querySelectorAll('.table-wrap, table.figure-table').forEach(function (box) {
+      var wrapper = box.tagName !== 'TABLE';
+      if (box.scrollWidth > box.clientWidth + 1) {
+        var heading = box.closest('section, article');
+        heading = heading && heading.querySelector('h2, h3');
+        box.tabIndex = 0;
+        if (wrapper) {
+          box.setAttribute('role', 'region');
+          if (heading) {
+            box.setAttribute('aria-label', heading.textContent.trim());
+          }
+        }
+      } else if (box.hasAttribute('tabindex')) {
+        box.removeAttribute('tabindex');
+        if (wrapper) {
+          box.removeAttribute('role');
+          box.removeAttribute('aria-label');
+        }
+      }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', reachable);
+  window.addEventListener('resize', reachable);
+})();

@@ -24,6 +24,8 @@ import org.jcmflow.problem.InvalidInput.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,6 +151,16 @@ public class CaseDocuments {
     }
 
     /**
+     * A kind of file in words for the reader ("a program" for {@code application/x-dosexec}): its own message,
+     * else its family's ({@code video/*}), else the content type itself.
+     */
+    static MessageSourceResolvable fileKind(String contentType) {
+        String family = contentType.contains("/") ? contentType.substring(0, contentType.indexOf('/')) : contentType;
+        return new DefaultMessageSourceResolvable(new String[] {"fileKind." + contentType, "fileKind." + family,
+                "fileKind.other"}, null, contentType);
+    }
+
+    /**
      * Reads the file a chunk at a time: its type from its first bytes, then its digest and size as it is stored.
      *
      * @param field         the request's field that brought the file, which a refusal names
@@ -165,7 +177,7 @@ public class CaseDocuments {
         String contentType = tika.detect(in, fileName);
         if (!ALLOWED_TYPES.containsKey(contentType)) {
             throw new InvalidInput(List.of(FieldProblem.coded(field, "is of type " + contentType
-                    + "; accepted are PDF, office documents and images", "fileType", contentType)));
+                    + "; accepted are PDF, office documents and images", "fileType", fileKind(contentType))));
         }
         UUID id = UUID.randomUUID();
         MessageDigest sha256 = sha256();

@@ -3,6 +3,7 @@ package org.jcmflow.casefile;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
+import org.jcmflow.identity.PersonNames;
+import org.jcmflow.web.DisplayFormats;
 import org.jcmflow.web.PageController;
 import org.jcmflow.web.PageMessages;
 import org.jcmflow.web.Pagination;
@@ -50,13 +53,20 @@ class CasesPage {
     private final ObjectMapper json;
     private final Clock clock;
     private final ObjectProvider<CasePageSection> sections;
+    private final ObjectProvider<StepForms> stepForms;
+    private final PersonNames people;
+    private final DisplayFormats display;
     private final DataSize documentLimit;
 
     CasesPage(CaseFileService cases, CaseDocuments documents, PartnerCountries partnerCountries,
               CurrentUsers currentUsers,
               PageMessages messages, ObjectMapper json, Clock clock,
-              @Value("${jcm.documents.max-size}") DataSize documentLimit, ObjectProvider<CasePageSection> sections) {
+              @Value("${jcm.documents.max-size}") DataSize documentLimit, ObjectProvider<CasePageSection> sections,
+              ObjectProvider<StepForms> stepForms, PersonNames people, DisplayFormats display) {
         this.sections = sections;
+        this.stepForms = stepForms;
+        this.people = people;
+        this.display = display;
         this.cases = cases;
         this.documents = documents;
         this.partnerCountries = partnerCountries;
@@ -113,7 +123,10 @@ class CasesPage {
         model.addAttribute("details", details);
         model.addAttribute("projectCase", details.projectCase());
         model.addAttribute("countries", partnerCountries.names(locale));
-        model.addAttribute("history", details.history().stream().map(this::entry).toList());
+        // a step that chose one of the case's documents names it by its file
+        Map<String, String> documentNames = details.documents().stream()
+                .collect(Collectors.toMap(document -> document.id().toString(), DocumentInfo::fileName));
+        model.addAttribute("history", details.history().stream().map(step -> entry(step, documentNames)).toList());
         model.addAttribute("sections", sections.orderedStream()
                 .flatMap(section -> section.render(id, user).stream()).toList());
         // the upload form only for those who may upload: others read the documents
@@ -139,9 +152,10 @@ class CasesPage {
         return links;
     }
 
-    private HistoryEntry entry(CaseTimeline.Step step) {
+    private HistoryEntry entry(CaseTimeline.Step step, Map<String, String> documentNames) {
         String what = messages.getOrDefault("step." + step.stepKey(), step.what());
-        return new HistoryEntry(step, what, outcome(step.outcome()), details(step.details()));
+        return new HistoryEntry(step, what, outcome(step.outcome()),
+                details(step.stepKey(), step.details(), documentNames));
     }
 
     /** A task's outcome is its decisions joined with commas (TRANSFER, MOE_SUBSIDY); other steps name a file. */
@@ -151,28 +165,61 @@ class CasesPage {
         }
         List<String> decisions = Arrays.asList(outcome.split(",\\s*"));
         return decisions.stream().allMatch(value -> DECISION.matcher(value).matches())
-                ? decisions.stream().map(this::valueText).collect(Collectors.joining(", ")) : outcome;
+                ? decisions.stream().map(this::decision).collect(Collectors.joining(", ")) : outcome;
     }
 
-    /** The values a step recorded, labelled as their forms label them in the reader's language where known. */
-    private Map<String, String> details(String detailsJson) {
+    /**
+     * The values a step recorded, under the labels of the step's form in the reader's language and in the form's
+     * order; values its form no longer asks for follow, under their own translations.
+     */
+    private Map<String, String> details(String stepKey, String detailsJson, Map<String, String> documentNames) {
         Map<String, String> labelled = new LinkedHashMap<>();
         if (detailsJson == null || detailsJson.isBlank()) {
             return labelled;
         }
+        Map<String, Object> values;
         try {
-            Map<String, Object> values = json.readValue(detailsJson, new TypeReference<>() { });
-            values.forEach((key, value) -> labelled.put(messages.getOrDefault("form.field." + key, humanized(key)),
-                    value instanceof Boolean yes ? messages.get(yes ? "common.yes" : "common.no")
-                            : valueText(String.valueOf(value))));
+            values = new LinkedHashMap<>(json.readValue(detailsJson, new TypeReference<Map<String, Object>>() { }));
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable step details: " + detailsJson, e);
         }
+        StepForms forms = stepForms.getIfAvailable();
+        for (StepForms.Field field : forms == null ? List.<StepForms.Field>of() : forms.fields(stepKey)) {
+            if (values.containsKey(field.key())) {
+                labelled.put(field.label(), valueText(values.remove(field.key()), field, documentNames));
+            }
+        }
+        values.forEach((key, value) -> labelled.put(messages.getOrDefault("form.field." + key, humanized(key)),
+                valueText(value, null, documentNames)));
         return labelled;
     }
 
+    /**
+     * A value as the reader knows it: a choice under its label, a decision's code in words, yes or no, a figure
+     * formatted, people and documents by name; text as it was entered.
+     */
+    private String valueText(Object value, StepForms.Field field, Map<String, String> documentNames) {
+        if (value instanceof Boolean yes) {
+            return messages.get(yes ? "common.yes" : "common.no");
+        }
+        if (value instanceof Number number) {
+            return display.number(number);
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(one -> valueText(one, field, documentNames)).collect(Collectors.joining(", "));
+        }
+        String text = String.valueOf(value);
+        if (field != null && field.options().containsKey(text)) {
+            return field.options().get(text);
+        }
+        if (field != null && field.offered()) {
+            return documentNames.getOrDefault(text, people.name(text));
+        }
+        return decision(text);
+    }
+
     /** A decision's code (ACCEPT) in words; anything else as it was entered. */
-    private String valueText(String value) {
+    private String decision(String value) {
         return DECISION.matcher(value).matches() ? messages.getOrDefault("outcome." + value, value) : value;
     }
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import org.jcmflow.web.PageMessages;
+
 /**
  * The new-proposal page's form as the browser sends it: text, kept as typed so that the page shows it again
  * next to the errors. {@link #toNewCase} reads it into the API's request, the one the service validates.
@@ -61,7 +63,7 @@ record ProposalForm(String title, String partnerCountry, String technology, Stri
             return null;
         }
         try {
-            return new BigDecimal(text.strip().replace(",", ""));
+            return PageMessages.readNumber(text);
         } catch (NumberFormatException e) {
             notANumber.accept(field, text);
             return null;

@@ -1,6 +1,7 @@
 package org.jcmflow.dashboard;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +21,28 @@ import org.jcmflow.web.PageMessages;
  */
 final class DashboardCharts {
 
-    /** A chart's categories and series; {@code horizontal} lays the bars along the x axis. */
-    record Chart(List<String> labels, List<Series> series, boolean stacked, boolean horizontal) {
+    /**
+     * A chart's categories and series; {@code horizontal} lays the bars along the x axis. Unstacked bars stand
+     * side by side. {@code axisTitles}: the value axis's title, then the second value axis's, for a chart whose
+     * series measure different things (none when there is one).
+     */
+    record Chart(List<String> labels, List<Series> series, boolean stacked, boolean horizontal,
+                 List<String> axisTitles) {
+
+        Chart(List<String> labels, List<Series> series, boolean stacked, boolean horizontal) {
+            this(labels, series, stacked, horizontal, List.of());
+        }
     }
 
-    /** {@code kind}: {@code bar}, {@code line}, or {@code target} (a dashed line). */
-    record Series(String label, List<Number> data, String kind) {
+    /**
+     * {@code kind}: {@code bar}, {@code line}, {@code target} (a dashed line) or {@code mark} (a point of its own,
+     * such as a percentile beside the median's bar). {@code secondAxis}: measured on the second value axis.
+     */
+    record Series(String label, List<Number> data, String kind, boolean secondAxis) {
+
+        Series(String label, List<Number> data, String kind) {
+            this(label, data, kind, false);
+        }
     }
 
     private final PageMessages messages;
@@ -98,13 +115,27 @@ final class DashboardCharts {
                         conversion.toAnyNextStage().count()), "bar")), false, true);
     }
 
+    /**
+     * Reductions per year and cumulative ones are different measures: each on its own axis, the per-year figures
+     * on the first, the cumulative ones on the second.
+     */
     private Chart reductions(Dashboard.Reductions reductions) {
+        List<Number> perYear = new ArrayList<>(List.of(reductions.estimatedTco2PerYearOfDemonstrations(),
+                reductions.atEndOfDemonstrationsTco2PerYear()));
+        perYear.add(null);
+        perYear.add(null);
+        List<Number> cumulative = new ArrayList<>();
+        cumulative.add(null);
+        cumulative.add(null);
+        cumulative.add(reductions.verifiedTco2());
+        cumulative.add(reductions.followUpCumulativeTco2());
         return new Chart(List.of(messages.get("dashboard.reductions.estimated.short"),
                 messages.get("dashboard.reductions.atEnd.short"), messages.get("dashboard.reductions.verified.short"),
                 messages.get("dashboard.reductions.followUp.short")),
-                List.of(new Series(messages.get("dashboard.amount"), List.of(
-                        reductions.estimatedTco2PerYearOfDemonstrations(), reductions.atEndOfDemonstrationsTco2PerYear(),
-                        reductions.verifiedTco2(), reductions.followUpCumulativeTco2()), "bar")), false, true);
+                List.of(new Series(messages.get("dashboard.reductions.perYear"), perYear, "bar"),
+                        new Series(messages.get("dashboard.reductions.cumulative"), cumulative, "bar", true)),
+                false, true, List.of(messages.get("dashboard.reductions.perYear"),
+                messages.get("dashboard.reductions.cumulative")));
     }
 
     private Chart budget(List<Dashboard.BudgetYear> years) {
@@ -121,9 +152,13 @@ final class DashboardCharts {
 
     private Chart timeInStage(List<Dashboard.TimeInStage> stages) {
         return new Chart(stages.stream().map(stage -> messages.get(stage.messageKey())).toList(), List.of(
-                new Series(messages.get("dashboard.timeInStage.median"), numbers(stages, Dashboard.TimeInStage::medianDays), "bar"),
-                new Series(messages.get("dashboard.timeInStage.p90"), numbers(stages, Dashboard.TimeInStage::p90Days), "bar")),
+                new Series(messages.get("dashboard.timeInStage.median"), numbers(stages, stage -> wholeDays(stage.medianDays())), "bar"),
+                new Series(messages.get("dashboard.timeInStage.p90"), numbers(stages, stage -> wholeDays(stage.p90Days())), "mark")),
                 false, false);
+    }
+
+    private static BigDecimal wholeDays(BigDecimal days) {
+        return days == null ? null : days.setScale(0, RoundingMode.HALF_UP);
     }
 
     private <T> List<String> fiscalYears(List<T> rows, Function<T, Integer> year) {

@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class DashboardQueries {
 
+    /** The overdue tasks listed on the dashboard; the figure counts them all. */
+
     /** The case filter every query shares; a null parameter does not filter. Spaces around it on purpose. */
     private static final String CASES = " project_case c where (cast(:fiscalYear as integer) is null"
             + " or c.fiscal_year = :fiscalYear) and (cast(:country as varchar) is null or c.partner_country = :country) ";

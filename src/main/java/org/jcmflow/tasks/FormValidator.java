@@ -57,7 +57,9 @@ final class FormValidator {
             Object value = values.get(field.key());
             if (isEmpty(value)) {
                 if (field.required() && !draft) {
-                    problems.add(FieldProblem.coded(field.key(), "is required", "required"));
+                    // an empty choice asks to choose, as a select's placeholder does, not to type something
+                    problems.add(FieldProblem.coded(field.key(), "is required",
+                            field.type() == FormSchema.FieldType.CHOICE ? "choiceRequired" : "required"));
                 } else if (field.type() == FormSchema.FieldType.CHECKBOX && !draft) {
                     accepted.put(field.key(), Boolean.FALSE);
                 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jcmflow.web.PageMessages;
+
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -40,7 +42,7 @@ final class HtmlFormValues {
     private static Object number(String text) {
         BigDecimal decimal;
         try {
-            decimal = new BigDecimal(text);
+            decimal = PageMessages.readNumber(text);
         } catch (NumberFormatException e) {
             return text;
         }

@@ -41,7 +41,7 @@ record TaskFormView(String formId, List<Block> blocks) {
      * @param showIf when the form hides the field depending on another one: which one, the value and a note
      */
     record FieldBlock(String key, String component, String label, String description, boolean required,
-                      String min, String max, String step, Integer maxLength, List<Choice> choices, String value,
+                      String min, String max, Integer maxLength, List<Choice> choices, String value,
                       String error, Condition showIf) implements Block {
 
         @Override
@@ -92,10 +92,8 @@ record TaskFormView(String formId, List<Block> blocks) {
                     labels.label(other), otherValue);
             return new Condition(hide.key(), !hide.equal(), hide.value(), note);
         }).orElse(null);
-        String step = field.type() == FormSchema.FieldType.NUMBER
-                ? BigDecimal.ONE.movePointLeft(field.decimalDigits()).toPlainString() : null;
         return new FieldBlock(field.key(), field.component(), labels.label(field), labels.description(field),
-                field.required(), plain(field.min()), plain(field.max()), step, field.maxLength(), choices,
+                field.required(), plain(field.min()), plain(field.max()), field.maxLength(), choices,
                 value == null && field.type() == FormSchema.FieldType.CHECKBOX ? "false" : value, error, showIf);
     }
 

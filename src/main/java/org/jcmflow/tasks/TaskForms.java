@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.identity.CurrentUser;
+import org.jcmflow.identity.PersonNames;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -34,11 +35,14 @@ public class TaskForms {
     private final TaskLookup lookup;
     private final ZoneId zone;
     private final Map<String, FormOptionSource> optionSources;
+    private final PersonNames people;
 
     TaskForms(TaskService tasks, CaseFileService cases, FormRegistry forms, TaskLookup lookup,
-              @Value("${jcm.portal.time-zone}") ZoneId zone, List<FormOptionSource> optionSources) {
+              @Value("${jcm.portal.time-zone}") ZoneId zone, List<FormOptionSource> optionSources,
+              PersonNames people) {
         this.optionSources = optionSources.stream()
                 .collect(Collectors.toMap(FormOptionSource::valuesKey, Function.identity()));
+        this.people = people;
         this.tasks = tasks;
         this.cases = cases;
         this.forms = forms;
@@ -69,7 +73,7 @@ public class TaskForms {
     private List<Map<String, String>> documentChoices(UUID caseId) {
         return cases.documents(caseId).stream()
                 .map(document -> Map.of("value", document.id().toString(), "label", document.fileName() + " ("
-                        + document.uploadedBy() + ", " + LocalDate.ofInstant(document.uploadedAt(), zone) + ")"))
+                        + people.name(document.uploadedBy()) + ", " + LocalDate.ofInstant(document.uploadedAt(), zone) + ")"))
                 .toList();
     }
 }

@@ -3,11 +3,13 @@ package org.jcmflow.tasks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jcmflow.identity.CurrentUsers;
+import org.jcmflow.web.PageMessages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
 class TasklistConfiguration {
@@ -38,6 +40,17 @@ class TasklistConfiguration {
                 new FilterRegistrationBean<>(new TasklistRequestCheck(tasks, users, json));
         registration.addUrlPatterns("/camunda/api/engine/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+        return registration;
+    }
+
+    /** A task's Camunda Form in the reader's language, on the engine API of the Camunda webapps. */
+    @Bean
+    FilterRegistrationBean<TasklistFormTranslation> tasklistFormTranslation(LocaleResolver languages,
+                                                                            PageMessages messages, ObjectMapper json) {
+        FilterRegistrationBean<TasklistFormTranslation> registration =
+                new FilterRegistrationBean<>(new TasklistFormTranslation(languages, messages, json));
+        registration.addUrlPatterns("/camunda/api/engine/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 4);
         return registration;
     }
 }

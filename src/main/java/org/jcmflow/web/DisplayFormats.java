@@ -59,6 +59,11 @@ public class DisplayFormats {
         return format("#,##0.#", value);
     }
 
+    /** A count of days, or another figure read in whole units: 4,104, not 4,104.2. */
+    public String whole(Number value) {
+        return format("#,##0", value);
+    }
+
     /** A share between 0 and 1 as a percentage with one decimal. */
     public String percent(Number share) {
         return format("#,##0.0%", share);

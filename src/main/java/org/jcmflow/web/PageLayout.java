@@ -59,9 +59,17 @@ class PageLayout {
         return links;
     }
 
+    /** The address of the page being read, without its query: on an error page, the address the browser asked for. */
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        Object failedUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return failedUri != null ? failedUri.toString() : request.getRequestURI();
+    }
+
     /** The layout's model for a page that no page controller renders, such as an error page. */
     void addTo(Map<String, Object> model, HttpServletRequest request) {
         model.put("me", me());
         model.put("languageLinks", languageLinks(request));
+        model.put("currentPath", currentPath(request));
     }
 }

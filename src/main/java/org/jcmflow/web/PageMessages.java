@@ -1,8 +1,10 @@
 package org.jcmflow.web;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jcmflow.problem.InvalidInput;
 
@@ -11,10 +13,14 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 
 /** Messages for page controllers, in the language of the current request. */
 @Component
 public class PageMessages {
+
+    /** Digits with or without thousands separators, a sign, decimals, or BigDecimal's exponent. */
+    private static final Pattern GROUPED = Pattern.compile("[+-]?(\\d+|\\d{1,3}(,\\d{3})+)?(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private final MessageSource messages;
 
@@ -31,11 +37,27 @@ public class PageMessages {
             return null;
         }
         try {
-            return new BigDecimal(text.strip().replace(",", ""));
+            return readNumber(text);
         } catch (NumberFormatException notANumber) {
             errors.put(field, get("problem.number"));
             return null;
         }
+    }
+
+    /**
+     * A number as people type it in either language: thousands separators allowed, and the full-width digits,
+     * separators and signs of a Japanese input method ("１，２００．５") read as their ASCII forms (Unicode's
+     * compatibility forms), as are the ideographic comma and full stop typed for them ("１、２００").
+     *
+     * @throws NumberFormatException for anything that is no number
+     */
+    public static BigDecimal readNumber(String text) {
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('、', ',').replace('。', '.')
+                .replace('−', '-').strip();
+        if (!GROUPED.matcher(ascii).matches()) {
+            throw new NumberFormatException("Not a number: " + text);
+        }
+        return new BigDecimal(ascii.replace(",", ""));
     }
 
     public String get(String code, Object... arguments) {
@@ -58,9 +80,19 @@ public class PageMessages {
         return errors;
     }
 
+    /**
+     * The first problem of each field; an empty field's ("please choose", "please fill this in") before any other
+     * that the same emptiness breaks, such as a select's pattern, which would only confuse.
+     */
     public Map<String, String> fieldErrors(Errors bound) {
         Map<String, String> errors = new LinkedHashMap<>();
+        bound.getFieldErrors().stream().filter(PageMessages::saysEmpty)
+                .forEach(error -> errors.putIfAbsent(error.getField(), get(error)));
         bound.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), get(error)));
         return errors;
+    }
+
+    private static boolean saysEmpty(FieldError error) {
+        return "NotBlank".equals(error.getCode()) || "NotNull".equals(error.getCode());
     }
 }

@@ -81,16 +81,16 @@ class CaseDocumentsPageTest {
     @Test
     void aFileOfAForbiddenTypeReturnsWithTheReasonInTheReadersLanguage() throws Exception {
         when(documents.upload(eq(CASE_ID), any(), any(), any())).thenThrow(refused("fileType",
-                "is of type text/x-sh; accepted are PDF, office documents and images", "text/x-sh"));
+                "is of type text/x-sh; accepted are PDF, office documents and images", CaseDocuments.fileKind("text/x-sh")));
 
         mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf()))
                 .andExpect(redirectedUrl("/cases/" + CASE_ID + "#documents"))
                 .andExpect(flash().attributeCount(1))
-                .andExpect(flash().attribute("documentError", "Files of this type (text/x-sh) are not accepted; "
+                .andExpect(flash().attribute("documentError", "Files of this kind (scripts) are not accepted; "
                         + "nothing was uploaded. Please upload a PDF, an office document or an image."));
         mvc.perform(multipart("/cases/" + CASE_ID + "/documents").file(REPORT).with(csrf())
                         .header("Accept-Language", "ja"))
-                .andExpect(flash().attribute("documentError", "この種類のファイル（text/x-sh）は受け付けられないため、"
+                .andExpect(flash().attribute("documentError", "この種類のファイル（スクリプト）は受け付けられないため、"
                         + "アップロードしませんでした。PDF、オフィス文書、または画像をアップロードしてください。"));
     }
 

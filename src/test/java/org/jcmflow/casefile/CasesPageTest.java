@@ -13,10 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.jcmflow.identity.UserDirectory;
 import org.jcmflow.testsupport.PageTest;
 import org.jcmflow.problem.Problem;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,10 @@ class CasesPageTest {
     PartnerCountries partnerCountries;
     @MockitoBean
     CaseDocuments documents;
+    @MockitoBean
+    StepForms stepForms;
+    @MockitoBean
+    UserDirectory directory;
 
     @BeforeEach
     void countries() {
@@ -171,7 +178,7 @@ class CasesPageTest {
         assertThat(page).contains("Hospital air-conditioning", "Viet Nam", "480 million JPY",
                 "Carry out study and submit report", "Proponent",
                 "Feasibility study", "2016-05-10 – 2016-05-20 (10 days)", "Pre-demonstration survey",
-                "Proposal submitted", "Submitted", "Screen proposal", "sato", "2016-05-20 15:30", "Accepted",
+                "Proposal submitted", "Submitted", "Screen proposal", "2016-05-20 15:30", "Accepted",
                 "Screening comments", "Fits the call.");
     }
 
@@ -185,6 +192,33 @@ class CasesPageTest {
 
         assertThat(page).contains("lang=\"ja\"", "ベトナム", "480 百万円", "2016年度", "実現可能性調査", "実証前調査",
                 "履歴", "提案の提出", "提案の審査", "採択", "審査の理由");
+    }
+
+    @Test
+    void theHistoryShowsAStepsValuesUnderItsFormsLabelsInTheFormsOrderWithPeopleByNameAndFiguresFormatted()
+            throws Exception {
+        UUID id = UUID.randomUUID();
+        CaseDetails details = details(id);
+        when(cases.details(eq(id), any())).thenReturn(new CaseDetails(details.projectCase(), details.openTasks(),
+                details.stages(), details.documents(), List.of(new CaseTimeline.Step(SCREENED, "sato",
+                        "Convene the committee", "Task_ConveneCommittee", Stage.STAGE_GATE, null,
+                        // as PostgreSQL's jsonb keeps them: by the keys' lengths, not in the form's order
+                        "{\"recommend\": \"NOT_APPROPRIATE\", \"estimatedCost\": 2277.0, "
+                                + "\"committeeMembers\": [\"kobayashi\", \"sato\"]}"))));
+        when(stepForms.fields("Task_ConveneCommittee")).thenReturn(List.of(
+                new StepForms.Field("committeeMembers", "Members of the committee", Map.of(), true),
+                new StepForms.Field("estimatedCost", "Estimated cost (million JPY)", Map.of(), false),
+                new StepForms.Field("recommend", "Recommendation", Map.of("NOT_APPROPRIATE", "Not to proceed"),
+                        false)));
+        // a name this class's other pages do not show, which the page's name cache would keep
+        when(directory.user("kobayashi")).thenReturn(Optional.of(new UserDirectory.DirectoryUser("kobayashi",
+                "Yuki Kobayashi", null)));
+
+        String history = Jsoup.parse(mvc.perform(get("/cases/" + id)).andReturn().getResponse()
+                .getContentAsString()).select("#history dl").text();
+
+        assertThat(history).isEqualTo("Members of the committee Yuki Kobayashi, sato "
+                + "Estimated cost (million JPY) 2,277 Recommendation Not to proceed");
     }
 
     @Test

@@ -91,8 +91,39 @@ class NewProposalPageTest {
                 "id=\"technology-error\">Please use at most 500 characters.",
                 "id=\"estimatedReductionTco2PerYear-error\">Please enter a number.",
                 "id=\"budgetMillionJpy-error\">Please enter a number greater than 0.",
-                "id=\"fiscalYear-error\">Please fill this in.",
+                "id=\"fiscalYear-error\">Please choose one.",
                 "value=\"lots\"", "<option value=\"PW\" selected=\"selected\">Palau</option>");
+        verify(cases, never()).open(any(), any());
+    }
+
+    @Test
+    void figuresTypedWithAJapaneseInputMethodAreReadAsNumbers() throws Exception {
+        UUID id = UUID.randomUUID();
+        when(cases.open(any(), any())).thenReturn(new ProjectCase(id, "LED fishing lights", "PW", "LED lamps",
+                new BigDecimal("1200"), new BigDecimal("120.5"), 2016, "nihon-ecotech", "tanaka", Instant.now(),
+                Stage.FEASIBILITY_STUDY, Instant.now(), null, JcmTrackStage.NOT_STARTED, null));
+
+        mvc.perform(post("/cases/new").with(csrf()).param("title", "LED fishing lights").param("partnerCountry", "PW")
+                        .param("technology", "LED lamps").param("estimatedReductionTco2PerYear", "１，２００")
+                        .param("budgetMillionJpy", " １２０．５ ").param("fiscalYear", "２０１６"))
+                .andExpect(redirectedUrl("/cases/" + id));
+
+        ArgumentCaptor<NewCase> request = ArgumentCaptor.forClass(NewCase.class);
+        verify(cases).open(request.capture(), any());
+        assertThat(request.getValue()).isEqualTo(new NewCase("LED fishing lights", "PW", "LED lamps",
+                new BigDecimal("1200"), new BigDecimal("120.5"), 2016));
+    }
+
+    @Test
+    void anEmptySelectAsksToChooseInTheReadersLanguage() throws Exception {
+        String page = mvc.perform(post("/cases/new").with(csrf()).header("Accept-Language", "ja")
+                        .param("title", "LED").param("partnerCountry", "").param("technology", "LED lamps")
+                        .param("estimatedReductionTco2PerYear", "800").param("budgetMillionJpy", "120")
+                        .param("fiscalYear", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"partnerCountry-error\">選択してください。",
+                "id=\"fiscalYear-error\">選択してください。").doesNotContain("形式が正しくありません");
         verify(cases, never()).open(any(), any());
     }
 

@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jcmflow.casefile.PartnerCountries;
 import org.jcmflow.casefile.Stage;
+import org.jcmflow.engine.EngineTables;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.programme.Evaluation;
 import org.jcmflow.programme.Evaluations;
@@ -37,6 +38,8 @@ import org.jcmflow.programme.Targets;
 import org.jcmflow.testsupport.PageTest;
 import org.jcmflow.problem.InvalidInput;
 import org.jcmflow.problem.InvalidInput.FieldProblem;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -139,9 +142,13 @@ class DashboardPageTest {
                 "27,406", "12,500.5", "830", "1,140,000",
                 "19,010", "2,500", "16,510", "6,252", "37.9%", "2,635", "109.8%",
                 "The budget is the whole programme&#39;s",
-                "12.5", "30.3",
+                // days in stage in whole days
+                "<td class=\"number\">13</td>", "<td class=\"number\">30</td>",
                 "/chart.umd.min.js", "/assets/dashboard.js");
         assertThat(page).contains("data-chart=\"{&quot;labels&quot;:[&quot;Feasibility study&quot;");
+        // the 90th percentile a mark of its own beside the median's bar; cumulative reductions on an axis of their own
+        assertThat(page).contains("&quot;label&quot;:&quot;90th percentile&quot;,&quot;data&quot;:[30],&quot;kind&quot;:&quot;mark&quot;",
+                "&quot;label&quot;:&quot;Cumulative (t-CO2)&quot;", "&quot;secondAxis&quot;:true");
         assertThat(page).doesNotContain("<script>");
         // the overdue tasks stand out
         assertThat(page).containsPattern("class=\"kpi warn\" id=\"kpi-overdue\"|id=\"kpi-overdue\" class=\"kpi warn\"");

@@ -54,7 +54,7 @@ class KeycloakBrowserLoginIT {
 
         browser.go("/login").logInAtKeycloak(PROPONENT);
         browser.waitFor(By.cssSelector("form.logout"));
-        assertThat(browser.text(By.cssSelector(".account .user"))).contains(PROPONENT, "Nihon EcoTech Co., Ltd.");
+        assertThat(browser.text(By.cssSelector(".account .user"))).contains("Ken Tanaka", "Nihon EcoTech Co., Ltd.");
         assertThat(browser.findAll(By.linkText("New proposal"))).isNotEmpty();
         assertThat(browser.findAll(By.linkText("Camunda Tasklist"))).isEmpty();
         browser.go("/cases");

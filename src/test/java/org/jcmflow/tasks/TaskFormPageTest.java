@@ -131,14 +131,16 @@ class TaskFormPageTest {
         assertThat(page).contains("Evaluate case", "Technical effectiveness", "1 (poor) to 5 (excellent)",
                 "From 1 to 5", "type=\"checkbox\"", "name=\"conflictOfInterest\"", "Hospital air-conditioning",
                 "Viet Nam", "Complete task");
-        assertThat(page).contains("name=\"scorePolicyFit\"", "min=\"1\"", "max=\"5\"", "step=\"1\"");
+        // a text field with the number keyboard, so that a Japanese input method's full-width digits reach the
+        // server, which reads them; the browser's number field would drop them
+        assertThat(page).contains("type=\"text\" inputmode=\"decimal\" name=\"scorePolicyFit\"");
     }
 
     @Test
     void textValuesAreConvertedPerFieldTypeBeforeTheServiceValidatesThem() throws Exception {
         mvc.perform(post("/tasks/t-evaluate").with(csrf())
                         .param("scoreTechnicalEffectiveness", "4").param("scoreGhgReduction", " 5 ")
-                        .param("scoreDisseminationPotential", "3").param("scoreCostEffectiveness", "")
+                        .param("scoreDisseminationPotential", "３").param("scoreCostEffectiveness", "")
                         .param("scorePolicyFit", "2.5").param("evaluationComments", "Sound plan."))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/tasks"))
                 .andExpect(flash().attribute("notice",
@@ -148,7 +150,8 @@ class TaskFormPageTest {
         ArgumentCaptor<Map<String, Object>> values = ArgumentCaptor.forClass(Map.class);
         verify(work).complete(eq("t-evaluate"), values.capture(), any());
         assertThat(values.getValue()).containsEntry("scoreTechnicalEffectiveness", 4L)
-                .containsEntry("scoreGhgReduction", 5L).containsEntry("scorePolicyFit", 2.5)
+                .containsEntry("scoreGhgReduction", 5L).containsEntry("scoreDisseminationPotential", 3L)
+                .containsEntry("scorePolicyFit", 2.5)
                 .containsEntry("conflictOfInterest", false).containsEntry("evaluationComments", "Sound plan.")
                 .doesNotContainKeys("scoreCostEffectiveness", "_csrf");
     }

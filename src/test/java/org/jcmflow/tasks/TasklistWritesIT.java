@@ -231,6 +231,15 @@ class TasklistWritesIT {
             ApiClient.Response answer = kobayashi.get(read);
             assertThat(answer.status()).as("GET %s: %s", read, answer.text()).isEqualTo(200);
         }
+        // the form in the reader's language, with the portal's translations; English for whoever asks for it
+        ApiClient.Response japanese = kobayashi.client().send("GET", task + "/deployed-form", null,
+                Map.of("Accept-Language", "ja,en;q=0.5"));
+        assertThat(japanese.status()).isEqualTo(200);
+        assertThat(japanese.json().path("id").asText()).isEqualTo("stage-gate-evaluate");
+        assertThat(japanese.text()).contains("\"技術の有効性\"", "1（低い）～5（非常に高い）")
+                .doesNotContain("\"Technical effectiveness\"");
+        assertThat(kobayashi.client().send("GET", task + "/deployed-form", null, Map.of("Accept-Language", "en"))
+                .text()).contains("\"Technical effectiveness\"");
         ApiClient.Response query = kobayashi.post(ENGINE_API + "/task", Map.of("assignee", COMMITTEE_MEMBER));
         assertThat(query.status()).as(query.text()).isEqualTo(200);
         assertThat(kobayashi.get(ENGINE_API + "/job").status()).as("not a read Tasklist makes").isEqualTo(403);

@@ -4,9 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +19,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.logging.Level;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -81,6 +86,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Shows a page made by the test itself, such as one that proves a check finds what it looks for. */
+    public Browser show(String html) {
+        driver.get("data:text/html;charset=utf-8," + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20"));
+        waitUntilLoaded();
+        return this;
+    }
+
     /** Signs in on the portal's login page with the demo password. */
     public Browser logIn(String username) {
         go("/login");
@@ -141,6 +153,24 @@ public final class Browser implements AutoCloseable {
         waitUntilLoaded();
     }
 
+    /** Presses keys on whatever has the keyboard's focus, as a user without a mouse does. */
+    public void press(CharSequence... keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    /** Presses keys that send the page's form or follow a link, and waits for the next page (see clickToNextPage). */
+    public void pressToNextPage(CharSequence... keys) {
+        script("window.jcmLeaving = true");
+        press(keys);
+        waitUntilLoaded();
+    }
+
+    /** The element that has the keyboard's focus: its id, else its tag and text. */
+    public String focused() {
+        return (String) script("var e = document.activeElement;"
+                + " return e.id ? '#' + e.id : e.tagName.toLowerCase() + ' ' + e.textContent.trim();");
+    }
+
     /** Until a page other than a marked one has loaded with its deferred scripts, which attach the form checks. */
     private void waitUntilLoaded() {
         new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(browser ->
@@ -187,7 +217,8 @@ public final class Browser implements AutoCloseable {
 
     /**
      * The visible elements that reach beyond the window's left or right edge, which a reader would have to
-     * scroll sideways to, or could not reach at all: empty when the page fits the window's width.
+     * scroll sideways to, or could not reach at all: empty when the page fits the window's width. What lies in a
+     * box that scrolls sideways by itself, such as a wide table's, is reached by scrolling that box.
      */
     @SuppressWarnings("unchecked")
     public List<String> outsideTheWindow() {
@@ -195,6 +226,13 @@ public final class Browser implements AutoCloseable {
                 var width = document.documentElement.clientWidth, outside = [];
                 document.querySelectorAll('body *').forEach(function (element) {
                   var box = element.getBoundingClientRect();
+                  for (var parent = element.parentElement; parent; parent = parent.parentElement) {
+                    var overflow = getComputedStyle(parent).overflowX;
+                    if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') {
+                      var scroller = parent.getBoundingClientRect();
+                      if (scroller.left >= -1 && scroller.right <= width + 1) { return; }
+                    }
+                  }
                   if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
                     outside.push(element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
                         + (element.className ? '.' + element.className : ''));
@@ -205,6 +243,63 @@ public final class Browser implements AutoCloseable {
 
     public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * What the axe-core accessibility engine finds serious or critical on the page, against WCAG 2.1 AA (which
+     * JIS X 8341-3 adopts): one line per rule, with the elements it fails on. Empty when the page passes.
+     */
+    public List<String> accessibilityViolations() {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .analyze(driver);
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(Browser::violation).toList();
+    }
+
+    private static String violation(Rule rule) {
+        return rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + "): " + rule.getNodes().stream()
+                .limit(5).map(node -> String.valueOf(node.getTarget()) + " " + node.getFailureSummary())
+                .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The table cells whose text a reader cannot read whole: text wider than its cell, or a word broken across
+     * two lines ("担当/者", "2017年/度"). Words are the browser's own word segments for the page's language, so a
+     * Japanese line may break between words but not inside one. Empty when every cell reads right.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> unreadableTableCells() {
+        return (List<String>) script("""
+                var problems = [];
+                document.querySelectorAll('td, th').forEach(function (cell) {
+                  if (cell.getClientRects().length === 0) { return; }
+                  var text = cell.innerText.trim();
+                  if (cell.scrollWidth > cell.clientWidth + 1) {
+                    problems.push('wider than its cell: ' + text);
+                    return;
+                  }
+                  var language = (cell.closest('[lang]') || document.documentElement).lang || 'en';
+                  var segmenter = new Intl.Segmenter(language, {granularity: 'word'});
+                  var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                  for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+                    if (node.parentElement.getClientRects().length === 0) { continue; }
+                    for (var segment of segmenter.segment(node.data)) {
+                      if (!segment.isWordLike || segment.segment.length < 2) { continue; }
+                      var range = document.createRange();
+                      range.setStart(node, segment.index);
+                      range.setEnd(node, segment.index + segment.segment.length);
+                      var tops = new Set(Array.from(range.getClientRects())
+                          .filter(function (box) { return box.width > 0; })
+                          .map(function (box) { return Math.round(box.top); }));
+                      if (tops.size > 1) {
+                        problems.push('"' + segment.segment + '" broken in: ' + text);
+                      }
+                    }
+                  }
+                });
+                return problems;""");
     }
 
     /** The errors the page's console logged since the last call: failed scripts, refused resources. */
@@ -243,9 +338,10 @@ public final class Browser implements AutoCloseable {
         driver.manage().window()
                 .setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 140)));
         try {
-            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.createDirectories(target.getParent());
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -7,8 +7,10 @@ import java.lang.annotation.Target;
 
 import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.identity.Organizations;
+import org.jcmflow.identity.PersonNames;
 import org.jcmflow.web.DisplayFormats;
 import org.jcmflow.web.ErrorPages;
+import org.jcmflow.web.Navigation;
 import org.jcmflow.web.PageMessages;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -21,7 +23,8 @@ import org.springframework.core.annotation.AliasFor;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import({PageMessages.class, DisplayFormats.class, CurrentUsers.class, Organizations.class, ErrorPages.class})
+@Import({PageMessages.class, DisplayFormats.class, CurrentUsers.class, Organizations.class, PersonNames.class,
+        Navigation.class, ErrorPages.class})
 public @interface PageTest {
 
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")

@@ -113,7 +113,8 @@ class PortalBrowserIT {
 
         browser.go("/cases/" + caseId);
         String history = browser.text(By.id("history"));
-        assertThat(history).contains("Proposal submitted", PROPONENT, "Screen proposal", PROGRAM_MANAGER, "Accepted");
+        // people by their names, not their user names
+        assertThat(history).contains("Proposal submitted", "Ken Tanaka", "Screen proposal", "Makoto Sato", "Accepted");
         assertThat(browser.text(By.cssSelector(".open-tasks"))).contains("Carry out study and submit report");
         browser.screenshot("case-history");
     }
@@ -128,7 +129,7 @@ class PortalBrowserIT {
 
         // a file of a type the programme does not take: refused on the page, nothing stored
         upload(file("notes.txt", "Minutes of the kick-off meeting".getBytes(StandardCharsets.UTF_8)));
-        assertThat(browser.text(By.id("document-file-error"))).isEqualTo("Files of this type (text/plain) are not "
+        assertThat(browser.text(By.id("document-file-error"))).isEqualTo("Files of this kind (plain text) are not "
                 + "accepted; nothing was uploaded. Please upload a PDF, an office document or an image.");
         assertThat(browser.path()).isEqualTo("/cases/" + caseId + "#documents");
         assertThat(browser.findAll(By.id("document-list"))).isEmpty();
@@ -157,7 +158,7 @@ class PortalBrowserIT {
                 .isEqualTo("“feasibility-report.pdf” has been added to the case’s documents.");
         assertThat(browser.findAll(By.id("document-file-error")).get(0).isDisplayed()).isFalse();
         String documents = browser.text(By.id("document-list"));
-        assertThat(documents).contains("feasibility-report.pdf", "PDF", PDF.length + " B", PROPONENT);
+        assertThat(documents).contains("feasibility-report.pdf", "PDF", PDF.length + " B", "Ken Tanaka");
         assertThat(browser.text(By.id("history"))).contains("Proposal submitted", "Document uploaded",
                 "feasibility-report.pdf");
         browser.screenshot("case-with-document");
@@ -221,7 +222,7 @@ class PortalBrowserIT {
         browser.go("/no/such/page?from=mail");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
         assertThat(browser.text(By.cssSelector(".nav"))).contains("My tasks", "Cases", "New proposal");
-        assertThat(browser.text(By.cssSelector(".user"))).contains(PROPONENT, "Proponent", "Nihon EcoTech Co., Ltd.");
+        assertThat(browser.text(By.cssSelector(".user"))).contains("Ken Tanaka", "Proponent", "Nihon EcoTech Co., Ltd.");
         browser.clickToNextPage(By.linkText("日本語"));
         assertThat(browser.path()).isEqualTo("/no/such/page?from=mail&lang=ja");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("見つかりません");
@@ -254,7 +255,7 @@ class PortalBrowserIT {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("提案の審査");
         assertThat(browser.text(By.id("task-form"))).contains("審査結果", "採択：調査を開始できる", "審査の理由");
         browser.clickToNextPage(By.cssSelector("#task-form button[type=submit]"));
-        assertThat(browser.text(By.id("screeningDecision-error"))).isEqualTo("入力してください。");
+        assertThat(browser.text(By.id("screeningDecision-error"))).isEqualTo("選択してください。");
         browser.screenshot("task-in-japanese");
 
         browser.clickToNextPage(By.linkText("English"));
