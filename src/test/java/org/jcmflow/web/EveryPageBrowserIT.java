@@ -77,8 +77,9 @@ class EveryPageBrowserIT {
         check("dashboard", "/dashboard");
         assertCurrentInTheNavigation("/dashboard", "page");
         // the overdue figure leads to the tasks it counts, listed with their cases
-        assertThat(browser.find(By.cssSelector("#kpi-overdue a")).getDomAttribute("href")).isEqualTo("#overdue-tasks");
-        assertThat(browser.findAll(By.cssSelector("#overdue-task-list tbody tr"))).isNotEmpty();
+        assertThat(browser.find(By.cssSelector("#kpi-overdue a")).getDomAttribute("href")).isEqualTo("/tasks/overdue");
+        check("overdue-tasks", "/tasks/overdue");
+        assertThat(browser.findAll(By.cssSelector("#overdue-list tbody tr"))).isNotEmpty();
         check("dashboard-fy2017", "/dashboard?fiscalYear=2017");
         check("ledger", "/dashboard/ledger");
         check("contracts", "/contracts");
@@ -122,6 +123,9 @@ class EveryPageBrowserIT {
         browser.press(Keys.TAB);
         assertThat(browser.focused()).isEqualTo("#fiscalYear");
         browser.press(Keys.ARROW_DOWN);
+        browser.press(Keys.TAB);
+        // no call is open on the demonstration data: the proposal comes in without one
+        assertThat(browser.focused()).isEqualTo("#callId");
         browser.press(Keys.TAB);
         browser.pressToNextPage(Keys.ENTER);
 
