@@ -43,10 +43,13 @@ class ReassignmentBrowserIT {
             By screening = By.cssSelector("#reassign-tasks tr[data-task=Task_ScreenProposal]");
             assertThat(sato.find(screening).findElement(By.cssSelector(".holder")).getText())
                     .isEqualTo("Programme manager");
-            new Select(sato.find(screening).findElement(By.tagName("select"))).selectByVisibleText(OTHER_PROGRAM_MANAGER);
+            new Select(sato.find(screening).findElement(By.tagName("select"))).selectByValue(OTHER_PROGRAM_MANAGER);
             sato.clickToNextPage(By.cssSelector("#reassign-tasks tr[data-task=Task_ScreenProposal] button"));
             assertThat(sato.text(By.cssSelector(".flash.notice"))).isEqualTo("The task is now takahashi's.");
-            assertThat(sato.find(screening).findElement(By.cssSelector(".holder")).getText()).isEqualTo("takahashi");
+            // people by their names, as everywhere on the pages
+            assertThat(sato.find(screening).findElement(By.cssSelector(".holder")).getText()).isEqualTo("Emi Takahashi");
+            assertThat(sato.find(screening).findElements(By.cssSelector("select option")))
+                    .extracting(option -> option.getText()).contains("Emi Takahashi").doesNotContain("takahashi");
             assertThat(sato.text(By.id("history"))).contains("Task reassigned");
 
             new Select(sato.find(screening).findElement(By.tagName("select")))
