@@ -22,6 +22,7 @@ import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.DemoUser;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,15 @@ class ReassignmentApiIT {
     /** Only to tell that a refused request wrote nothing. */
     @Autowired
     JdbcClient jdbc;
+
+    /**
+     * The absences recorded here end with the test: the tests after it, on the same database, convene committees
+     * whose members are all present.
+     */
+    @AfterEach
+    void absencesEnd() {
+        jdbc.sql("delete from absence").update();
+    }
 
     final CaseDriver driver;
 
