@@ -1,7 +1,6 @@
 package org.jcmflow.calls;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,9 +57,9 @@ class CallsPage {
         CurrentUser user = currentUsers.current();
         Calls.requireManager(user);
         Map<String, String> errors = new LinkedHashMap<>();
-        Integer year = wholeNumber("fiscalYear", form.getFirst("fiscalYear"), errors);
-        CallEntry entry = new CallEntry(form.getFirst("title"), year, date("opensOn", form.getFirst("opensOn"), errors),
-                date("closesOn", form.getFirst("closesOn"), errors),
+        Integer year = messages.wholeNumber("fiscalYear", form.getFirst("fiscalYear"), errors);
+        CallEntry entry = new CallEntry(form.getFirst("title"), year, messages.date("opensOn", form.getFirst("opensOn"), errors),
+                messages.date("closesOn", form.getFirst("closesOn"), errors),
                 choices("kinds", form.get("kinds"), ContractKind.class, errors),
                 choices("criteria", form.get("criteria"), Criterion.class, errors));
         if (errors.isEmpty()) {
@@ -105,7 +104,7 @@ class CallsPage {
             for (Criterion criterion : Criterion.values()) {
                 String text = form.getFirst("scores." + criterion.name());
                 if (text != null && !text.isBlank()) {
-                    Integer score = wholeNumber("scores." + criterion.name(), text, errors);
+                    Integer score = messages.wholeNumber("scores." + criterion.name(), text, errors);
                     scores.put(criterion.name(), score);
                 }
             }
@@ -197,31 +196,6 @@ class CallsPage {
             }
         }
         return chosen;
-    }
-
-    private Integer wholeNumber(String field, String text, Map<String, String> errors) {
-        var number = messages.number(field, text, errors);
-        if (number == null) {
-            return null;
-        }
-        try {
-            return number.intValueExact();
-        } catch (ArithmeticException e) {
-            errors.put(field, messages.get("problem.wholeNumber"));
-            return null;
-        }
-    }
-
-    private LocalDate date(String field, String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, messages.get("problem.date"));
-            return null;
-        }
     }
 
     private static UUID uuid(String text) {

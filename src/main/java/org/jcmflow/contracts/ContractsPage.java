@@ -3,7 +3,6 @@ package org.jcmflow.contracts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +65,8 @@ class ContractsPage {
         Contracts.requireWriter(user);
         Map<String, String> errors = new LinkedHashMap<>();
         ContractEntry entry = new ContractEntry(blankToNull(form.contractNumber()), uuid("caseId", form.caseId(), errors),
-                kind(form.kind(), errors), date("signedOn", form.signedOn(), errors),
-                date("startsOn", form.startsOn(), errors), date("endsOn", form.endsOn(), errors),
+                kind(form.kind(), errors), messages.date("signedOn", form.signedOn(), errors),
+                messages.date("startsOn", form.startsOn(), errors), messages.date("endsOn", form.endsOn(), errors),
                 messages.number("amountMillionJpy", form.amountMillionJpy(), errors));
         return attempt(errors, () -> contracts.sign(entry, user), "contracts.signed", form.contractNumber(), flash,
                 "sign-", model, form, null, null);
@@ -79,8 +78,8 @@ class ContractsPage {
         Contracts.requireWriter(user);
         Map<String, String> errors = new LinkedHashMap<>();
         UUID id = contractId(form.contractNumber(), errors);
-        ChangeEntry entry = new ChangeEntry(date("changedOn", form.changedOn(), errors),
-                date("endsOn", form.endsOn(), errors), messages.number("amountMillionJpy", form.amountMillionJpy(), errors),
+        ChangeEntry entry = new ChangeEntry(messages.date("changedOn", form.changedOn(), errors),
+                messages.date("endsOn", form.endsOn(), errors), messages.number("amountMillionJpy", form.amountMillionJpy(), errors),
                 form.reason());
         return attempt(errors, () -> contracts.change(id, entry, user), "contracts.changed", form.contractNumber(),
                 flash, "change-", model, null, form, null);
@@ -208,18 +207,6 @@ class ContractsPage {
             return ContractKind.valueOf(text);
         } catch (IllegalArgumentException e) {
             errors.put("kind", messages.get("problem.choice"));
-            return null;
-        }
-    }
-
-    private LocalDate date(String field, String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, messages.get("problem.date"));
             return null;
         }
     }

@@ -1,7 +1,6 @@
 package org.jcmflow.mrv;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,8 +67,8 @@ class JcmPage {
         Map<String, String> errors = new LinkedHashMap<>();
         Long id = form.tpeId() == null || form.tpeId().isBlank() ? null : number("tpeId", form.tpeId(), errors);
         TpeEntry entry = new TpeEntry(form.name(), codes(form.partnerCountries()),
-                scopes(form.sectoralScopes(), errors), date("designatedOn", form.designatedOn(), errors),
-                date("designationEndsOn", form.designationEndsOn(), errors));
+                scopes(form.sectoralScopes(), errors), messages.date("designatedOn", form.designatedOn(), errors),
+                messages.date("designationEndsOn", form.designationEndsOn(), errors));
         if (errors.isEmpty()) {
             try {
                 ThirdPartyEntity saved = id == null ? tpes.designate(entry, user) : tpes.change(id, entry, user);
@@ -153,15 +152,4 @@ class JcmPage {
         }
     }
 
-    private LocalDate date(String field, String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, messages.get("problem.date"));
-            return null;
-        }
-    }
 }

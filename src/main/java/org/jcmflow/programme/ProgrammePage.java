@@ -1,8 +1,6 @@
 package org.jcmflow.programme;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,8 +59,8 @@ class ProgrammePage {
         Map<String, String> errors = new LinkedHashMap<>();
         ProgrammeSettings.Settings entry = new ProgrammeSettings.Settings(form.get("pjCode"), form.get("department"),
                 choice("contractType", form.get("contractType"), ProgrammeSettings.ContractType.class, errors),
-                form.get("account"), wholeNumber("firstFiscalYear", form.get("firstFiscalYear"), errors),
-                wholeNumber("lastFiscalYear", form.get("lastFiscalYear"), errors), null, null);
+                form.get("account"), messages.wholeNumber("firstFiscalYear", form.get("firstFiscalYear"), errors),
+                messages.wholeNumber("lastFiscalYear", form.get("lastFiscalYear"), errors), null, null);
         return attempt("settings-", errors, () -> settings.update(entry, user), "programme.settingsSaved", form,
                 model, flash);
     }
@@ -73,7 +71,7 @@ class ProgrammePage {
         ProgrammeRecords.requireWriter(user);
         Map<String, String> errors = new LinkedHashMap<>();
         Evaluations.Entry entry = new Evaluations.Entry(choice("kind", form.get("kind"), Evaluations.Kind.class, errors),
-                date("heldOn", form.get("heldOn"), errors), form.get("result"));
+                messages.date("heldOn", form.get("heldOn"), errors), form.get("result"));
         return attempt("evaluation-", errors, () -> evaluations.record(entry, user), "programme.evaluationRecorded",
                 form, model, flash);
     }
@@ -84,9 +82,9 @@ class ProgrammePage {
         ProgrammeRecords.requireWriter(user);
         Map<String, String> errors = new LinkedHashMap<>();
         Targets.Entry entry = new Targets.Entry(choice("indicator", form.get("indicator"), Targets.Indicator.class,
-                errors), wholeNumber("targetValue", form.get("targetValue"), errors),
-                wholeNumber("deadlineFiscalYear", form.get("deadlineFiscalYear"), errors),
-                date("revisedOn", form.get("revisedOn"), errors), form.get("reason"));
+                errors), messages.wholeNumber("targetValue", form.get("targetValue"), errors),
+                messages.wholeNumber("deadlineFiscalYear", form.get("deadlineFiscalYear"), errors),
+                messages.date("revisedOn", form.get("revisedOn"), errors), form.get("reason"));
         return attempt("target-", errors, () -> targets.revise(entry, user), "programme.targetRevised", form, model,
                 flash);
     }
@@ -97,9 +95,9 @@ class ProgrammePage {
         ProgrammeRecords.requireWriter(user);
         Map<String, String> errors = new LinkedHashMap<>();
         PolicyWorkLog.Entry entry = new PolicyWorkLog.Entry(blankToNull(form.get("partnerCountry")),
-                uuid("caseId", form.get("caseId"), errors), date("heldOn", form.get("heldOn"), errors),
+                uuid("caseId", form.get("caseId"), errors), messages.date("heldOn", form.get("heldOn"), errors),
                 choice("kind", form.get("kind"), PolicyWorkLog.Kind.class, errors), form.get("counterpart"),
-                wholeNumber("participants", form.get("participants"), errors), form.get("outcome"),
+                messages.wholeNumber("participants", form.get("participants"), errors), form.get("outcome"),
                 form.get("documents"));
         return attempt("policy-", errors, () -> policyWork.record(entry, user), "policyWork.recorded", form, model,
                 flash);
@@ -155,19 +153,6 @@ class ProgrammePage {
         });
     }
 
-    private Integer wholeNumber(String field, String text, Map<String, String> errors) {
-        BigDecimal number = messages.number(field, text, errors);
-        if (number == null) {
-            return null;
-        }
-        try {
-            return number.intValueExact();
-        } catch (ArithmeticException e) {
-            errors.put(field, messages.get("problem.wholeNumber"));
-            return null;
-        }
-    }
-
     private UUID uuid(String field, String text, Map<String, String> errors) {
         if (text == null || text.isBlank()) {
             return null;
@@ -184,15 +169,4 @@ class ProgrammePage {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private LocalDate date(String field, String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, messages.get("problem.date"));
-            return null;
-        }
-    }
 }

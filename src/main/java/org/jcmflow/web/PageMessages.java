@@ -2,6 +2,8 @@ package org.jcmflow.web;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,6 +28,33 @@ public class PageMessages {
 
     PageMessages(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /** A whole number typed in a field, as {@link #number} reads it; null and an error for a fraction. */
+    public Integer wholeNumber(String field, String text, Map<String, String> errors) {
+        BigDecimal number = number(field, text, errors);
+        if (number == null) {
+            return null;
+        }
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException e) {
+            errors.put(field, get("problem.wholeNumber"));
+            return null;
+        }
+    }
+
+    /** A date typed in a field (ISO 8601, as date inputs send it); null when empty, null and an error when no date. */
+    public LocalDate date(String field, String text, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, get("problem.date"));
+            return null;
+        }
     }
 
     /**
