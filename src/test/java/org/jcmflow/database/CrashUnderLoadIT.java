@@ -189,8 +189,6 @@ class CrashUnderLoadIT {
     private ApplicationProcess start(EmbeddedPostgres postgres, int port) {
         return ApplicationProcess.start(work, "crash", port,
                 ApplicationProcess.externalDatabase(postgres, "jcmflow", work.resolve("data")),
-                List.of("--jcm.deadlines.tasks.[Task_SubmitFeasibilityReport]=" + REPORT_DUE,
-                        // an idle job executor looks for due jobs every few seconds, not after its minute of back-off
-                        "--camunda.bpm.job-execution.max-wait=5000"));
+                List.of("--jcm.deadlines.tasks.[Task_SubmitFeasibilityReport]=" + REPORT_DUE));
     }
 }

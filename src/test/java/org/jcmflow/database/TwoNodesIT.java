@@ -214,9 +214,7 @@ class TwoNodesIT {
         return ApplicationProcess.start(work, node, ApplicationProcess.freePort(), environment,
                 List.of("--jcm.deadlines.tasks.[Task_SubmitFeasibilityReport]=" + REPORT_DUE,
                         // the job log names the node that ran each job
-                        "--camunda.bpm.generic-properties.properties.hostname=" + node,
-                        // an idle job executor looks for due jobs every few seconds, not after its minute of back-off
-                        "--camunda.bpm.job-execution.max-wait=5000"));
+                        "--camunda.bpm.generic-properties.properties.hostname=" + node));
     }
 
     private static String subject(MimeMessage mail) {

@@ -17,15 +17,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The programme's settings, evaluations, versioned targets and policy work through the API, and on the ledger
- * and the case page. The application tests share one database: the settings are put back as they were, and the
- * targets are revised to the values they have.
+ * and the case page. The application tests share one database: the settings are put back as they were, the
+ * targets are revised to the values they have, and the revisions and evaluations end with each test, so that the
+ * ledger the other tests read (and print) is the programme's without them.
  */
 @ApplicationTest
 class ProgrammeRecordsApiIT {
+
+    /** Only to take this test's programme-wide records away again. */
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void recordsEnd() {
+        jdbc.sql("delete from indicator_target").update();
+        jdbc.sql("delete from programme_evaluation").update();
+    }
 
     final CaseDriver driver;
 
