@@ -55,6 +55,14 @@ public class EngineTables {
         }
     }
 
+    /**
+     * The order of an inbox page. Due date first (the default) is read along an index and stops at the page; the
+     * others sort all of the inbox's tasks first, which a person's inbox affords.
+     */
+    public enum TaskOrder {
+        DUE_DATE, NEWEST_FIRST, CASE_TITLE, CASE_STAGE
+    }
+
     /** A page of an inbox, with the count of all its tasks up to a bound. */
     public record InboxPage(List<Task> tasks, long counted) {
     }
@@ -94,6 +102,15 @@ public class EngineTables {
      */
     public InboxPage inbox(String userId, List<String> groupIds, CaseScope scope, int offset, int size,
                            int countedAtMost) {
+        return inbox(userId, groupIds, scope, TaskOrder.DUE_DATE, List.of(), offset, size, countedAtMost);
+    }
+
+    /**
+     * As above, in the given order; {@code stageOrder} names the cases' stages in the lifecycle's order, for
+     * {@link TaskOrder#CASE_STAGE}.
+     */
+    public InboxPage inbox(String userId, List<String> groupIds, CaseScope scope, TaskOrder order,
+                           List<String> stageOrder, int offset, int size, int countedAtMost) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("inboxUser", userId);
         StringBuilder candidateGroups = new StringBuilder();
@@ -139,9 +156,31 @@ public class EngineTables {
         }
         long counted = nativeQuery("select count(*) from (select 1" + where + " limit " + (countedAtMost + 1)
                 + ") counted", parameters).count();
-        List<Task> page = nativeQuery("select RES.*" + where + " order by RES.DUE_DATE_ asc, RES.CREATE_TIME_ asc",
+        List<Task> page = nativeQuery("select RES.*" + where + " order by " + orderBy(order, stageOrder),
                 parameters).listPage(offset, size);
         return new InboxPage(page, counted);
+    }
+
+    private static String orderBy(TaskOrder order, List<String> stageOrder) {
+        String dueFirst = "RES.DUE_DATE_ asc, RES.CREATE_TIME_ asc, RES.ID_ asc";
+        String ofTheCase = " from ACT_RU_EXECUTION sort_instance join project_case sort_case"
+                + " on sort_case.id::text = sort_instance.BUSINESS_KEY_ where sort_instance.ID_ = RES.PROC_INST_ID_)";
+        return switch (order) {
+            case DUE_DATE -> dueFirst;
+            case NEWEST_FIRST -> "RES.CREATE_TIME_ desc, RES.ID_ desc";
+            case CASE_TITLE -> "(select sort_case.title" + ofTheCase + " asc, " + dueFirst;
+            case CASE_STAGE -> {
+                StringBuilder position = new StringBuilder("(select case sort_case.stage");
+                for (int i = 0; i < stageOrder.size(); i++) {
+                    String stage = stageOrder.get(i);
+                    if (!stage.matches("[A-Z_]+")) {
+                        throw new IllegalArgumentException("Not a stage: " + stage);
+                    }
+                    position.append(" when '").append(stage).append("' then ").append(i);
+                }
+                yield position.append(" end").append(ofTheCase).append(" asc, ").append(dueFirst).toString();
+            }
+        };
     }
 
     private NativeTaskQuery nativeQuery(String sql, Map<String, Object> parameters) {

@@ -1,5 +1,6 @@
 package org.jcmflow.tasks;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.Max;
@@ -27,10 +28,12 @@ class TaskController {
     private final TaskFormDocument forms;
     private final TaskWork work;
     private final TaskDrafts drafts;
+    private final BulkClaims bulkClaims;
     private final CurrentUsers currentUsers;
 
-    TaskController(TaskInbox inbox, TaskFormDocument forms, TaskWork work, TaskDrafts drafts,
+    TaskController(TaskInbox inbox, TaskFormDocument forms, TaskWork work, TaskDrafts drafts, BulkClaims bulkClaims,
                    CurrentUsers currentUsers) {
+        this.bulkClaims = bulkClaims;
         this.inbox = inbox;
         this.forms = forms;
         this.work = work;
@@ -42,13 +45,24 @@ class TaskController {
     record Completion(Map<String, Object> variables) {
     }
 
+    /** The body of a bulk claim: the tasks to claim. */
+    record TasksToClaim(List<String> taskIds) {
+    }
+
     @GetMapping
     TaskInbox.TaskPage inbox(@RequestParam(required = false) Stage stage,
                                    @RequestParam(required = false) String partnerCountry,
                                    @RequestParam(required = false) String q,
+                                   @RequestParam(required = false) String sort,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return inbox.inbox(currentUsers.current(), stage, partnerCountry, q, page, size);
+        return inbox.inbox(currentUsers.current(), stage, partnerCountry, q, InboxSort.of(sort), page, size);
+    }
+
+    /** Claims each of the tasks that may be claimed, and says why each other one may not. */
+    @PostMapping("/claim")
+    BulkClaims.Outcome claimEach(@RequestBody TasksToClaim tasks) {
+        return bulkClaims.claim(tasks.taskIds(), currentUsers.current());
     }
 
     /** For the programme office: every task past its due date, as the dashboard counts them. */

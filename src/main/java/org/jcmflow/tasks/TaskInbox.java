@@ -73,12 +73,19 @@ public class TaskInbox {
      */
     @Transactional(readOnly = true)
     public TaskPage inbox(CurrentUser user, Stage stage, String partnerCountry, String query, int page, int size) {
+        return inbox(user, stage, partnerCountry, query, InboxSort.DUE, page, size);
+    }
+
+    /** As above, in the given order. */
+    @Transactional(readOnly = true)
+    public TaskPage inbox(CurrentUser user, Stage stage, String partnerCountry, String query, InboxSort sort,
+                          int page, int size) {
         CaseVisibility visible = cases.visibility(user, stage, partnerCountry, query);
         EngineTables.InboxPage found = engineTables.inbox(user.username(), user.groupIds(),
                 new EngineTables.CaseScope(visible.organization(),
                         visible.stage() == null ? null : visible.stage().name(), visible.partnerCountry(),
                         CaseSearch.condition("visible_case", "#{visibleSearch}"), visible.searchPattern()),
-                Pagination.offset(page, size), size, countedTasksAtMost);
+                sort.order(), InboxSort.STAGE_ORDER, Pagination.offset(page, size), size, countedTasksAtMost);
         boolean more = found.counted() > countedTasksAtMost;
         return new TaskPage(views(found.tasks()), page, size, more ? countedTasksAtMost : found.counted(), more);
     }

@@ -44,6 +44,10 @@ class TasksPageTest {
     TaskWork work;
     @MockitoBean
     PartnerCountries partnerCountries;
+    @MockitoBean
+    BulkClaims bulkClaims;
+    @MockitoBean
+    SavedTaskFilters savedFilters;
 
     @BeforeEach
     void countries() {
@@ -58,7 +62,7 @@ class TasksPageTest {
     @Test
     void theInboxListsTasksWithDueDatesOverdueMarksAndClaimButtons() throws Exception {
         Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS);
-        when(inbox.inbox(any(), eq(null), eq(null), eq(null), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
+        when(inbox.inbox(any(), eq(null), eq(null), eq(null), eq(InboxSort.DUE), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
                 new TaskInbox.TaskPage(List.of(task("t1", "Late case", null, lastWeek, true),
                         task("t2", "My case", "sato", null, false)), 0, TasksPage.PAGE_SIZE, 2));
 
@@ -75,7 +79,7 @@ class TasksPageTest {
         TaskView verification = new TaskView("t4", "Task_VerifyMonitoringReport", "Verify monitoring report",
                 UUID.randomUUID(), "Hospital air-conditioning", "MRV", "VN", List.of("mrv-verifier"), null,
                 Instant.now(), null, false, "VERIFICATION");
-        when(inbox.inbox(any(), eq(null), eq(null), eq(null), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
+        when(inbox.inbox(any(), eq(null), eq(null), eq(null), eq(InboxSort.DUE), eq(0), eq(TasksPage.PAGE_SIZE))).thenReturn(
                 new TaskInbox.TaskPage(List.of(verification, task("t5", "Beside it", null, null, false)), 0,
                         TasksPage.PAGE_SIZE, 2));
 
@@ -87,7 +91,7 @@ class TasksPageTest {
 
     @Test
     void filtersReachTheServiceAndThePagerKeepsThem() throws Exception {
-        when(inbox.inbox(any(), eq(Stage.MOU), eq("VN"), eq(null), eq(1), eq(TasksPage.PAGE_SIZE))).thenReturn(
+        when(inbox.inbox(any(), eq(Stage.MOU), eq("VN"), eq(null), eq(InboxSort.DUE), eq(1), eq(TasksPage.PAGE_SIZE))).thenReturn(
                 new TaskInbox.TaskPage(List.of(task("t3", "Case", null, null, false)), 1, TasksPage.PAGE_SIZE,
                         45));
 
@@ -102,7 +106,7 @@ class TasksPageTest {
 
     @Test
     void anInboxCountedOnlySoFarSaysSoAndStillLeadsToTheNextPage() throws Exception {
-        when(inbox.inbox(any(), eq(null), eq(null), eq(null), eq(49), eq(TasksPage.PAGE_SIZE))).thenReturn(
+        when(inbox.inbox(any(), eq(null), eq(null), eq(null), eq(InboxSort.DUE), eq(49), eq(TasksPage.PAGE_SIZE))).thenReturn(
                 new TaskInbox.TaskPage(List.of(task("t4", "Case", null, null, false)), 49, TasksPage.PAGE_SIZE,
                         1000, true));
 
@@ -146,5 +150,57 @@ class TasksPageTest {
         String page = mvc.perform(get("/tasks").param("stage", "NO_SUCH_STAGE")).andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("The request was not understood");
+    }
+
+    @Test
+    void theInboxOffersItsOrdersSavedFiltersAndATickBoxForEachTaskNobodyHolds() throws Exception {
+        when(inbox.inbox(any(), eq(null), eq(null), eq(null), eq(InboxSort.CASE), eq(0), eq(TasksPage.PAGE_SIZE)))
+                .thenReturn(new TaskInbox.TaskPage(List.of(task("t1", "Open case", null, null, false),
+                        task("t2", "My case", "sato", null, false)), 0, TasksPage.PAGE_SIZE, 2));
+        when(savedFilters.of(any())).thenReturn(List.of(new SavedTaskFilters.SavedTaskFilter(7, "Viet Nam MOUs",
+                Stage.MOU, "VN", null, "due")));
+
+        String page = mvc.perform(get("/tasks?sort=case").header("Accept-Language", "ja")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("並べ替え", "<option value=\"case\" selected=\"selected\">案件</option>",
+                "期限の早い順", "保存した絞り込み", "href=\"/tasks?stage=MOU&amp;partnerCountry=VN\"", "Viet Nam MOUs",
+                "/tasks/filters/7/delete", "選択したタスクを担当する",
+                "name=\"taskId\" form=\"bulk-claim\" value=\"t1\"",
+                "<input type=\"hidden\" name=\"sort\" value=\"case\">");
+        assertThat(page).as("a task somebody holds has no tick box").doesNotContain("value=\"t2\" aria-label");
+        assertThat(page).doesNotContain("tasks.", "sort.case");
+    }
+
+    @Test
+    void tasksClaimedTogetherAreCountedAndEachRefusalSaysWhyInTheReadersLanguage() throws Exception {
+        when(bulkClaims.claim(eq(List.of("t1", "t2", "t3")), any())).thenReturn(new BulkClaims.Outcome(
+                List.of("t1", "t2"), List.of(new BulkClaims.Refusal("t3", 409, "claimed",
+                Problem.conflict("The task is already claimed by takahashi.", "taskClaimed", "takahashi")
+                        .localizable()))));
+
+        mvc.perform(post("/tasks/claim").with(csrf()).header("Accept-Language", "ja")
+                        .param("taskId", "t1", "t2", "t3").param("back", "/tasks?sort=case"))
+                .andExpect(redirectedUrl("/tasks?sort=case"))
+                .andExpect(flash().attribute("notice", "2件のタスクの担当者になりました。"))
+                .andExpect(flash().attribute("alert", "1件のタスクは担当できませんでした：このタスクは takahashi が担当しています。"));
+    }
+
+    @Test
+    void aFilterSavedFromTheInboxOpensAtOnceAndABadOneIsToldWhy() throws Exception {
+        when(savedFilters.save(eq(new SavedTaskFilters.NewFilter("Mine", "MOU", "VN", "", "due")), any()))
+                .thenReturn(new SavedTaskFilters.SavedTaskFilter(3, "Mine", Stage.MOU, "VN", null, "due"));
+        mvc.perform(post("/tasks/filters").with(csrf()).param("name", "Mine").param("stage", "MOU")
+                        .param("partnerCountry", "VN").param("q", "").param("sort", "due"))
+                .andExpect(redirectedUrl("/tasks?stage=MOU&partnerCountry=VN"))
+                .andExpect(flash().attribute("notice", "The filter \"Mine\" is saved."));
+
+        when(savedFilters.save(eq(new SavedTaskFilters.NewFilter("Mine", null, null, null, null)), any()))
+                .thenThrow(new org.jcmflow.problem.InvalidInput(List.of(
+                        org.jcmflow.problem.InvalidInput.FieldProblem.coded("name", "taken", "filterNameTaken"))));
+        mvc.perform(post("/tasks/filters").with(csrf()).param("name", "Mine").param("back", "/tasks?page=1"))
+                .andExpect(redirectedUrl("/tasks?page=1"))
+                .andExpect(flash().attribute("alert", "The filter was not saved: You have a filter of this name "
+                        + "already; please choose another."));
     }
 }

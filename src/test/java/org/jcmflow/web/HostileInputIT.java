@@ -438,6 +438,32 @@ class HostileInputIT {
         }
         api("absences", PROPONENT, "POST", "/api/absences", json(with(absence, "person", "sato")), null);
 
+        // the inbox's order, saved filters and the bulk claim
+        for (String sort : List.of("priority", "DUE", "%00", "x".repeat(5000), "due;drop")) {
+            api("bad query parameters", PROGRAM_MANAGER, "GET", "/api/tasks?sort=" + sort, null, "sort");
+        }
+        for (String body : malformed) {
+            api("malformed JSON", PROGRAM_MANAGER, "POST", "/api/task-filters", body, null);
+            api("malformed JSON", PROGRAM_MANAGER, "POST", "/api/tasks/claim", body, null);
+        }
+        Map<String, Object> filter = new LinkedHashMap<>(Map.of("name", "Hostile filter", "stage", "MOU",
+                "partnerCountry", "VN", "q", "ごみ", "sort", "case"));
+        for (String field : List.of("name", "stage", "partnerCountry", "q", "sort")) {
+            api("wrong types", PROGRAM_MANAGER, "POST", "/api/task-filters", json(with(filter, field, List.of(1))), field);
+            api("control characters", PROGRAM_MANAGER, "POST", "/api/task-filters",
+                    json(with(filter, field, "x\u0000")), field);
+        }
+        api("missing fields", PROGRAM_MANAGER, "POST", "/api/task-filters", json(without(filter, "name")), "name");
+        api("huge strings", PROGRAM_MANAGER, "POST", "/api/task-filters", json(with(filter, "name", "x".repeat(5000))), "name");
+        api("huge strings", PROGRAM_MANAGER, "POST", "/api/task-filters", json(with(filter, "q", "x".repeat(5000))), "q");
+        api("unknown fields", PROGRAM_MANAGER, "POST", "/api/task-filters", json(with(filter, "username", "tanaka")), "username");
+        for (Object ids : List.of("one-task", 12, List.of(), List.of(List.of("x")), List.of("x".repeat(65)),
+                java.util.Collections.nCopies(101, "x"))) {
+            api("bulk claim", PROGRAM_MANAGER, "POST", "/api/tasks/claim", json(Map.of("taskIds", ids)), "taskIds");
+        }
+        api("unknown fields", PROGRAM_MANAGER, "POST", "/api/tasks/claim",
+                json(Map.of("taskIds", List.of(taskId), "assignee", "suzuki")), "assignee");
+
         // unknown and malformed ids in every address that holds one
         List<String> ids = List.of(UUID.randomUUID().toString(), "not-a-uuid", "1", "-1", "x".repeat(5000),
                 "%27%20or%201%3D1%20--", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "%00", "%E2%80%AE", "%C0%AF");
