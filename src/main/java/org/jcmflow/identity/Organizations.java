@@ -32,7 +32,7 @@ public class Organizations {
 
     private final Map<String, Names> byCode;
 
-    Organizations(@Value("${jcm.identity.realm-file}") Resource realmFile, ObjectMapper json) throws IOException {
+    public Organizations(@Value("${jcm.identity.realm-file}") Resource realmFile, ObjectMapper json) throws IOException {
         this.byCode = readGroups(realmFile, json);
     }
 

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.jcmflow.engine.ProcessContext;
+import org.jcmflow.identity.Organizations;
 import org.jcmflow.identity.UserDirectory.DirectoryUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +59,12 @@ public class StageGateCommittee {
     private final Clock clock;
     private final CommitteeStandIns standIns;
 
+    private final Organizations organizations;
+
     StageGateCommittee(StageGateRecords records, CommitteeRules rules, StageGateProperties properties,
-                       ApplicationEventPublisher events, Clock clock, CommitteeStandIns standIns) {
+                       ApplicationEventPublisher events, Clock clock, CommitteeStandIns standIns,
+                       Organizations organizations) {
+        this.organizations = organizations;
         this.clock = clock;
         this.standIns = standIns;
         this.records = records;
@@ -82,8 +88,8 @@ public class StageGateCommittee {
         }
         for (DirectoryUser member : eligible) {
             Map<String, String> option = new LinkedHashMap<>();
-            option.put("label", member.organization() == null ? member.displayName()
-                    : member.displayName() + " (" + member.organization() + ")");
+            option.put("label", CommitteeCandidateOptions.label(member,
+                    organizations.name(member.organization(), Locale.ENGLISH)));
             option.put("value", member.username());
             offered.add(option);
         }

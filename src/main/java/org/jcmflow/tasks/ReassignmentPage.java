@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
+import org.jcmflow.identity.PersonNames;
 import org.jcmflow.identity.Role;
 import org.jcmflow.identity.UserDirectory;
 import org.jcmflow.problem.InvalidInput;
@@ -34,9 +35,11 @@ class ReassignmentPage {
     private final UserDirectory directory;
     private final CurrentUsers currentUsers;
     private final PageMessages messages;
+    private final PersonNames names;
 
     ReassignmentPage(TaskReassignment reassignment, Absences absences, TaskLookup lookup, UserDirectory directory,
-                     CurrentUsers currentUsers, PageMessages messages) {
+                     CurrentUsers currentUsers, PageMessages messages, PersonNames names) {
+        this.names = names;
         this.reassignment = reassignment;
         this.absences = absences;
         this.lookup = lookup;
@@ -54,7 +57,7 @@ class ReassignmentPage {
         try {
             reassignment.reassign(id, person, user);
             flash.addFlashAttribute("notice", person == null ? messages.get("reassign.handedBack")
-                    : messages.get("reassign.done", person));
+                    : messages.get("reassign.done", names.name(person)));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("reassignErrors", Map.of(id, String.join(" ", messages.fieldErrors(e).values())));
         }

@@ -9,6 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.assertj.core.api.Assertions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jcmflow.identity.Organizations;
 import org.jcmflow.engine.EngineClock;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,6 +38,7 @@ import org.jcmflow.testsupport.ProcessTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -62,7 +67,7 @@ class StageGateProcessTest {
     void committeeAndCase() {
         StageGateProperties properties = new StageGateProperties(3, Duration.ofDays(14), Duration.ofDays(7), 2014);
         Mocks.register("stageGateCommittee", new StageGateCommittee(records, new CommitteeRules(DIRECTORY, properties),
-                properties, decisions::add, new EngineClock(), (id, chosen, eligible, actor) -> chosen));
+                properties, decisions::add, new EngineClock(), (id, chosen, eligible, actor) -> chosen, organizations()));
         caseId = UUID.randomUUID();
         jdbc.update("""
                 insert into project_case (id, title, partner_country, technology, estimated_reduction_tco2_per_year,
@@ -128,7 +133,7 @@ class StageGateProcessTest {
                 .getVariable(stageGate.getId(), StageGateCommittee.CANDIDATES);
         Assertions.assertThat(offered).extracting(option -> option.get("value"))
                 .containsExactly("inoue", "kobayashi", "matsuda", "yamamoto");
-        Assertions.assertThat(offered.get(1).get("label")).isEqualTo("Yuki Kobayashi (tohoku-university)");
+        Assertions.assertThat(offered.get(1).get("label")).isEqualTo("Yuki Kobayashi (Tohoku University)");
     }
 
     @Test
@@ -308,5 +313,14 @@ class StageGateProcessTest {
         assertThat(stageGate).hasPassed("End_EvaluationReminded").isWaitingAt("Task_EvaluateCase");
         Assertions.assertThat(taskQuery().processInstanceId(stageGate.getId()).list())
                 .extracting(Task::getAssignee).containsExactlyInAnyOrder("yamamoto", "inoue", "matsuda");
+    }
+
+    /** The organisations' names, from the realm export the application reads. */
+    private static Organizations organizations() {
+        try {
+            return new Organizations(new FileSystemResource("keycloak-realm/jcm-realm.json"), new ObjectMapper());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -45,7 +45,7 @@ class ReassignmentBrowserIT {
                     .isEqualTo("Programme manager");
             new Select(sato.find(screening).findElement(By.tagName("select"))).selectByValue(OTHER_PROGRAM_MANAGER);
             sato.clickToNextPage(By.cssSelector("#reassign-tasks tr[data-task=Task_ScreenProposal] button"));
-            assertThat(sato.text(By.cssSelector(".flash.notice"))).isEqualTo("The task is now takahashi's.");
+            assertThat(sato.text(By.cssSelector(".flash.notice"))).isEqualTo("The task is now Emi Takahashi's.");
             // people by their names, as everywhere on the pages
             assertThat(sato.find(screening).findElement(By.cssSelector(".holder")).getText()).isEqualTo("Emi Takahashi");
             assertThat(sato.find(screening).findElements(By.cssSelector("select option")))

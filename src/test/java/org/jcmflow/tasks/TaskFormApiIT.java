@@ -8,6 +8,7 @@ import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.VERIFIER;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,11 @@ class TaskFormApiIT {
         assertThat(form.path("id").asText()).isEqualTo("stage-gate-convene");
         JsonNode candidates = form.path("data").path("committeeCandidates");
         assertThat(values(candidates)).containsAll(INDEPENDENT_COMMITTEE).doesNotContain(COMMITTEE_MEMBER_OF_SAKURA);
-        assertThat(candidates.get(0).path("label").asText()).isNotBlank();
+        assertThat(labels(candidates)).as("each by name, with their organisation's name")
+                .contains("Yuki Kobayashi (Tohoku University)");
+        JsonNode inJapanese = driver.as(PROGRAM_MANAGER).get("/api/tasks/" + convene + "/form?lang=ja").json()
+                .path("data").path("committeeCandidates");
+        assertThat(labels(inJapanese)).contains("Yuki Kobayashi (東北大学)");
 
         ApiClient.Response done = driver.as(PROGRAM_MANAGER).post("/api/tasks/" + convene + "/complete",
                 Map.of("variables", Map.of("committeeMembers", values(candidates))));
@@ -131,5 +136,11 @@ class TaskFormApiIT {
 
     private static List<String> values(JsonNode options) {
         return StreamSupport.stream(options.spliterator(), false).map(option -> option.path("value").asText()).toList();
+    }
+
+    private static List<String> labels(JsonNode options) {
+        List<String> labels = new ArrayList<>();
+        options.forEach(option -> labels.add(option.path("label").asText()));
+        return labels;
     }
 }
