@@ -57,11 +57,16 @@ public class MrvRegister {
                 where c.id = ? and m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS') order by m.id""", rs -> {
             Map<String, String> option = new LinkedHashMap<>();
             String reference = rs.getString("reference");
-            option.put("label", reference == null ? rs.getString("title") : reference + ": " + rs.getString("title"));
+            option.put("label", methodologyLabel(reference, rs.getString("title")));
             option.put("value", String.valueOf(rs.getLong("id")));
             offered.add(option);
         }, ProcessContext.caseId(task));
         task.setVariable(APPROVED_METHODOLOGIES, offered);
+    }
+
+    /** A methodology as a choice names it: "VN_AM001: title", or its title alone before it has a reference. */
+    static String methodologyLabel(String reference, String title) {
+        return reference == null ? title : reference + ": " + title;
     }
 
     /**

@@ -64,15 +64,18 @@ class TaskFormApiIT {
 
     @Test
     void theMethodologiesOfTheCountryAndTheCasesDocumentsAreOffered() {
-        String first = caseAtMrv("Cambodian rice-husk boilers");
-        driver.proposeMethodology(first, PROPONENT, "methodologyReference", "KH_AM001");
-
         String second = caseAtMrv("More Cambodian rice-husk boilers");
         String draft = driver.openTask(second, "Task_DraftMethodology");
+        assertThat(driver.as(PROPONENT).get("/api/tasks/" + draft + "/form").json().path("data")
+                .path("approvedMethodologies")).as("none approved for the country yet").isEmpty();
+
+        // approved by the Joint Committee while the second case's drafting step is open: offered to it at once
+        String first = caseAtMrv("Cambodian rice-husk boilers");
+        driver.proposeMethodology(first, PROPONENT, "methodologyReference", "KH_AM001");
         JsonNode approved = driver.as(PROPONENT).get("/api/tasks/" + draft + "/form").json().path("data")
                 .path("approvedMethodologies");
         assertThat(approved).hasSize(1);
-        assertThat(approved.get(0).path("label").asText()).isNotBlank();
+        assertThat(approved.get(0).path("label").asText()).startsWith("KH_AM001: ");
         ApiClient.Response applied = driver.as(PROPONENT).post("/api/tasks/" + draft + "/complete", Map.of("variables",
                 Map.of("methodologyChoice", "REUSE_APPROVED", "reusedMethodology", approved.get(0).path("value").asText())));
         assertThat(applied.status()).as(applied.text()).isEqualTo(204);
