@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 
 /**
- * The default run keeps every case in ./data: across a stop and start, and across a SIGKILL. The packaged application
- * runs in processes of its own, as an operator runs it: an application started inside the test JVM would take over
- * the Camunda webapps' engine registry of the applications the other tests share.
+ * The default run keeps every case in ./data: across a stop and start, and across a SIGKILL of the application
+ * and of its database. The packaged application runs in processes of its own, as an operator runs it: an
+ * application started inside the test JVM would take over the Camunda webapps' engine registry of the applications
+ * the other tests share.
  */
 @RunsBesideTheOthers
 class RestartIT {
@@ -28,43 +29,37 @@ class RestartIT {
     @TempDir
     Path data;
 
+    /**
+     * Runs the packaged application as its own process and takes it through what an operator meets: a stop and
+     * start, a SIGKILL (its PostgreSQL keeps running), and then a SIGKILL of both, after which it starts on the stale
+     * lock file. One case lives through all of it; each start is a start of the application on its data.
+     */
     @Test
-    void aCaseAndItsOpenTaskSurviveAStopAndStart() {
+    void aCaseAndItsOpenTaskSurviveAStopAndStartAKillAndAKillOfItsDatabase() throws Exception {
         String caseId;
-        String taskId;
+        String reportTask;
         try (ApplicationProcess first = launchJar()) {
             CaseDriver driver = first.driver();
             caseId = driver.openCase(PROPONENT, "Survives a restart");
             driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
-            taskId = driver.openTask(caseId, "Task_SubmitFeasibilityReport");
+            reportTask = driver.openTask(caseId, "Task_SubmitFeasibilityReport");
         }
-        try (ApplicationProcess second = launchJar()) {
-            CaseDriver driver = second.driver();
-            JsonNode file = driver.caseFile(caseId);
-            assertThat(file.path("title").asText()).isEqualTo("Survives a restart");
-            assertThat(file.path("history")).hasSize(2);
-            assertThat(driver.openTask(caseId, "Task_SubmitFeasibilityReport")).isEqualTo(taskId);
-            driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
-            assertThat(driver.openTask(caseId, "Task_ReviewFeasibilityReport")).isNotBlank();
-        }
-    }
 
-    /**
-     * Runs the packaged application as its own process, kills it with SIGKILL (its PostgreSQL keeps
-     * running), starts it again, then kills both and starts once more on the stale lock file.
-     */
-    @Test
-    void theApplicationComesBackAfterBeingKilled() throws Exception {
         ApplicationProcess app = launchJar();
-        CaseDriver driver = new CaseDriver(app.port());
-        String caseId = driver.openCase(PROPONENT, "Survives SIGKILL");
-        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        CaseDriver driver = app.driver();
+        JsonNode file = driver.caseFile(caseId);
+        assertThat(file.path("title").asText()).isEqualTo("Survives a restart");
+        assertThat(file.path("history")).hasSize(2);
+        assertThat(driver.openTask(caseId, "Task_SubmitFeasibilityReport")).as("the same task, not a new one")
+                .isEqualTo(reportTask);
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        String reviewTask = driver.openTask(caseId, "Task_ReviewFeasibilityReport");
         app.kill();
 
         app = launchJar();
-        driver = new CaseDriver(app.port());
-        assertThat(driver.openTask(caseId, "Task_SubmitFeasibilityReport")).isNotBlank();
-        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver = app.driver();
+        assertThat(driver.openTask(caseId, "Task_ReviewFeasibilityReport")).isEqualTo(reviewTask);
+        assertThat(driver.caseFile(caseId).path("history")).hasSize(3);
         app.kill();
         long postgresPid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
         ProcessHandle.of(postgresPid).ifPresent(ProcessHandle::destroyForcibly);
@@ -72,9 +67,9 @@ class RestartIT {
 
         app = launchJar();
         try {
-            driver = new CaseDriver(app.port());
+            driver = app.driver();
             assertThat(driver.stage(caseId)).isEqualTo("FEASIBILITY_STUDY");
-            assertThat(driver.openTask(caseId, "Task_ReviewFeasibilityReport")).isNotBlank();
+            assertThat(driver.openTask(caseId, "Task_ReviewFeasibilityReport")).isEqualTo(reviewTask);
         } finally {
             app.close();
         }
