@@ -264,7 +264,8 @@ final class CasePlan {
     CasePlan register(String registrationNumber, int monitoringPeriods) {
         step(10, "Task_RequestRegistration", proponent, "registrationRequestSummary",
                 "Validated by the TPE; registration requested with the validation report.");
-        step(20, "Task_RegisterProject", JOINT_COMMITTEE, "registrationNumber", registrationNumber,
+        step(20, "Task_RegisterProject", JOINT_COMMITTEE, "registrationDecision", "REGISTERED",
+                "registrationNumber", registrationNumber,
                 "registrationDate", day.plusDays(20).toString(), "creditingPeriodStart", day.plusDays(20).toString(),
                 "creditingPeriodEnd", day.plusDays(20).plusYears(10).toString(), "monitoringPeriods", monitoringPeriods);
         nextMonitoringStart = day;
@@ -280,7 +281,7 @@ final class CasePlan {
         step(30, "Task_VerifyMonitoringReport", VERIFIER, "verifierTpeId", TPE, "verificationDecision", "VERIFIED",
                 "verifiedReductionTco2", verifiedTco2, "verificationFindings", "Monitoring report verified on site.");
         step(5, "Task_RequestIssuance", proponent, "creditsRequestedTco2", verifiedTco2);
-        step(15, "Task_IssueCredits", JOINT_COMMITTEE, "creditsIssuedTco2", verifiedTco2,
+        step(15, "Task_IssueCredits", JOINT_COMMITTEE, "issuanceDecision", "ISSUED", "creditsIssuedTco2", verifiedTco2,
                 "issuanceDate", day.plusDays(20).toString());
         return step(0, "Task_NotifyGovernments", JOINT_COMMITTEE, "japanNotifiedOn", day.toString(),
                 "partnerNotifiedOn", day.toString());
