@@ -18,6 +18,7 @@ import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.ValidSubmissions;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,6 +143,16 @@ class JcmProcedureApiIT {
                 "JAPANESE_GOVERNMENT", "JAPANESE_PARTICIPANT", "PARTNER_GOVERNMENT", "PARTNER_PARTICIPANT");
         driver.letPublicInputsRunOut(caseId);
 
+        // the TPE reads the PDD it validates with the TPE by its name and the sectoral scope by its name; the
+        // case's history shows the scope by its name in the reader's language
+        JsonNode submitted = driver.as(VERIFIER).get("/api/tasks/" + driver.openTask(caseId,
+                "Task_ValidateProjectDesign")).json().path("submission").path("parts").get(0);
+        assertThat(submitted.path("stepKey").asText()).isEqualTo("Task_SubmitProjectDesign");
+        assertThat(valueText(submitted, "tpeId")).isEqualTo("Bureau Veritas Thailand");
+        assertThat(valueText(submitted, "sectoralScope")).isEqualTo("3. Energy demand");
+        assertThat(historyOutcomes(caseId, "en")).contains("3. Energy demand").doesNotContain("3");
+        assertThat(historyOutcomes(caseId, "ja")).contains("3. エネルギー需要").doesNotContain("3");
+
         // validation by the TPE, the registration request and the JC's registration with its crediting period
         driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
         driver.complete(caseId, "Task_RequestRegistration", PROPONENT);
@@ -252,6 +263,21 @@ class JcmProcedureApiIT {
         ApiClient.Response done = driver.as(user).post("/api/tasks/" + driver.openTask(caseId, taskKey)
                 + "/complete", Map.of("variables", values));
         assertThat(done.status()).as(taskKey + ": " + done.text()).isEqualTo(204);
+    }
+
+    private static String valueText(JsonNode part, String field) {
+        for (JsonNode value : part.path("values")) {
+            if (value.path("field").asText().equals(field)) {
+                return value.path("text").asText();
+            }
+        }
+        throw new AssertionError("No value " + field + " in " + part);
+    }
+
+    /** The outcomes the case page's history shows, in the language. */
+    private List<String> historyOutcomes(String caseId, String language) {
+        return Jsoup.parse(driver.as(PROPONENT).getPage("/cases/" + caseId + "?lang=" + language).text())
+                .select("#history tbody tr td:last-child").eachText();
     }
 
     /** The step's latest record in the case's history. */
