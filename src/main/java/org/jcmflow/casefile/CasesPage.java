@@ -154,18 +154,31 @@ class CasesPage {
 
     private HistoryEntry entry(CaseTimeline.Step step, Map<String, String> documentNames) {
         String what = messages.getOrDefault("step." + step.stepKey(), step.what());
-        return new HistoryEntry(step, what, outcome(step.outcome()),
+        return new HistoryEntry(step, what, outcome(step.stepKey(), step.outcome()),
                 details(step.stepKey(), step.details(), documentNames));
     }
 
-    /** A task's outcome is its decisions joined with commas (TRANSFER, MOE_SUBSIDY); other steps name a file. */
-    private String outcome(String outcome) {
+    /**
+     * A task's outcome is its decisions joined with commas (TRANSFER, MOE_SUBSIDY), in words; a choice that is no
+     * decision's code (the sectoral scope "3") by its form's label in the reader's language; other steps name a file.
+     */
+    private String outcome(String stepKey, String outcome) {
         if (outcome == null) {
             return null;
         }
         List<String> decisions = Arrays.asList(outcome.split(",\\s*"));
-        return decisions.stream().allMatch(value -> DECISION.matcher(value).matches())
-                ? decisions.stream().map(this::decision).collect(Collectors.joining(", ")) : outcome;
+        StepForms forms = stepForms.getIfAvailable();
+        List<StepForms.Field> choices = forms == null ? List.of() : forms.fields(stepKey).stream()
+                .filter(field -> !field.offered() && !field.options().isEmpty()).toList();
+        List<String> shown = decisions.stream().map(value -> DECISION.matcher(value).matches() ? decision(value)
+                : chosen(choices, value)).toList();
+        return shown.contains(null) ? outcome : String.join(", ", shown);
+    }
+
+    /** The label of the first of the form's choices that offers the value, or null. */
+    private static String chosen(List<StepForms.Field> choices, String value) {
+        return choices.stream().filter(field -> field.options().containsKey(value)).findFirst()
+                .map(field -> field.options().get(value)).orElse(null);
     }
 
     /**

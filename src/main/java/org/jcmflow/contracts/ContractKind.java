@@ -7,19 +7,28 @@ import org.jcmflow.stagegate.StageGatePolicy;
  * work the programme selected (an auditor's first question).
  */
 public enum ContractKind {
-    FEASIBILITY_STUDY("Task_ScreenProposal", "screeningDecision", "ACCEPT"),
-    PRE_DEMONSTRATION_SURVEY("Task_ReviewFeasibilityReport", "studyOutcome", "PRE_DEMONSTRATION_SURVEY"),
-    DEMONSTRATION("Task_ConfirmStageGateDecision", "stageGateDecision", "APPROPRIATE"),
-    MRV_APPLICATION_SURVEY("Task_ReviewFeasibilityReport", "studyOutcome", "MRV_APPLICATION_SURVEY");
+    FEASIBILITY_STUDY("Task_ScreenProposal", "screeningDecision", "ACCEPT", "Task_SubmitFeasibilityReport"),
+    PRE_DEMONSTRATION_SURVEY("Task_ReviewFeasibilityReport", "studyOutcome", "PRE_DEMONSTRATION_SURVEY",
+            "Task_SubmitSurveyResults"),
+    DEMONSTRATION("Task_ConfirmStageGateDecision", "stageGateDecision", "APPROPRIATE", "Task_SubmitFinalReport"),
+    MRV_APPLICATION_SURVEY("Task_ReviewFeasibilityReport", "studyOutcome", "MRV_APPLICATION_SURVEY",
+            "Task_SubmitMrvApplicationSurvey");
 
     private final String selectingStep;
     private final String decisionField;
     private final String selectingDecision;
+    private final String reportStep;
 
-    ContractKind(String selectingStep, String decisionField, String selectingDecision) {
+    ContractKind(String selectingStep, String decisionField, String selectingDecision, String reportStep) {
         this.selectingStep = selectingStep;
         this.decisionField = decisionField;
         this.selectingDecision = selectingDecision;
+        this.reportStep = reportStep;
+    }
+
+    /** The step in which the contractor reports the commissioned work: due when the contract ends. */
+    String reportStep() {
+        return reportStep;
     }
 
     String selectingStep() {

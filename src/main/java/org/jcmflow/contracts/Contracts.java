@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,10 +21,12 @@ import org.jcmflow.casefile.FiscalYears;
 import org.jcmflow.casefile.ProgrammeRecordsChanged;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
+import org.jcmflow.lifecycle.StepDeadlines;
 import org.jcmflow.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,11 +60,16 @@ public class Contracts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final StepDeadlines deadlines;
+    private final ZoneId zone;
 
-    Contracts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    Contracts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, StepDeadlines deadlines,
+              @Value("${jcm.portal.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.deadlines = deadlines;
+        this.zone = zone;
     }
 
     public static boolean mayWrite(CurrentUser user) {
@@ -131,7 +140,7 @@ public class Contracts {
         log.info("Contract {} ({}) for case {} recorded by {}: {} to {}, {} million JPY", entry.contractNumber(),
                 entry.kind(), entry.caseId(), user.username(), entry.startsOn(), entry.endsOn(),
                 entry.amountMillionJpy());
-        return contract(id);
+        return reportDueAtTheEnd(contract(id));
     }
 
     /** Records a change of period or amount; the contract as signed stays as it was. */
@@ -179,7 +188,22 @@ public class Contracts {
         events.publishEvent(new ProgrammeRecordsChanged());
         log.info("Contract {} changed by {} on {}: ends {}, amount {}", contract.contractNumber(), user.username(),
                 entry.changedOn(), entry.endsOn(), entry.amountMillionJpy());
-        return contract(contractId);
+        return entry.endsOn() == null ? contract(contractId) : reportDueAtTheEnd(contract(contractId));
+    }
+
+    /**
+     * The commissioned work is reported by the contract's end: the case's open report step is due at the end of
+     * its last day, in the programme office's time zone, and its reminder and escalation move with it. A report
+     * step that opens later takes its due date from the process.
+     */
+    private Contract reportDueAtTheEnd(Contract contract) {
+        Instant due = contract.currentEndsOn().plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant();
+        int moved = deadlines.move(contract.caseId(), contract.kind().reportStep(), due);
+        if (moved > 0) {
+            log.info("Report {} of case {} due at the end of contract {}: {}", contract.kind().reportStep(),
+                    contract.caseId(), contract.contractNumber(), due);
+        }
+        return contract;
     }
 
     /** Records what the accounts settled under a contract in a fiscal year; recording it again replaces it. */

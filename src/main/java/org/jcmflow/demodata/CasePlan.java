@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.jcmflow.casefile.NewCase;
 
@@ -42,6 +43,7 @@ final class CasePlan {
     private final List<Step> steps = new ArrayList<>();
     private LocalDate day;
     private LocalDate mouSigned;
+    private LocalDate commissioned;
     private LocalDate nextMonitoringStart;
 
     CasePlan(NewCase proposal, String proponent, LocalDate opened, ProgrammeHistory.CallPlan call) {
@@ -82,6 +84,12 @@ final class CasePlan {
     /** The day of the last step, or of the proposal. */
     LocalDate lastDay() {
         return day;
+    }
+
+    /** The day of the latest step of either track, or of the proposal. */
+    LocalDate latestDay() {
+        return steps.stream().map(Step::day).max(LocalDate::compareTo).filter(latest -> latest.isAfter(day))
+                .orElse(day);
     }
 
     // Feasibility study
@@ -187,8 +195,22 @@ final class CasePlan {
     }
 
     CasePlan commission() {
-        return step(30, "Task_CommissionTechnology", proponent, "commissioningDate", day.plusDays(30).toString(),
+        step(30, "Task_CommissionTechnology", proponent, "commissioningDate", day.plusDays(30).toString(),
                 "openingCeremonyDate", day.plusDays(30).toString(), "performanceConfirmed", true);
+        commissioned = day;
+        return this;
+    }
+
+    /**
+     * The JCM track's steps beside the demonstration, from the given number of days after the technology went into
+     * operation (which its monitoring starts from); the demonstration's own steps keep their days.
+     */
+    CasePlan alongsideOperation(int daysAfterCommissioning, Consumer<CasePlan> jcmTrack) {
+        LocalDate demonstrationDay = day;
+        day = commissioned.plusDays(daysAfterCommissioning);
+        jcmTrack.accept(this);
+        day = demonstrationDay;
+        return this;
     }
 
     CasePlan progressReport(double measuredReductionTco2) {
@@ -212,6 +234,13 @@ final class CasePlan {
 
     CasePlan methodology(String title, String decision, String reference) {
         return draftMethodology(title).checkCompleteness().decideMethodology(decision, reference);
+    }
+
+    /** Proposed, found incomplete by the JC secretariat, and back with the proponent to complete. */
+    CasePlan incompleteMethodology(String title) {
+        draftMethodology(title);
+        return step(7, "Task_CheckMethodologyCompleteness", JOINT_COMMITTEE, "completenessOutcome", "INCOMPLETE",
+                "completenessNotes", "The monitoring plan's section is empty.");
     }
 
     CasePlan draftMethodology(String title) {
@@ -264,11 +293,20 @@ final class CasePlan {
     CasePlan register(String registrationNumber, int monitoringPeriods) {
         step(10, "Task_RequestRegistration", proponent, "registrationRequestSummary",
                 "Validated by the TPE; registration requested with the validation report.");
-        step(20, "Task_RegisterProject", JOINT_COMMITTEE, "registrationNumber", registrationNumber,
+        step(20, "Task_RegisterProject", JOINT_COMMITTEE, "registrationDecision", "REGISTERED",
+                "registrationNumber", registrationNumber,
                 "registrationDate", day.plusDays(20).toString(), "creditingPeriodStart", day.plusDays(20).toString(),
                 "creditingPeriodEnd", day.plusDays(20).plusYears(10).toString(), "monitoringPeriods", monitoringPeriods);
         nextMonitoringStart = day;
         return this;
+    }
+
+    /** Registration requested and rejected by the JC with its reasons: the project participants revise it. */
+    CasePlan registrationRejected(String reasons) {
+        step(10, "Task_RequestRegistration", proponent, "registrationRequestSummary",
+                "Validated by the TPE; registration requested with the validation report.");
+        return step(20, "Task_RegisterProject", JOINT_COMMITTEE, "registrationDecision", "REJECTED",
+                "registrationDecisionReason", reasons);
     }
 
     CasePlan monitoringPeriod(double reportedTco2, double verifiedTco2) {
@@ -280,7 +318,7 @@ final class CasePlan {
         step(30, "Task_VerifyMonitoringReport", VERIFIER, "verifierTpeId", TPE, "verificationDecision", "VERIFIED",
                 "verifiedReductionTco2", verifiedTco2, "verificationFindings", "Monitoring report verified on site.");
         step(5, "Task_RequestIssuance", proponent, "creditsRequestedTco2", verifiedTco2);
-        step(15, "Task_IssueCredits", JOINT_COMMITTEE, "creditsIssuedTco2", verifiedTco2,
+        step(15, "Task_IssueCredits", JOINT_COMMITTEE, "issuanceDecision", "ISSUED", "creditsIssuedTco2", verifiedTco2,
                 "issuanceDate", day.plusDays(20).toString());
         return step(0, "Task_NotifyGovernments", JOINT_COMMITTEE, "japanNotifiedOn", day.toString(),
                 "partnerNotifiedOn", day.toString());

@@ -194,9 +194,9 @@ final class ProgrammeHistory {
         spending();
         shareFiveYearForecast();
         for (CasePlan plan : cases) {
-            if (plan.lastDay().isAfter(LEDGER_DATE)) {
+            if (plan.latestDay().isAfter(LEDGER_DATE)) {
                 throw new IllegalStateException("Case '" + plan.proposal().title() + "' runs past the ledger's date to "
-                        + plan.lastDay());
+                        + plan.latestDay());
             }
         }
     }
@@ -328,14 +328,26 @@ final class ProgrammeHistory {
                 times(3, transfer("PRIVATE_COMMERCIALISATION")), times(6, terminated())));
         fiscalYear(2013, "1140", concat(
                 List.of(demonstrationBeforeTheStageGate(new Demonstration("VN", "Inverter air-conditioning for hospitals",
-                                "Cho Ray Hospital", "Ministry of Health", 1580, 200, 4)),
+                                "Cho Ray Hospital", "Ministry of Health", 1580, 200, 4),
+                                plan -> plan.alongsideOperation(0, track -> track
+                                        .methodology("Energy saving by inverter air-conditioning in hospitals",
+                                                "APPROVED", "VN_AM002")
+                                        .validation(false).register("VN002", 3).monitoringPeriod(620.4, 611.0))),
                         demonstrationBeforeTheStageGate(new Demonstration("ID", "LED fishing lights",
-                                "Pelabuhan Ratu fishing port", "Ministry of Marine Affairs and Fisheries", 4890, 180, 4)),
+                                "Pelabuhan Ratu fishing port", "Ministry of Marine Affairs and Fisheries", 4890, 180, 4),
+                                plan -> plan.alongsideOperation(30, track -> track
+                                        .methodology("Energy saving by LED fishing lights", "APPROVED_WITH_REVISIONS",
+                                                "ID_AM002")
+                                        .validation(true)
+                                        .registrationRejected("The PDD's monitoring points do not cover the boats' "
+                                                + "generators; revise the PDD and request registration again."))),
                         demonstrationBeforeTheStageGate(new Demonstration("LA", "Energy-saving data centre",
-                                "National data centre", "Ministry of Post and Telecommunications", 3460, 160, 3)),
+                                "National data centre", "Ministry of Post and Telecommunications", 3460, 160, 3),
+                                plan -> plan.alongsideOperation(805, track -> track
+                                        .draftMethodology("Energy saving by efficient cooling in data centres"))),
                         generic(continued(transfer("MOE_SUBSIDY"))),
                         mrvApplication("TH", "High-efficiency chillers at a factory", ProgrammeHistory::mrvMonitoring),
-                        mrvApplication("KE", "Solar-diesel hybrid power", ProgrammeHistory::mrvRegistered),
+                        mrvApplication("KE", "Solar-diesel hybrid power", ProgrammeHistory::mrvMethodologyRejected),
                         mrvApplication("MV", "Solar power on resort islands", plan ->
                                 plan.mrvApplicationSurvey("CLOSE", estimate(plan)))),
                 times(3, transfer("MOE_SUBSIDY")), times(1, transfer("OTHER_POLICY")),
@@ -343,15 +355,19 @@ final class ProgrammeHistory {
         fiscalYear(2014, "1682", concat(
                 List.of(demonstration(new Demonstration("VN", "Fluorocarbon recovery and destruction",
                                 "Ho Chi Minh City recycling centre", "Ministry of Natural Resources and Environment",
-                                9036, 250, 2)),
+                                9036, 250, 2), plan -> plan.alongsideOperation(120, track -> track
+                                        .incompleteMethodology("Recovery and destruction of fluorocarbons"))),
                         conditionalDemonstration(new Demonstration("TH",
                                 "Efficiency labelling with technician training for inverter air-conditioners",
                                 "Bangkok training centre", "Department of Alternative Energy Development and Efficiency",
                                 1725, 240, 1)),
                         demonstration(new Demonstration("MN", "High-efficiency heat-only boilers", "Ulaanbaatar ger district",
-                                "Ministry of Environment and Tourism", 2300, 260, 2)),
+                                "Ministry of Environment and Tourism", 2300, 260, 2), plan -> plan.alongsideOperation(
+                                        400, track -> track.draftMethodology(
+                                                "Installation of high-efficiency heat-only boilers"))),
                         generic(plan -> mouAbandoned(plan)),
-                        mrvApplication("MX", "Efficient compressors at a bottling plant", ProgrammeHistory::mrvAwaitingValidation),
+                        mrvApplication("MX", "Efficient compressors at a bottling plant",
+                                ProgrammeHistory::mrvMethodologyIncomplete),
                         mrvApplication("CL", "Solar PV for a copper mine", ProgrammeHistory::mrvAwaitingDecision),
                         generic(continued(plan -> notAppropriateAtStageGate(plan)))),
                 times(3, transfer("MOE_SUBSIDY")), times(1, transfer("OTHER_POLICY")),
@@ -483,9 +499,12 @@ final class ProgrammeHistory {
         return demonstrationStudy(demonstration, plan -> plan.stageGate("APPROPRIATE"), jcmTrack);
     }
 
-    /** Decided before the stage gate was introduced (FY2014): the demonstration went ahead without it. */
-    private Study demonstrationBeforeTheStageGate(Demonstration demonstration) {
-        return demonstrationStudy(demonstration, plan -> { }, plan -> { });
+    /**
+     * Decided before the stage gate was introduced (FY2014): the demonstration went ahead without it; its JCM track,
+     * beside it since the MOU, has got as far as the given steps.
+     */
+    private Study demonstrationBeforeTheStageGate(Demonstration demonstration, Consumer<CasePlan> jcmTrack) {
+        return demonstrationStudy(demonstration, plan -> { }, jcmTrack);
     }
 
     private Study conditionalDemonstration(Demonstration demonstration) {
@@ -584,15 +603,16 @@ final class ProgrammeHistory {
                 .monitoringPeriod(2410.0, 2388.6);
     }
 
-    private static void mrvRegistered(CasePlan plan) {
+    /** The JC rejected the proposed methodology; the proponent is redrafting it. */
+    private static void mrvMethodologyRejected(CasePlan plan) {
         plan.mrvApplicationSurvey("PROCEED_TO_MRV", estimate(plan));
-        plan.methodology("Solar-diesel hybrid power for isolated grids", "APPROVED", "KE_AM001")
-                .validation(false).register("KE001", 2);
+        plan.methodology("Solar-diesel hybrid power for isolated grids", "REJECTED", null);
     }
 
-    private static void mrvAwaitingValidation(CasePlan plan) {
+    /** The proposed methodology found incomplete by the JC secretariat, with the proponent to complete. */
+    private static void mrvMethodologyIncomplete(CasePlan plan) {
         plan.mrvApplicationSurvey("PROCEED_TO_MRV", estimate(plan));
-        plan.methodology("Efficient air compressors", "APPROVED", "MX_AM001");
+        plan.incompleteMethodology("Efficient air compressors");
     }
 
     private static void mrvAwaitingDecision(CasePlan plan) {

@@ -51,7 +51,8 @@ public class DueDates {
         return beforeDue.isAfter(halfway) ? beforeDue : halfway;
     }
 
-    private Instant dueFrom(Instant start, String taskKey) {
+    /** When a task of the given work is due, the work having started at the given moment. */
+    Instant dueFrom(Instant start, String taskKey) {
         return start.plus(deadlines.allowedFor(taskKey));
     }
 

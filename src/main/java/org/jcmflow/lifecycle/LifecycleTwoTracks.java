@@ -1,10 +1,17 @@
 package org.jcmflow.lifecycle;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -39,6 +46,7 @@ class LifecycleTwoTracks implements ModelChange {
     static final String SURVEY_FOLLOW_UP = "CallActivity_SurveyFollowUp";
     static final String TRACKS_JOIN = "Gateway_TracksJoin";
     static final String JCM_TRACK_PROCESS = "jcm-mrv";
+    static final String FOLLOW_UP_PROCESS = "jcm-follow-up";
 
     /** A case that went from its feasibility study to an MRV application survey; all others may demonstrate. */
     static final String SURVEY_ROUTE = "MRV_APPLICATION_SURVEY";
@@ -49,10 +57,16 @@ class LifecycleTwoTracks implements ModelChange {
             "CallActivity_PreDemonstrationSurvey", "CallActivity_StageGate", "CallActivity_Mou", DEMONSTRATION,
             "CallActivity_MrvApplicationSurvey");
 
-    private final CaseFileService cases;
+    static final String DISSEMINATION_REPORT = "Task_SubmitDisseminationReport";
+    private static final String DISSEMINATION_REMINDER = "Boundary_SubmitDisseminationReportReminder";
+    private static final String DISSEMINATION_OVERDUE = "Boundary_SubmitDisseminationReportOverdue";
 
-    LifecycleTwoTracks(CaseFileService cases) {
+    private final CaseFileService cases;
+    private final DueDates dueDates;
+
+    LifecycleTwoTracks(CaseFileService cases, DueDates dueDates) {
         this.cases = cases;
+        this.dueDates = dueDates;
     }
 
     @Override
@@ -96,8 +110,60 @@ class LifecycleTwoTracks implements ModelChange {
                 : active.contains(FOLLOW_UP) ? TRACKS_JOIN // the JCM track has ended
                 : null;
         if (missing != null) {
+            // the demonstration's end, read before the follow-up's start becomes the newest call of the case
+            Instant demonstrationEnded = FOLLOW_UP.equals(missing) ? demonstrationEnded(processInstanceId, engine)
+                    : null;
             engine.getRuntimeService().createProcessInstanceModification(processInstanceId)
                     .startBeforeActivity(missing).execute();
+            if (demonstrationEnded != null) {
+                firstYearFrom(demonstrationEnded, processInstanceId, engine);
+            }
+        }
+    }
+
+    /**
+     * When the demonstration ended: its call's end, or, for a case whose history has none (started at MRV by an
+     * operator), the start of the MRV that followed it in the old model, which is now the JCM track's.
+     */
+    private static Instant demonstrationEnded(String processInstanceId, ProcessEngineServices engine) {
+        Optional<Date> ended = engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId).activityId(DEMONSTRATION).finished().list().stream()
+                .map(HistoricActivityInstance::getEndTime).filter(Objects::nonNull).max(Comparator.naturalOrder());
+        if (ended.isPresent()) {
+            return ended.get().toInstant();
+        }
+        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(processInstanceId)
+                .processDefinitionKey(JCM_TRACK_PROCESS).list().stream().findFirst()
+                .map(track -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+                        .processInstanceId(track.getId()).singleResult().getStartTime().toInstant())
+                .orElse(null);
+    }
+
+    /**
+     * The five follow-up years run from the demonstration's end, not from the move: the first yearly report, which
+     * the follow-up started now asks for, is due a year after the demonstration ended, and its reminder and
+     * escalation come accordingly (at once, if that day has passed).
+     */
+    private void firstYearFrom(Instant demonstrationEnded, String processInstanceId, ProcessEngineServices engine) {
+        for (ProcessInstance followUp : engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(processInstanceId).processDefinitionKey(FOLLOW_UP_PROCESS).list()) {
+            Instant due = dueDates.dueFrom(demonstrationEnded, DISSEMINATION_REPORT);
+            Instant reminder = dueDates.reminder(demonstrationEnded, due);
+            for (Task report : engine.getTaskService().createTaskQuery().processInstanceId(followUp.getId())
+                    .taskDefinitionKey(DISSEMINATION_REPORT).list()) {
+                report.setDueDate(Date.from(due));
+                engine.getTaskService().saveTask(report);
+            }
+            setTimers(engine, followUp, DISSEMINATION_REMINDER, reminder);
+            setTimers(engine, followUp, DISSEMINATION_OVERDUE, due);
+        }
+    }
+
+    private static void setTimers(ProcessEngineServices engine, ProcessInstance instance, String boundary,
+                                  Instant due) {
+        for (Job timer : engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(boundary).list()) {
+            engine.getManagementService().setJobDuedate(timer.getId(), Date.from(due));
         }
     }
 

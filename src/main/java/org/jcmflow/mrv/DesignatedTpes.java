@@ -3,6 +3,7 @@ package org.jcmflow.mrv;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jcmflow.tasks.FormOptionSource;
@@ -38,5 +39,17 @@ public class DesignatedTpes implements FormOptionSource {
             option.put("value", String.valueOf(tpe.id()));
             return option;
         }).toList();
+    }
+
+    /** The TPE's name, designated today or not; nothing for what names no TPE. */
+    @Override
+    public Optional<String> label(String value) {
+        long id;
+        try {
+            id = Long.parseLong(value);
+        } catch (NumberFormatException notAnId) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select name from third_party_entity where id = ?").param(id).query(String.class).optional();
     }
 }

@@ -37,6 +37,15 @@ public class JcmProcedure {
     /** When the open period of public inputs closes: its timer's due date. */
     public static final String PUBLIC_INPUTS_CLOSE_AT = "publicInputsCloseAt";
     static final String DESIGNATED_TPES = DesignatedTpes.VALUES_KEY;
+    /**
+     * The Joint Committee's decision on a request for registration and on a request for issuance, and the value
+     * that grants it; any other (rejected, sent back for revision) sends the request back to the project
+     * participants, who revise it and request again.
+     */
+    static final String REGISTRATION_DECISION = "registrationDecision";
+    static final String REGISTERED = "REGISTERED";
+    static final String ISSUANCE_DECISION = "issuanceDecision";
+    static final String ISSUED = "ISSUED";
 
     /** The accounts the MoC statement shares the credits among, in the order of the form. */
     enum Account {
@@ -152,8 +161,14 @@ public class JcmProcedure {
                 .params(ProcessContext.caseId(task), ProcessContext.actor(task), now()).update();
     }
 
-    /** The Joint Committee's registration: its number, date and the crediting period. */
+    /**
+     * The Joint Committee's registration: its number, date and the crediting period. A request it rejects or sends
+     * back registers nothing; its reasons stand in the case's history with the decision.
+     */
     public void register(DelegateTask task) {
+        if (!granted(task, REGISTRATION_DECISION, REGISTERED)) {
+            return;
+        }
         jdbc.sql("""
                         insert into project_registration (case_id, requested_by, requested_at, registration_number,
                             registered_on, crediting_period_start, crediting_period_end)
@@ -273,6 +288,10 @@ public class JcmProcedure {
     private String partnerCountry(UUID caseId) {
         return jdbc.sql("select partner_country from project_case where id = ?").param(caseId).query(String.class)
                 .single();
+    }
+
+    static boolean granted(VariableScope scope, String decision, String granting) {
+        return granting.equals(scope.getVariable(decision));
     }
 
     static int period(VariableScope scope) {

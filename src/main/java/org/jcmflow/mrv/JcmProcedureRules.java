@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * The rules of the JCM Project Cycle Procedure that a step's form cannot express: a TPE that validates or verifies
  * must be designated by the Joint Committee for the case's partner country and sectoral scope; the MoC statement
- * shares all the credits (100 percent); the crediting period ends after it starts; and credits requested or issued
- * for a monitoring period never exceed its verified reductions.
+ * shares all the credits (100 percent); the crediting period of a registration ends after it starts; and credits
+ * requested or issued for a monitoring period never exceed its verified reductions. A request the Joint Committee
+ * rejects or sends back carries no registration or issuance to check.
  */
 @Component
 class JcmProcedureRules implements CompletionRule {
@@ -45,9 +46,11 @@ class JcmProcedureRules implements CompletionRule {
         return switch (taskKey) {
             case SUBMIT_PROJECT_DESIGN -> projectDesign(values, caseOf(variable));
             case VERIFY -> verifier(values, caseOf(variable));
-            case REGISTER -> registration(values, caseOf(variable));
+            case REGISTER -> JcmProcedure.REGISTERED.equals(values.get(JcmProcedure.REGISTRATION_DECISION))
+                    ? registration(values, caseOf(variable)) : List.of();
             case REQUEST_ISSUANCE -> notAboveVerified("creditsRequestedTco2", values, variable);
-            case ISSUE -> notAboveVerified("creditsIssuedTco2", values, variable);
+            case ISSUE -> JcmProcedure.ISSUED.equals(values.get(JcmProcedure.ISSUANCE_DECISION))
+                    ? notAboveVerified("creditsIssuedTco2", values, variable) : List.of();
             default -> List.of();
         };
     }

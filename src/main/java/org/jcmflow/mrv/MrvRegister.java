@@ -138,8 +138,14 @@ public class MrvRegister {
                 ProcessContext.caseId(task), period(task));
     }
 
-    /** The credits the Joint Committee issued for the verified period. */
+    /**
+     * The credits the Joint Committee issued for the verified period; a request it rejects or sends back issues
+     * nothing, and its reasons stand in the case's history with the decision.
+     */
     public void recordIssuance(DelegateTask task) {
+        if (!JcmProcedure.granted(task, JcmProcedure.ISSUANCE_DECISION, JcmProcedure.ISSUED)) {
+            return;
+        }
         jdbc.update("""
                 update monitoring_period set credits_issued_tco2 = ?, issued_on = ?, updated_at = ?
                 where case_id = ? and period_number = ?""",

@@ -2,6 +2,7 @@ package org.jcmflow.tasks;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,4 +17,10 @@ public interface FormOptionSource {
 
     /** The options for the case, as form-js lists them: {@code label} and {@code value}. */
     List<Map<String, String>> options(UUID caseId);
+
+    /**
+     * The label of a value chosen earlier, whether or not it is among today's options (a TPE whose designation has
+     * ended since): what a reader of the submission sees instead of the value.
+     */
+    Optional<String> label(String value);
 }

@@ -56,9 +56,13 @@ class TaskSubmissions {
     private final PartnerCountries partnerCountries;
     private final PageMessages messages;
     private final ObjectMapper json;
+    private final Map<String, FormOptionSource> optionSources;
 
     TaskSubmissions(CaseFileService cases, StepForms stepForms, HistoryService history,
-                    PartnerCountries partnerCountries, PageMessages messages, ObjectMapper json) {
+                    PartnerCountries partnerCountries, PageMessages messages, ObjectMapper json,
+                    List<FormOptionSource> optionSources) {
+        this.optionSources = optionSources.stream()
+                .collect(Collectors.toMap(FormOptionSource::valuesKey, source -> source));
         this.cases = cases;
         this.stepForms = stepForms;
         this.history = history;
@@ -194,10 +198,13 @@ class TaskSubmissions {
         };
     }
 
-    private static String choice(FormSchema.Field field, String value, FormLabels labels,
-                                 Map<String, String> fileNames) {
+    /** A choice by its label: a document by its file, a TPE by its name, a fixed option in the reader's language. */
+    private String choice(FormSchema.Field field, String value, FormLabels labels, Map<String, String> fileNames) {
         if (TaskForms.CASE_DOCUMENTS.equals(field.valuesKey())) {
             return fileNames.getOrDefault(value, value);
+        }
+        if (field.valuesKey() != null && optionSources.containsKey(field.valuesKey())) {
+            return optionSources.get(field.valuesKey()).label(value).orElse(value);
         }
         return field.options().stream().filter(option -> option.value().equals(value)).findFirst()
                 .map(option -> labels.option(field.key(), option)).orElse(value);

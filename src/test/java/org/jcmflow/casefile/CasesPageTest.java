@@ -222,6 +222,24 @@ class CasesPageTest {
     }
 
     @Test
+    void aChoiceThatIsNoDecisionsCodeIsShownAsTheOutcomeByItsFormsLabel() throws Exception {
+        UUID id = UUID.randomUUID();
+        CaseDetails details = details(id);
+        when(cases.details(eq(id), any())).thenReturn(new CaseDetails(details.projectCase(), details.openTasks(),
+                details.stages(), details.documents(), List.of(new CaseTimeline.Step(SCREENED, "tanaka",
+                        "Submit project design document", "Task_SubmitProjectDesign", Stage.MRV, "3",
+                        "{\"sectoralScope\": \"3\"}"))));
+        when(stepForms.fields("Task_SubmitProjectDesign")).thenReturn(List.of(
+                new StepForms.Field("projectDesignDocument", "Project design document", Map.of(), true),
+                new StepForms.Field("sectoralScope", "Sectoral scope", Map.of("3", "3. Energy demand"), false)));
+
+        String outcome = Jsoup.parse(mvc.perform(get("/cases/" + id)).andReturn().getResponse()
+                .getContentAsString()).select("#history tbody tr td:last-child").text();
+
+        assertThat(outcome).isEqualTo("3. Energy demand");
+    }
+
+    @Test
     void aCaseTheUserMayNotSeeIsNotFound() throws Exception {
         UUID id = UUID.randomUUID();
         when(cases.details(eq(id), any())).thenThrow(Problem.notFound("No case " + id, "noCase"));

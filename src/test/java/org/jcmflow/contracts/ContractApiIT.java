@@ -9,6 +9,12 @@ import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,6 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ContractApiIT {
 
     private static final String SAUDI_ARABIA = "?partnerCountry=SA";
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter ENGINE_REST_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     private static final String CSV = "text/csv";
 
     @LocalServerPort
@@ -159,6 +167,55 @@ class ContractApiIT {
                 .status()).isEqualTo(403);
         assertThat(driver.as(PROPONENT).post("/api/spending/import", "contractNumber,fiscalYear,executedMillionJpy\n",
                 Map.of("Content-Type", CSV)).status()).isEqualTo(403);
+    }
+
+    /**
+     * The study's report is due at the end of the contract's last day (in Tokyo), with its reminder a week before and
+     * its escalation at that moment; a change of the contract's end moves them, a change of its amount does not.
+     */
+    @Test
+    void theReportIsDueWhenTheContractEndsAndMovesWithItsEnd() {
+        String caseId = driver.openCase(PROPONENT, "Reported by the contract's end", "SA", 2015);
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        String report = driver.openTask(caseId, "Task_SubmitFeasibilityReport");
+        LocalDate ends = LocalDate.now(TOKYO).plusDays(200);
+        Map<String, Object> entry = entry(caseId, "SA-2015-0400", "FEASIBILITY_STUDY", "10");
+        entry.put("endsOn", ends.toString());
+        ApiClient.Response signed = manager.post("/api/contracts", entry);
+        assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+        reportDueAtTheEndOf(caseId, report, ends);
+
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("changedOn", "2015-09-01");
+        change.put("endsOn", ends.plusDays(90).toString());
+        change.put("reason", "The partner ministry asked for a second measurement season");
+        String contract = signed.json().path("id").asText();
+        assertThat(manager.post("/api/contracts/" + contract + "/changes", change).status()).isEqualTo(201);
+        reportDueAtTheEndOf(caseId, report, ends.plusDays(90));
+
+        change.remove("endsOn");
+        change.put("amountMillionJpy", 12);
+        change.put("reason", "Travel costs rose");
+        assertThat(manager.post("/api/contracts/" + contract + "/changes", change).status()).isEqualTo(201);
+        reportDueAtTheEndOf(caseId, report, ends.plusDays(90));
+    }
+
+    private void reportDueAtTheEndOf(String caseId, String report, LocalDate lastDay) {
+        Instant due = lastDay.plusDays(1).atStartOfDay(TOKYO).minusSeconds(1).toInstant();
+        JsonNode task = driver.as(PROPONENT).get("/api/tasks/" + report).json();
+        assertThat(Instant.parse(task.path("due").asText())).isEqualTo(due);
+        assertThat(timer(caseId, "Boundary_SubmitFeasibilityReportReminder")).isEqualTo(due.minus(Duration.ofDays(7)));
+        assertThat(timer(caseId, "Boundary_SubmitFeasibilityReportOverdue")).isEqualTo(due);
+    }
+
+    /** When the timer of the case's open report fires, as the engine has it. */
+    private Instant timer(String caseId, String boundary) {
+        ApiClient admin = driver.as(ADMIN);
+        String instance = admin.get("/engine-rest/task?processInstanceBusinessKey=" + caseId
+                + "&taskDefinitionKey=Task_SubmitFeasibilityReport").json().get(0).path("processInstanceId").asText();
+        JsonNode jobs = admin.get("/engine-rest/job?processInstanceId=" + instance + "&activityId=" + boundary).json();
+        assertThat(jobs).as(boundary).hasSize(1);
+        return OffsetDateTime.parse(jobs.get(0).path("dueDate").asText(), ENGINE_REST_TIME).toInstant();
     }
 
     /** The page records what the API does, in either language, with each error next to its field or line. */

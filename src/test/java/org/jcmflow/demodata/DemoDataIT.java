@@ -241,12 +241,40 @@ class DemoDataIT {
         assertThat(history.findValuesAsText("stepKey")).contains("Gateway_StageGateApplies",
                 "Task_RecordMouSignature", "Task_CommissionTechnology", "Task_SubmitProgressReport")
                 .doesNotContain("Task_EvaluateCase");
-        // the demonstration and, beside it since the MOU, the JCM track
-        assertThat(demonstration.path("jcmTrackStage").asText()).isEqualTo("METHODOLOGY");
-        assertThat(demonstration.path("openTasks").findValuesAsText("taskKey"))
-                .containsExactlyInAnyOrder("Task_DraftMethodology", "Task_SubmitProgressReport");
-        for (JsonNode openTask : demonstration.path("openTasks")) {
-            assertThat(Instant.parse(openTask.path("created").asText())).isBefore(ledgerDate);
+        // each demonstration and, beside it since the MOU, its JCM track where the programme's history has it: the
+        // methodology approved during the demonstration, registered, its first monitoring period issued; registration
+        // rejected and to be requested again; a methodology proposed late in the demonstration
+        Map<String, List<String>> tracks = Map.of(
+                "Inverter air-conditioning for hospitals", List.of("MONITORING", "Task_SubmitMonitoringReport"),
+                "LED fishing lights", List.of("REGISTRATION", "Task_RequestRegistration"),
+                "Energy-saving data centre", List.of("METHODOLOGY", "Task_CheckMethodologyCompleteness"));
+        for (JsonNode listed : demonstrations) {
+            JsonNode running = manager.get("/api/cases/" + listed.path("id").asText()).json();
+            List<String> track = tracks.get(running.path("technology").asText());
+            assertThat(running.path("jcmTrackStage").asText()).as(running.path("title").asText())
+                    .isEqualTo(track.get(0));
+            assertThat(running.path("openTasks").findValuesAsText("taskKey")).as(running.path("title").asText())
+                    .containsExactlyInAnyOrder(track.get(1), "Task_SubmitProgressReport");
+            for (JsonNode openTask : running.path("openTasks")) {
+                assertThat(Instant.parse(openTask.path("created").asText())).isBefore(ledgerDate);
+            }
+            JsonNode mrv = manager.get("/api/cases/" + listed.path("id").asText() + "/mrv").json();
+            if (track.get(0).equals("MONITORING")) {
+                assertThat(mrv.path("methodology").path("reference").asText()).isEqualTo("VN_AM002");
+                assertThat(mrv.path("registration").path("registrationNumber").asText()).isEqualTo("VN002");
+                assertThat(mrv.path("monitoringPeriods").get(0).path("creditsIssuedTco2").decimalValue())
+                        .isEqualByComparingTo("611");
+            }
+            if (track.get(0).equals("REGISTRATION")) {
+                assertThat(mrv.path("methodology").path("status").asText()).isEqualTo("APPROVED_WITH_REVISIONS");
+                List<String> outcomes = new ArrayList<>();
+                running.path("history").forEach(step -> {
+                    if (step.path("stepKey").asText().equals("Task_RegisterProject")) {
+                        outcomes.add(step.path("outcome").asText());
+                    }
+                });
+                assertThat(outcomes).containsExactly("REJECTED");
+            }
         }
         JsonNode gated = manager.get("/api/cases?stage=DEMONSTRATION&fiscalYear=2014").json().path("content").get(0);
         assertThat(manager.get("/api/cases/" + gated.path("id").asText()).json().path("history")

@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.jcmflow.engine.EngineClock;
 import org.jcmflow.engine.ProcessContext;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.JcmTrackStage;
@@ -154,6 +155,8 @@ class LifecycleModelRolloutTest {
         // MRV after a demonstration: the JCM track, and the follow-up years start, the demonstration having ended
         landsAt(waiting.get("MRV after the demonstration"), "CallActivity_JcmTrack", "CallActivity_FollowUp");
         assertThat(stages.of(waiting.get("MRV after the demonstration"))).containsExactly("FOLLOW_UP");
+        // its five years run from the demonstration's end (when its MRV began), not from the move ten days later
+        firstYearDueAYearAfter(waiting.get("MRV after the demonstration"), STARTED);
         verify(cases).enterJcmTrackStage(UUID.fromString(waiting.get("MRV after the demonstration").caseId()),
                 JcmTrackStage.MONITORING);
         // follow-up after MRV: the JCM track has ended and waits at the join
@@ -191,6 +194,22 @@ class LifecycleModelRolloutTest {
         BpmnAwareTests.assertThat(waiting.get("feasibility study").lifecycle())
                 .hasPassed("CallActivity_StageGate", "Gateway_TracksSplit", "CallActivity_JcmTrack",
                         "CallActivity_Demonstration", "CallActivity_FollowUp", "End_Completed");
+    }
+
+    /** The case's first yearly dissemination report is due a year after the moment, reminded a week before. */
+    private static void firstYearDueAYearAfter(Waiting waiting, Instant demonstrationEnded) {
+        ProcessInstance followUp = runtimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(waiting.lifecycle().getId()).processDefinitionKey("jcm-follow-up")
+                .singleResult();
+        Instant due = demonstrationEnded.plus(Duration.ofDays(365));
+        assertThat(taskService().createTaskQuery().processInstanceId(followUp.getId()).singleResult().getDueDate())
+                .isEqualTo(Date.from(due));
+        assertThat(managementService().createJobQuery().processInstanceId(followUp.getId())
+                .activityId("Boundary_SubmitDisseminationReportOverdue").singleResult().getDuedate())
+                .isEqualTo(Date.from(due));
+        assertThat(managementService().createJobQuery().processInstanceId(followUp.getId())
+                .activityId("Boundary_SubmitDisseminationReportReminder").singleResult().getDuedate())
+                .isEqualTo(Date.from(due.minus(Duration.ofDays(7))));
     }
 
     private static Map<String, Object> afterMou() {
@@ -231,7 +250,8 @@ class LifecycleModelRolloutTest {
     }
 
     private ModelRollout rollout() {
-        return new ModelRollout(processEngine(), List.of(new LifecycleTwoTracks(cases)), new ModelRollout.Batches() {
+        return new ModelRollout(processEngine(), List.of(new LifecycleTwoTracks(cases,
+                new DueDates(ProcessTestSupport.configuredDeadlines(), new EngineClock()))), new ModelRollout.Batches() {
             @Override
             public <T> T inBatch(Supplier<T> work) {
                 return work.get();

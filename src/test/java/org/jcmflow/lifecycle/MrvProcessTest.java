@@ -200,13 +200,18 @@ class MrvProcessTest {
         complete(task(mrv), withVariables("validationDecision", decision));
     }
 
-    private void register(ProcessInstance mrv, int monitoringPeriods) {
+    private void requestRegistration(ProcessInstance mrv) {
         assertThat(mrv).isWaitingAt("Task_RequestRegistration");
         assertThat(task(mrv)).hasCandidateGroup("proponent");
         complete(task(mrv), withVariables("registrationRequestSummary", "Validated; please register."));
         assertThat(mrv).isWaitingAt("Task_RegisterProject");
         assertThat(task(mrv)).hasCandidateGroup("joint-committee");
-        complete(task(mrv), withVariables("registrationNumber", "TH" + caseId.toString().substring(0, 6),
+    }
+
+    private void register(ProcessInstance mrv, int monitoringPeriods) {
+        requestRegistration(mrv);
+        complete(task(mrv), withVariables("registrationDecision", "REGISTERED",
+                "registrationNumber", "TH" + caseId.toString().substring(0, 6),
                 "registrationDate", "2024-03-01", "creditingPeriodStart", "2024-04-01",
                 "creditingPeriodEnd", "2030-12-31", "monitoringPeriods", monitoringPeriods));
     }
@@ -230,13 +235,18 @@ class MrvProcessTest {
                 "monitoringReportDocument", document("monitoring-report.pdf").toString());
     }
 
-    private void issueCredits(ProcessInstance mrv) {
+    private void requestIssuance(ProcessInstance mrv) {
         assertThat(mrv).isWaitingAt("Task_RequestIssuance");
         assertThat(task(mrv)).hasCandidateGroup("proponent");
         complete(task(mrv), withVariables("creditsRequestedTco2", 1180.0));
         assertThat(mrv).isWaitingAt("Task_IssueCredits");
         assertThat(task(mrv)).hasCandidateGroup("joint-committee");
-        complete(task(mrv), withVariables("creditsIssuedTco2", 1180.0, "issuanceDate", "2025-06-01"));
+    }
+
+    private void issueCredits(ProcessInstance mrv) {
+        requestIssuance(mrv);
+        complete(task(mrv), withVariables("issuanceDecision", "ISSUED", "creditsIssuedTco2", 1180.0,
+                "issuanceDate", "2025-06-01"));
         assertThat(mrv).isWaitingAt("Task_NotifyGovernments");
         assertThat(task(mrv)).hasCandidateGroup("joint-committee");
         complete(task(mrv), withVariables("japanNotifiedOn", "2025-06-02", "partnerNotifiedOn", "2025-06-03"));
@@ -379,6 +389,54 @@ class MrvProcessTest {
                 where case_id = ? group by registry, account_kind order by account_kind""", String.class, caseId))
                 .containsExactly("JAPAN JAPANESE_GOVERNMENT 236.00", "JAPAN JAPANESE_PARTICIPANT 1416.00",
                         "PARTNER PARTNER_GOVERNMENT 236.00", "PARTNER PARTNER_PARTICIPANT 472.00");
+    }
+
+    @Test
+    void aRegistrationTheJointCommitteeRejectsOrSendsBackIsRevisedAndRequestedAgain() {
+        ProcessInstance mrv = start();
+        proposeAndDecide(mrv, "APPROVED");
+        submitProjectDesign(mrv);
+        validate(mrv, "VALIDATED");
+        requestRegistration(mrv);
+        complete(task(mrv), withVariables("registrationDecision", "REJECTED",
+                "registrationDecisionReason", "The reference scenario is not the methodology's."));
+        assertThat(mrv).isWaitingAt("Task_RequestRegistration").hasNotPassed("Task_SubmitMonitoringReport");
+        Assertions.assertThat(jdbc.queryForMap("""
+                select registration_number, registered_on from project_registration where case_id = ?""", caseId))
+                .as("nothing registered").containsEntry("registration_number", null)
+                .containsEntry("registered_on", null);
+        requestRegistration(mrv);
+        complete(task(mrv), withVariables("registrationDecision", "REVISION_REQUESTED",
+                "registrationDecisionReason", "State the crediting period in the PDD."));
+        assertThat(mrv).isWaitingAt("Task_RequestRegistration");
+        register(mrv, 1);
+        assertThat(mrv).isWaitingAt("Task_SubmitMonitoringReport").variables().containsEntry("monitoringPeriod", 1L);
+        Assertions.assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(mrv.getId())
+                .taskDefinitionKey("Task_RequestRegistration").finished().count()).isEqualTo(3);
+        Assertions.assertThat(jdbc.queryForObject("select registration_number from project_registration "
+                + "where case_id = ?", String.class, caseId)).startsWith("TH");
+    }
+
+    @Test
+    void anIssuanceTheJointCommitteeRejectsOrSendsBackIsRevisedAndRequestedAgain() {
+        ProcessInstance mrv = registered(1);
+        submitAndVerifyMonitoringReport(mrv, "VERIFIED");
+        requestIssuance(mrv);
+        complete(task(mrv), withVariables("issuanceDecision", "REJECTED",
+                "issuanceDecisionReason", "The emission factor of the grid is out of date."));
+        assertThat(mrv).isWaitingAt("Task_RequestIssuance").hasNotPassed("Task_NotifyGovernments");
+        Assertions.assertThat(monitoringPeriod(1)).as("nothing issued").containsEntry("credits_issued_tco2", null);
+        requestIssuance(mrv);
+        complete(task(mrv), withVariables("issuanceDecision", "REVISION_REQUESTED",
+                "issuanceDecisionReason", "Round the request down to whole tonnes."));
+        assertThat(mrv).isWaitingAt("Task_RequestIssuance");
+        Assertions.assertThat(jdbc.queryForObject("select count(*) from registry_entry where case_id = ?",
+                Integer.class, caseId)).isZero();
+        issueCredits(mrv);
+        assertThat(mrv).isEnded();
+        Assertions.assertThat(monitoringPeriod(1)).containsEntry("credits_issued_tco2", new BigDecimal("1180.00"));
+        Assertions.assertThat(jdbc.queryForObject("select sum(credits_tco2) from registry_entry where case_id = ?",
+                BigDecimal.class, caseId)).isEqualByComparingTo("1180");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.ValidSubmissions;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,6 +143,16 @@ class JcmProcedureApiIT {
                 "JAPANESE_GOVERNMENT", "JAPANESE_PARTICIPANT", "PARTNER_GOVERNMENT", "PARTNER_PARTICIPANT");
         driver.letPublicInputsRunOut(caseId);
 
+        // the TPE reads the PDD it validates with the TPE by its name and the sectoral scope by its name; the
+        // case's history shows the scope by its name in the reader's language
+        JsonNode submitted = driver.as(VERIFIER).get("/api/tasks/" + driver.openTask(caseId,
+                "Task_ValidateProjectDesign")).json().path("submission").path("parts").get(0);
+        assertThat(submitted.path("stepKey").asText()).isEqualTo("Task_SubmitProjectDesign");
+        assertThat(valueText(submitted, "tpeId")).isEqualTo("Bureau Veritas Thailand");
+        assertThat(valueText(submitted, "sectoralScope")).isEqualTo("3. Energy demand");
+        assertThat(historyOutcomes(caseId, "en")).contains("3. Energy demand").doesNotContain("3");
+        assertThat(historyOutcomes(caseId, "ja")).contains("3. エネルギー需要").doesNotContain("3");
+
         // validation by the TPE, the registration request and the JC's registration with its crediting period
         driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
         driver.complete(caseId, "Task_RequestRegistration", PROPONENT);
@@ -151,6 +162,21 @@ class JcmProcedureApiIT {
         registration.put("creditingPeriodEnd", "2019-12-31");
         assertRefused(caseId, "Task_RegisterProject", JOINT_COMMITTEE, registration, "creditingPeriodEnd");
         registration.put("creditingPeriodEnd", "2030-12-31");
+        // the JC rejects the first request: nothing registered, its reasons in the history, and the project
+        // participants revise and request again; a rejection without reasons is refused
+        assertRefused(caseId, "Task_RegisterProject", JOINT_COMMITTEE, Map.of("registrationDecision", "REJECTED"),
+                "registrationDecisionReason");
+        complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE, Map.of("registrationDecision", "REJECTED",
+                "registrationDecisionReason", "The PDD's monitoring plan omits the chillers' power meters."));
+        assertThat(mrvOf(caseId).path("registration").path("registrationNumber").isMissingNode()
+                || mrvOf(caseId).path("registration").path("registrationNumber").isNull()).as("nothing registered")
+                .isTrue();
+        JsonNode rejection = lastStep(caseId, "Task_RegisterProject");
+        assertThat(rejection.path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(rejection.path("details").asText()).contains("The PDD's monitoring plan omits the chillers' power meters.");
+        driver.openTask(caseId, "Task_RequestRegistration", PROPONENT);
+        driver.complete(caseId, "Task_RequestRegistration", PROPONENT, "registrationRequestSummary",
+                "Power meters added to the monitoring plan.");
         complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE, registration);
         JsonNode registered = mrvOf(caseId).path("registration");
         assertThat(registered.path("registrationNumber").asText()).isEqualTo("TH005");
@@ -172,6 +198,14 @@ class JcmProcedureApiIT {
         issuance.put("creditsIssuedTco2", 1001.0);
         assertRefused(caseId, "Task_IssueCredits", JOINT_COMMITTEE, issuance, "creditsIssuedTco2");
         assertThat(mrvOf(caseId).path("monitoringPeriods").get(0).path("creditsIssuedTco2").isMissingNode()).isTrue();
+        // the JC sends the first request back: nothing issued, its reasons in the history, requested again
+        complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE, Map.of("issuanceDecision", "REVISION_REQUESTED",
+                "issuanceDecisionReason", "Request the credits of the verified period only."));
+        assertThat(mrvOf(caseId).path("monitoringPeriods").get(0).path("creditsIssuedTco2").isMissingNode()).isTrue();
+        JsonNode sentBack = lastStep(caseId, "Task_IssueCredits");
+        assertThat(sentBack.path("outcome").asText()).isEqualTo("REVISION_REQUESTED");
+        assertThat(sentBack.path("details").asText()).contains("Request the credits of the verified period only.");
+        driver.complete(caseId, "Task_RequestIssuance", PROPONENT, "creditsRequestedTco2", 1000.0);
         issuance.put("creditsIssuedTco2", 1000.0);
         complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE, issuance);
         assertThat(driver.as(PROPONENT).get("/api/cases/" + caseId + "/registry").json().path("entries"))
@@ -229,6 +263,33 @@ class JcmProcedureApiIT {
         ApiClient.Response done = driver.as(user).post("/api/tasks/" + driver.openTask(caseId, taskKey)
                 + "/complete", Map.of("variables", values));
         assertThat(done.status()).as(taskKey + ": " + done.text()).isEqualTo(204);
+    }
+
+    private static String valueText(JsonNode part, String field) {
+        for (JsonNode value : part.path("values")) {
+            if (value.path("field").asText().equals(field)) {
+                return value.path("text").asText();
+            }
+        }
+        throw new AssertionError("No value " + field + " in " + part);
+    }
+
+    /** The outcomes the case page's history shows, in the language. */
+    private List<String> historyOutcomes(String caseId, String language) {
+        return Jsoup.parse(driver.as(PROPONENT).getPage("/cases/" + caseId + "?lang=" + language).text())
+                .select("#history tbody tr td:last-child").eachText();
+    }
+
+    /** The step's latest record in the case's history. */
+    private JsonNode lastStep(String caseId, String stepKey) {
+        JsonNode last = null;
+        for (JsonNode step : driver.caseFile(caseId).path("history")) {
+            if (step.path("stepKey").asText().equals(stepKey)) {
+                last = step;
+            }
+        }
+        assertThat(last).as("a step " + stepKey + " in the history").isNotNull();
+        return last;
     }
 
     private JsonNode openPeriods() {

@@ -28,8 +28,8 @@ class FormValidatorTest {
 
     /** The registration's values with a valid crediting period beside them. */
     private static Map<String, Object> withCreditingPeriod(Object... keysAndValues) {
-        Map<String, Object> values = new HashMap<>(Map.of("creditingPeriodStart", "2018-02-01",
-                "creditingPeriodEnd", "2020-12-31"));
+        Map<String, Object> values = new HashMap<>(Map.of("registrationDecision", "REGISTERED",
+                "creditingPeriodStart", "2018-02-01", "creditingPeriodEnd", "2020-12-31"));
         for (int i = 0; i < keysAndValues.length; i += 2) {
             values.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
@@ -39,20 +39,29 @@ class FormValidatorTest {
     @Test
     void validValuesComeBackInTheTypesTheProcessesRead() {
         Map<String, Object> accepted = FormValidator.validate(form("mrv-register-project"),
-                Map.of("registrationNumber", " VN004 ", "registrationDate", "2018-02-01", "creditingPeriodStart",
-                        "2018-02-01", "creditingPeriodEnd", "2020-12-31", "monitoringPeriods", 2));
+                Map.of("registrationDecision", "REGISTERED", "registrationNumber", " VN004 ", "registrationDate",
+                        "2018-02-01", "creditingPeriodStart", "2018-02-01", "creditingPeriodEnd", "2020-12-31",
+                        "monitoringPeriods", 2));
         assertThat(accepted).containsEntry("registrationNumber", "VN004").containsEntry("registrationDate", "2018-02-01")
                 .containsEntry("monitoringPeriods", 2L);
         Map<String, Object> decimals = FormValidator.validate(form("mrv-issue-credits"),
-                Map.of("creditsIssuedTco2", 1180.5, "issuanceDate", "2018-06-15"));
+                Map.of("issuanceDecision", "ISSUED", "creditsIssuedTco2", 1180.5, "issuanceDate", "2018-06-15"));
         assertThat(decimals).containsEntry("creditsIssuedTco2", 1180.5);
     }
 
     @Test
     void everyRuleOfTheFormIsChecked() {
         FormSchema register = form("mrv-register-project");
-        assertThat(badFields(register, Map.of())).containsExactlyInAnyOrder("registrationNumber", "registrationDate",
-                "creditingPeriodStart", "creditingPeriodEnd", "monitoringPeriods");
+        assertThat(badFields(register, Map.of())).containsExactlyInAnyOrder("registrationDecision",
+                "registrationDecisionReason");
+        assertThat(badFields(register, Map.of("registrationDecision", "REGISTERED"))).containsExactlyInAnyOrder(
+                "registrationNumber", "registrationDate", "creditingPeriodStart", "creditingPeriodEnd",
+                "monitoringPeriods");
+        // a request sent back registers nothing: it needs the reasons, and keeps no registration's values
+        assertThat(FormValidator.validate(register, Map.of("registrationDecision", "REJECTED",
+                "registrationDecisionReason", "The monitoring plan does not follow the methodology.",
+                "registrationNumber", "VN004"))).containsEntry("registrationDecision", "REJECTED")
+                .containsEntry("registrationNumber", null).containsEntry("creditingPeriodEnd", null);
         assertThat(badFields(register, withCreditingPeriod("registrationNumber", "VN004", "registrationDate", "1 Feb 2018",
                 "monitoringPeriods", 11))).containsExactlyInAnyOrder("registrationDate", "monitoringPeriods");
         assertThat(badFields(register, withCreditingPeriod("registrationNumber", 4, "registrationDate", "2018-02-01",
@@ -66,11 +75,12 @@ class FormValidatorTest {
     @Test
     void aDraftNeedsNothingFilledInButWhatIsFilledInMustFit() {
         FormSchema register = form("mrv-register-project");
-        assertThat(FormValidator.validateDraft(register, Map.of("registrationNumber", " VN004 ")))
-                .containsExactly(Map.entry("registrationNumber", "VN004"));
+        assertThat(FormValidator.validateDraft(register, Map.of("registrationDecision", "REGISTERED",
+                "registrationNumber", " VN004 "))).containsExactly(Map.entry("registrationDecision", "REGISTERED"),
+                Map.entry("registrationNumber", "VN004"));
         assertThat(FormValidator.validateDraft(register, Map.of())).isEmpty();
-        assertThatThrownBy(() -> FormValidator.validateDraft(register, Map.of("monitoringPeriods", 11,
-                "colour", "green"))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
+        assertThatThrownBy(() -> FormValidator.validateDraft(register, Map.of("registrationDecision",
+                "REGISTERED", "monitoringPeriods", 11, "colour", "green"))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
                 .extracting(InvalidInput.FieldProblem::field).containsExactlyInAnyOrder("monitoringPeriods", "colour"));
     }
 
