@@ -72,7 +72,7 @@ class CallsPage {
             }
         }
         model.addAttribute("alert", messages.get("calls.invalid"));
-        return listPage(form.toSingleValueMap(), errors, model);
+        return listPage(form.toSingleValueMap(), form, errors, model);
     }
 
     @GetMapping("/calls/{id}")
@@ -110,6 +110,8 @@ class CallsPage {
             }
         }
         ScoreEntry entry = new ScoreEntry(conflict, scores, form.getFirst("comment"));
+        // a refused form is shown again as the member filled it in
+        model.addAttribute("scoreForm", form.toSingleValueMap());
         return attempt(id, "score-" + caseId + "-", () -> calls.score(id, caseId, entry, user), "calls.scored", model,
                 flash, errors);
     }
@@ -149,6 +151,12 @@ class CallsPage {
     }
 
     private String listPage(Map<String, String> form, Map<String, String> errors, Model model) {
+        return listPage(form, Map.of(), errors, model);
+    }
+
+    /** The list with the opening form; {@code chosen} holds the kinds and criteria ticked on a refused form. */
+    private String listPage(Map<String, String> form, Map<String, List<String>> chosen, Map<String, String> errors,
+                            Model model) {
         CurrentUser user = currentUsers.current();
         model.addAttribute("calls", calls.list(user));
         model.addAttribute("mayManage", Calls.mayManage(user));
@@ -156,6 +164,7 @@ class CallsPage {
         model.addAttribute("kinds", ContractKind.values());
         model.addAttribute("criteria", Criterion.values());
         model.addAttribute("form", form);
+        model.addAttribute("chosen", chosen);
         model.addAttribute("errors", prefixed("open-", errors));
         return "calls/calls";
     }

@@ -3,6 +3,7 @@ package org.jcmflow.mrv;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jcmflow.tasks.FormOptionSource;
@@ -41,5 +42,17 @@ class ApprovedMethodologyOptions implements FormOptionSource {
                     option.put("value", String.valueOf(rs.getLong("id")));
                     return option;
                 }).list();
+    }
+
+    @Override
+    public Optional<String> label(String value) {
+        long id;
+        try {
+            id = Long.parseLong(value);
+        } catch (NumberFormatException notAnId) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select reference, title from methodology where id = ?").param(id)
+                .query((rs, row) -> MrvRegister.methodologyLabel(rs.getString(1), rs.getString(2))).optional();
     }
 }

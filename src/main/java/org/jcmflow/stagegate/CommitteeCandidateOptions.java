@@ -3,9 +3,11 @@ package org.jcmflow.stagegate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jcmflow.identity.Organizations;
+import org.jcmflow.identity.PersonNames;
 import org.jcmflow.identity.UserDirectory.DirectoryUser;
 import org.jcmflow.tasks.FormOptionSource;
 import org.slf4j.Logger;
@@ -26,8 +28,11 @@ class CommitteeCandidateOptions implements FormOptionSource {
     private final StageGateRecords records;
     private final CommitteeRules rules;
     private final Organizations organizations;
+    private final PersonNames people;
 
-    CommitteeCandidateOptions(StageGateRecords records, CommitteeRules rules, Organizations organizations) {
+    CommitteeCandidateOptions(StageGateRecords records, CommitteeRules rules, Organizations organizations,
+                              PersonNames people) {
+        this.people = people;
         this.records = records;
         this.rules = rules;
         this.organizations = organizations;
@@ -55,6 +60,12 @@ class CommitteeCandidateOptions implements FormOptionSource {
             option.put("value", member.username());
             return option;
         }).toList();
+    }
+
+    /** A member chosen earlier, by name, whether or not they may still be convened. */
+    @Override
+    public Optional<String> label(String value) {
+        return Optional.ofNullable(people.name(value));
     }
 
     /** "Name (Organisation)", or the name alone for someone of no organisation. */

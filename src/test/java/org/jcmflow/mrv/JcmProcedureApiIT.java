@@ -235,6 +235,10 @@ class JcmProcedureApiIT {
         assertThat(jcmPage.status()).isEqualTo(200);
         assertThat(jcmPage.text()).contains("Bureau Veritas Thailand", "Lapsed TPE", "TH005",
                 "class=\"number country-total\">1,000<").doesNotContain("id=\"tpe-form\"");
+        // each account's credits, in the order of the columns: the Japanese and partner governments, then the
+        // Japanese and partner participants
+        assertThat(jcmPage.text().replaceAll("\\s+", " ")).contains("<td class=\"number\">100</td> "
+                + "<td class=\"number\">100</td> <td class=\"number\">600</td> <td class=\"number\">200</td>");
         assertThat(driver.as(PROGRAM_MANAGER).getPage("/jcm").text()).contains("id=\"tpe-form\"");
     }
 
