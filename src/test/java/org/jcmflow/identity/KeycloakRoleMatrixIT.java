@@ -197,6 +197,8 @@ class KeycloakRoleMatrixIT {
             | POST /api/absences                             | -                                | 403    | 403    | 201  | 201       | 403  | 403      | 403      | 403   | 401       | 401     |
             | GET /api/task-filters                          | -                                | 200    | 200    | 200  | 200       | 200  | 200      | 200      | 200   | 401       | 401     |
             | POST /api/task-filters                         | -                                | 201    | 201    | 201  | 201       | 201  | 201      | 201      | 201   | 401       | 401     |
+            | DELETE /api/task-filters/{id}                  | fresh filter of tanaka's         | 204    | 404    | 404  | 404       | 404  | 404      | 404      | 404   | 401       | 401     |
+            | POST /api/tasks/claim                          | fresh Nihon screening task       | 200-   | 200-   | 200+ | 200-      | 200-  | 200-     | 200-     | 200-  | 401       | 401     |
             | GET /engine-rest/engine                        | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /engine-rest/task                          | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
             | GET /engine-rest/process-definition            | -                                | 403    | 403    | 403  | 403       | 403  | 403      | 403      | 200   | 401       | 401     |
@@ -427,6 +429,7 @@ class KeycloakRoleMatrixIT {
             case "POST /api/tasks/{id}/assignee" -> caller.post(path, Map.of("assignee", "sato"));
             // kobayashi's, in a year to come: only they and a programme manager record it
             case "POST /api/task-filters" -> caller.post(path, Map.of("name", "Matrix filter " + UUID.randomUUID()));
+            case "POST /api/tasks/claim" -> caller.post(path, Map.of("taskIds", List.of(fixture.taskId())));
             case "POST /api/absences" -> caller.post(path, Map.of("person", "kobayashi", "startsOn", "2099-01-01",
                     "endsOn", "2099-01-10", "standIn", "yamamoto"));
             default -> switch (cell.method()) {
@@ -457,7 +460,18 @@ class KeycloakRoleMatrixIT {
                 freshFixtures.remove(cell.on());
             }
         }
-        if (cell.expected().endsWith("+") || cell.expected().endsWith("-")) {
+        if (cell.endpoint().equals("POST /api/tasks/claim") && response.status() == 200) {
+            // a bulk claim answers 200 with what it claimed and what it refused: "+" claimed, "-" refused and the
+            // task unchanged
+            boolean claimed = response.json().path("claimed").toString().contains(fixture.taskId());
+            assertThat(claimed).as("%s: expected %s", what, cell.expected()).isEqualTo(cell.expected().endsWith("+"));
+            if (!claimed) {
+                assertThat(unchanged(fixture)).as("%s: refused, so the task is still open and unclaimed", what).isTrue();
+            } else {
+                freshFixtures.remove(cell.on());
+            }
+        } else if (!cell.endpoint().equals("POST /api/tasks/claim")
+                && (cell.expected().endsWith("+") || cell.expected().endsWith("-"))) {
             boolean listed = response.text().contains(fixture.listedId());
             assertThat(listed)
                     .as("%s: expected %s (the fixture %s), actual: %s", what, cell.expected(),
@@ -659,6 +673,12 @@ class KeycloakRoleMatrixIT {
             case "Nihon internal comment" -> internalComment(fixture("Nihon case").pathVariables().get("id"), "Nihon");
             case "Sakura internal comment" -> internalComment(fixture("Sakura case").pathVariables().get("id"), "Sakura");
             case "notification of tanaka's" -> notificationOf("tanaka");
+            case "fresh filter of tanaka's" -> {
+                ApiClient.Response saved = client("tanaka").post("/api/task-filters",
+                        Map.of("name", "Matrix filter of tanaka's " + UUID.randomUUID()));
+                assertThat(saved.status()).as(saved.text()).isEqualTo(201);
+                yield new Fixture(Map.of("id", saved.json().path("id").asText()), null, null, null);
+            }
             case "fresh Nihon demonstration" ->
                     new Fixture(Map.of("caseId", selectedDemonstration("tanaka")), null, null, null, CASE_FORECASTS);
             default -> throw new IllegalArgumentException("No fixture named " + name);
