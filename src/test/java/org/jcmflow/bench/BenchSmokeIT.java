@@ -44,6 +44,13 @@ class BenchSmokeIT {
         assertThat(results.at("/ratios/b1TaskCompletionsOverB0").asDouble()).isPositive();
         for (String size : new String[] {"10", "20"}) {
             assertThat(results.at("/b3/sizes/" + size + "/cases").asLong()).isGreaterThanOrEqualTo(Long.parseLong(size));
+            // the loaded cases carry the history of their stages: the steps before it, in the engine's and ours
+            assertThat(results.at("/b3/sizes/" + size + "/historyRowsPerCase").asDouble()).isGreaterThanOrEqualTo(20);
+            assertThat(results.at("/b3/sizes/" + size + "/tables/case_history/rows").asLong())
+                    .isGreaterThan(3L * Long.parseLong(size));
+            assertThat(results.at("/b3/sizes/" + size + "/tables/act_hi_taskinst/rows").asLong())
+                    .isGreaterThan(3L * Long.parseLong(size));
+            assertThat(results.at("/b3/sizes/" + size + "/databaseMb").asDouble()).isPositive();
             for (String query : BenchResults.QUERIES) {
                 assertThat(results.at("/b3/sizes/" + size + "/queriesMs/" + query + "/p50").asDouble()).isPositive();
                 assertThat(results.at("/b3/sizes/" + size + "/queriesMs/" + query + "/p95").asDouble()).isPositive();
@@ -62,7 +69,7 @@ class BenchSmokeIT {
         for (String query : BenchResults.QUERIES) {
             assertThat(results.at("/footprint/restartedApplicationQueriesMs/" + query + "/p95").asDouble()).isPositive();
         }
-        assertThat(results.path("targets")).hasSize(2 + 2 * BenchResults.QUERIES.length + 2);
+        assertThat(results.path("targets")).hasSize(2 + 2 * BenchResults.QUERIES.length + 1 + 2);
         assertThat(output.resolve("results.md")).content().contains("B0 database ceiling", "B3 at 20 cases");
     }
 }
