@@ -19,8 +19,11 @@ final class BenchResults {
     static final String[] QUERIES = {"tasksOfProgrammeManager", "tasksOfProponent", "casesInStage", "caseFile",
             "searchCases", "searchTasks", "dashboard"};
 
-    /** Held to its own limit at the largest size only: its p95 at the smallest is a few milliseconds' work. */
-    static final String DASHBOARD_AFTER_A_CHANGE = "dashboardAfterAChange";
+    /**
+     * The dashboard right after a change (a budget entered; a proposal submitted), held to its limit at the largest
+     * size only: at the smallest it is a few milliseconds' work.
+     */
+    static final List<String> DASHBOARD_AFTER_CHANGES = List.of("dashboardAfterAChange", "dashboardAfterACase");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -188,9 +191,11 @@ final class BenchResults {
             targets.add(new Target("B3 " + query + " p95 at " + largest() + " (ms)", largeP95, "<=",
                     query.equals("dashboard") ? 300 : 100));
         }
-        targets.add(new Target("B3 " + DASHBOARD_AFTER_A_CHANGE + " p95 at " + largest() + " (ms)",
-                at.path(String.valueOf(largest())).path("queriesMs").path(DASHBOARD_AFTER_A_CHANGE).path("p95")
-                        .asDouble(), "<=", 300));
+        for (String query : DASHBOARD_AFTER_CHANGES) {
+            targets.add(new Target("B3 " + query + " p95 at " + largest() + " (ms)",
+                    at.path(String.valueOf(largest())).path("queriesMs").path(query).path("p95").asDouble(), "<=",
+                    300));
+        }
     }
 
     private int largest() {

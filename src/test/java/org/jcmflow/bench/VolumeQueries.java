@@ -42,6 +42,14 @@ final class VolumeQueries {
             ApiLifecycles.expect(manager.put("/api/budget/" + BUDGET_YEAR, BUDGET), 204, "entering the budget");
             return null;
         }, () -> manager.get("/api/dashboard"), Math.min(warmUp, 3), Math.min(requests, 20)));
+        // and after a change of the cases: a proposal submitted (a case, its history's first step, its first stage)
+        ApiClient proposer = ApiClient.as(port, DemoUser.PROPONENT);
+        int[] proposals = {0};
+        latencies.put("dashboardAfterACase", time(() -> {
+            ApiLifecycles.expect(proposer.post("/api/cases", ApiLifecycles.proposal("Dashboard change "
+                    + caseIds.size() + "-" + ++proposals[0])), 201, "submitting a proposal");
+            return null;
+        }, () -> manager.get("/api/dashboard"), Math.min(warmUp, 3), Math.min(requests, 20)));
         return latencies;
     }
 
