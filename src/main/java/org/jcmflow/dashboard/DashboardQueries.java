@@ -90,33 +90,45 @@ class DashboardQueries {
         return new Dashboard.PolicyWork(byKind.values().stream().mapToLong(Long::longValue).sum(), byKind);
     }
 
+    /** The cases by stage, by the stage of their JCM track and by partner country, in one reading of the cases. */
     private Dashboard.Pipeline pipeline(Map<String, Object> filter) {
         Map<String, Long> byStage = new LinkedHashMap<>();
         for (Stage stage : Stage.values()) {
             byStage.put(stage.name(), 0L);
         }
-        jdbc.sql("select c.stage, count(*) from " + CASES + " group by c.stage").params(filter)
-                .query(rs -> {
-                    byStage.put(rs.getString(1), rs.getLong(2));
-                });
-        List<Dashboard.CountryCount> byCountry = jdbc.sql("""
-                        select c.partner_country, p.name_en, p.name_ja, count(*) as cases
-                        from partner_country p, """ + CASES + """
-                         and c.partner_country = p.iso_code
-                        group by c.partner_country, p.name_en, p.name_ja, p.signing_order
-                        order by cases desc, p.signing_order""")
-                .params(filter)
-                .query((rs, row) -> new Dashboard.CountryCount(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getLong(4)))
-                .list();
         Map<String, Long> byJcmTrackStage = new LinkedHashMap<>();
         for (JcmTrackStage stage : JcmTrackStage.values()) {
             byJcmTrackStage.put(stage.name(), 0L);
         }
-        jdbc.sql("select c.jcm_track_stage, count(*) from " + CASES + " group by c.jcm_track_stage").params(filter)
+        Map<String, Long> casesByCountry = new HashMap<>();
+        jdbc.sql("""
+                        select grouping(c.stage), grouping(c.jcm_track_stage), c.stage, c.jcm_track_stage,
+                               c.partner_country, count(*)
+                        from""" + CASES + """
+                        group by grouping sets ((c.stage), (c.jcm_track_stage), (c.partner_country))""")
+                .params(filter)
                 .query(rs -> {
-                    byJcmTrackStage.put(rs.getString(1), rs.getLong(2));
+                    if (rs.getInt(1) == 0) {
+                        byStage.put(rs.getString(3), rs.getLong(6));
+                    } else if (rs.getInt(2) == 0) {
+                        byJcmTrackStage.put(rs.getString(4), rs.getLong(6));
+                    } else {
+                        casesByCountry.put(rs.getString(5), rs.getLong(6));
+                    }
                 });
+        record Country(Dashboard.CountryCount count, int signingOrder) {
+        }
+        List<Dashboard.CountryCount> byCountry = casesByCountry.isEmpty() ? List.of() : jdbc.sql("""
+                        select p.iso_code, p.name_en, p.name_ja, p.signing_order from partner_country p
+                        where p.iso_code in (:countries)""")
+                .param("countries", casesByCountry.keySet())
+                .query((rs, row) -> new Country(new Dashboard.CountryCount(rs.getString(1), rs.getString(2),
+                        rs.getString(3), casesByCountry.get(rs.getString(1))), rs.getInt(4)))
+                .list().stream()
+                .sorted(Comparator.comparingLong((Country country) -> country.count().cases()).reversed()
+                        .thenComparingInt(Country::signingOrder))
+                .map(Country::count)
+                .toList();
         return new Dashboard.Pipeline(byStage, byJcmTrackStage, byCountry);
     }
 
@@ -267,15 +279,18 @@ class DashboardQueries {
     private List<Dashboard.TimeInStage> timeInStage(Map<String, Object> filter) {
         Map<String, Object> params = new HashMap<>(filter);
         params.put("now", Timestamp.from(clock.instant()));
+        // every period belongs to a case: unfiltered, the cases need not be read
+        String periods = filter.get("fiscalYear") == null && filter.get("country") == null
+                ? " case_stage_period s where"
+                : " case_stage_period s," + CASES + " and s.case_id = c.id and";
         return jdbc.sql("""
                         select s.track, s.stage, count(*),
                                percentile_cont(0.5) within group (order by days),
                                percentile_cont(0.9) within group (order by days)
                         from (select s.track, s.stage,
                                      extract(epoch from (coalesce(s.left_at, :now) - s.entered_at)) / 86400 as days
-                              from case_stage_period s, """ + CASES + """
-                               and s.case_id = c.id
-                               and s.stage not in ('COMPLETED', 'TERMINATED', 'TRANSFERRED', 'ENDED')) s
+                              from""" + periods + """
+                         s.stage not in ('COMPLETED', 'TERMINATED', 'TRANSFERRED', 'ENDED')) s
                         group by s.track, s.stage""")
                 .params(params)
                 .query((rs, row) -> new Dashboard.TimeInStage(rs.getString(1), rs.getString(2), rs.getLong(3),
