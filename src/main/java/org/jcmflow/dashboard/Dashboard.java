@@ -25,6 +25,12 @@ record Dashboard(
                 new PolicyWork(0, Map.of()));
     }
 
+    /** The same figures with the budget counted again. */
+    Dashboard withBudget(List<BudgetYear> counted) {
+        return new Dashboard(filter, pipeline, indicators, feasibilityStudyConversion, reductions, counted, overdueTasks,
+                timeInStage, policyWork);
+    }
+
     /** The joint policy work with the partner ministries in the fiscal year and country: in all, and per kind. */
     record PolicyWork(long total, Map<String, Long> byKind) {
     }

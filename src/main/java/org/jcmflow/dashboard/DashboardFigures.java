@@ -13,10 +13,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The dashboard's figures, counted once per filter and shown again until the programme's records change: counting
- * them reads every case, its steps and stages (about a second at 100,000 cases), while they are read far more often
- * than they change. A change on this node drops them once its transaction has committed; figures older than
- * {@code jcm.dashboard.figures-max-age} are counted again in any case, for what moves with the clock and for the
- * changes made on other nodes.
+ * them reads every case and its stages (what each case's history adds is kept per case, see V75), while they are
+ * read far more often than they change. A change on this node drops them once its transaction has committed; a
+ * budget entry, which changes the budget's figures only, has just those counted again with the rest kept. Figures
+ * older than {@code jcm.dashboard.figures-max-age} are counted again in any case, for what moves with the clock and
+ * for the changes made on other nodes.
  */
 @Component
 class DashboardFigures {
@@ -24,7 +25,8 @@ class DashboardFigures {
     /** Filters are a fiscal year and a country: a few hundred at most; more are not kept. */
     private static final int KEPT_AT_MOST = 500;
 
-    private record Counted(Dashboard dashboard, Instant at) {
+    /** Figures with the generations of the changes they were counted after. */
+    private record Counted(Dashboard dashboard, Instant at, long budgetGeneration) {
     }
 
     private final DashboardQueries queries;
@@ -33,6 +35,8 @@ class DashboardFigures {
     private final Map<Dashboard.Filter, Counted> counted = new ConcurrentHashMap<>();
     /** Moves on at each change: figures counted while a change committed are not kept. */
     private final AtomicLong generation = new AtomicLong();
+    /** Moves on at each budget entry: the budget's figures counted before it are counted again. */
+    private final AtomicLong budgetGeneration = new AtomicLong();
 
     DashboardFigures(DashboardQueries queries, DashboardProperties properties, Clock clock) {
         this.queries = queries;
@@ -44,16 +48,24 @@ class DashboardFigures {
         Dashboard.Filter filter = new Dashboard.Filter(fiscalYear, partnerCountry);
         Counted kept = counted.get(filter);
         Instant now = clock.instant();
-        if (kept != null && !kept.at().plus(properties.figuresMaxAge()).isBefore(now)) {
-            return kept.dashboard();
-        }
         long before = generation.get();
+        long budgetBefore = budgetGeneration.get();
+        if (kept != null && !kept.at().plus(properties.figuresMaxAge()).isBefore(now)) {
+            if (kept.budgetGeneration() == budgetBefore) {
+                return kept.dashboard();
+            }
+            Dashboard dashboard = kept.dashboard().withBudget(queries.budget(fiscalYear, partnerCountry));
+            if (generation.get() == before && budgetGeneration.get() == budgetBefore) {
+                counted.replace(filter, kept, new Counted(dashboard, kept.at(), budgetBefore));
+            }
+            return dashboard;
+        }
         Dashboard dashboard = queries.dashboard(fiscalYear, partnerCountry);
-        if (generation.get() == before) {
+        if (generation.get() == before && budgetGeneration.get() == budgetBefore) {
             if (counted.size() >= KEPT_AT_MOST) {
                 counted.clear();
             }
-            counted.put(filter, new Counted(dashboard, now));
+            counted.put(filter, new Counted(dashboard, now, budgetBefore));
         }
         return dashboard;
     }
@@ -61,6 +73,10 @@ class DashboardFigures {
     /** After the commit of the change, or at once when it was made outside a transaction. */
     @TransactionalEventListener(fallbackExecution = true)
     void recordsChanged(ProgrammeRecordsChanged change) {
+        if (change.records() == ProgrammeRecordsChanged.Records.BUDGET) {
+            budgetGeneration.incrementAndGet();
+            return;
+        }
         generation.incrementAndGet();
         counted.clear();
     }

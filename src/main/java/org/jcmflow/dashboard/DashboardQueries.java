@@ -59,9 +59,19 @@ class DashboardQueries {
         Map<String, Object> filter = new HashMap<>();
         filter.put("fiscalYear", fiscalYear);
         filter.put("country", country);
+        CaseFigures figures = caseFigures(filter);
         return new Dashboard(new Dashboard.Filter(fiscalYear, country), pipeline(filter), indicators(filter),
-                conversion(filter), reductions(filter), budget(filter), overdueTasks(filter), timeInStage(filter),
-                policyWork(filter));
+                figures.conversion(), reductions(filter, figures), budget(filter), overdueTasks(filter),
+                timeInStage(filter), policyWork(filter));
+    }
+
+    /** The budget's figures alone: what a budget entry changes. */
+    @Transactional(readOnly = true)
+    List<Dashboard.BudgetYear> budget(Integer fiscalYear, String country) {
+        Map<String, Object> filter = new HashMap<>();
+        filter.put("fiscalYear", fiscalYear);
+        filter.put("country", country);
+        return budget(filter);
     }
 
     /** Counted in the fiscal year it was held, in its partner country. */
@@ -80,33 +90,45 @@ class DashboardQueries {
         return new Dashboard.PolicyWork(byKind.values().stream().mapToLong(Long::longValue).sum(), byKind);
     }
 
+    /** The cases by stage, by the stage of their JCM track and by partner country, in one reading of the cases. */
     private Dashboard.Pipeline pipeline(Map<String, Object> filter) {
         Map<String, Long> byStage = new LinkedHashMap<>();
         for (Stage stage : Stage.values()) {
             byStage.put(stage.name(), 0L);
         }
-        jdbc.sql("select c.stage, count(*) from " + CASES + " group by c.stage").params(filter)
-                .query(rs -> {
-                    byStage.put(rs.getString(1), rs.getLong(2));
-                });
-        List<Dashboard.CountryCount> byCountry = jdbc.sql("""
-                        select c.partner_country, p.name_en, p.name_ja, count(*) as cases
-                        from partner_country p, """ + CASES + """
-                         and c.partner_country = p.iso_code
-                        group by c.partner_country, p.name_en, p.name_ja, p.signing_order
-                        order by cases desc, p.signing_order""")
-                .params(filter)
-                .query((rs, row) -> new Dashboard.CountryCount(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getLong(4)))
-                .list();
         Map<String, Long> byJcmTrackStage = new LinkedHashMap<>();
         for (JcmTrackStage stage : JcmTrackStage.values()) {
             byJcmTrackStage.put(stage.name(), 0L);
         }
-        jdbc.sql("select c.jcm_track_stage, count(*) from " + CASES + " group by c.jcm_track_stage").params(filter)
+        Map<String, Long> casesByCountry = new HashMap<>();
+        jdbc.sql("""
+                        select grouping(c.stage), grouping(c.jcm_track_stage), c.stage, c.jcm_track_stage,
+                               c.partner_country, count(*)
+                        from""" + CASES + """
+                        group by grouping sets ((c.stage), (c.jcm_track_stage), (c.partner_country))""")
+                .params(filter)
                 .query(rs -> {
-                    byJcmTrackStage.put(rs.getString(1), rs.getLong(2));
+                    if (rs.getInt(1) == 0) {
+                        byStage.put(rs.getString(3), rs.getLong(6));
+                    } else if (rs.getInt(2) == 0) {
+                        byJcmTrackStage.put(rs.getString(4), rs.getLong(6));
+                    } else {
+                        casesByCountry.put(rs.getString(5), rs.getLong(6));
+                    }
                 });
+        record Country(Dashboard.CountryCount count, int signingOrder) {
+        }
+        List<Dashboard.CountryCount> byCountry = casesByCountry.isEmpty() ? List.of() : jdbc.sql("""
+                        select p.iso_code, p.name_en, p.name_ja, p.signing_order from partner_country p
+                        where p.iso_code in (:countries)""")
+                .param("countries", casesByCountry.keySet())
+                .query((rs, row) -> new Country(new Dashboard.CountryCount(rs.getString(1), rs.getString(2),
+                        rs.getString(3), casesByCountry.get(rs.getString(1))), rs.getInt(4)))
+                .list().stream()
+                .sorted(Comparator.comparingLong((Country country) -> country.count().cases()).reversed()
+                        .thenComparingInt(Country::signingOrder))
+                .map(Country::count)
+                .toList();
         return new Dashboard.Pipeline(byStage, byJcmTrackStage, byCountry);
     }
 
@@ -157,32 +179,50 @@ class DashboardQueries {
         return new Dashboard.Indicators(new Dashboard.Target(approved, methodologiesTarget), approvals, activity);
     }
 
+    /** The figures each case adds from its history and stages (V75 keeps them with every step), in one pass. */
+    private record CaseFigures(Dashboard.Conversion conversion, BigDecimal estimated, BigDecimal atEnd,
+                               BigDecimal followUp) {
+    }
+
     /**
      * Each project whose study was reviewed counts once, with its last review's outcome: a study continued and
      * reviewed again is one project, with its final outcome (one still continuing counts as a follow-on study).
      * A NEDO next stage is a pre-demonstration
      * survey, an MRV application survey or a follow-on study; a JCM project adds transfers to the Ministry of the
      * Environment's subsidy; any next stage adds the other transfers (as the programme's ledger counts them).
+     * <p>
+     * Reductions as the ledger counts them: the reduction expected at the end of each demonstration when it was
+     * selected, i.e. the estimate of the pre-demonstration survey the stage gate judged (the proposal's before
+     * surveys); the last final report of each case whose review accepted it; a yearly report when the review right
+     * after it accepted it, after demonstrations only, as the ledger's five years after the demonstrations (an MRV
+     * application survey's follow-up is not one).
+     * <p>
+     * Each case's part of these is kept in {@code case_figures} by the transaction that records its steps and
+     * stages, so that the dashboard right after a change sums one narrow row per case instead of reading every
+     * case's history.
      */
-    private Dashboard.Conversion conversion(Map<String, Object> filter) {
+    private CaseFigures caseFigures(Map<String, Object> filter) {
         Map<String, Object> params = new HashMap<>(filter);
         params.put("nedo", NEDO_NEXT_STAGES);
         return jdbc.sql("""
-                        select count(*),
-                               count(*) filter (where h.details ->> 'studyOutcome' in (:nedo)),
-                               count(*) filter (where h.details ->> 'studyOutcome' in (:nedo)
-                                   or h.details ->> 'transferScheme' = 'MOE_SUBSIDY'),
-                               count(*) filter (where h.details ->> 'studyOutcome' in (:nedo)
-                                   or h.details ->> 'studyOutcome' = 'TRANSFER')
-                        from (select distinct on (h.case_id) h.details
-                              from case_history h, """ + CASES + """
-                               and h.case_id = c.id and h.step_key = 'Task_ReviewFeasibilityReport'
-                              order by h.case_id, h.occurred_at desc, h.id desc) h""")
+                        select count(*) filter (where f.feasibility_reviewed),
+                               count(*) filter (where f.feasibility_reviewed and f.study_outcome in (:nedo)),
+                               count(*) filter (where f.feasibility_reviewed and (f.study_outcome in (:nedo)
+                                   or f.transfer_scheme = 'MOE_SUBSIDY')),
+                               count(*) filter (where f.feasibility_reviewed and (f.study_outcome in (:nedo)
+                                   or f.study_outcome = 'TRANSFER')),
+                               coalesce(sum(coalesce(f.survey_estimate, c.estimated_reduction_tco2_per_year))
+                                   filter (where f.entered_demonstration), 0),
+                               coalesce(sum(f.final_report_reduction) filter (where f.final_report_accepted), 0),
+                               coalesce(sum(f.follow_up_reduction) filter (where f.entered_demonstration), 0)
+                        from case_figures f,""" + CASES + """
+                         and c.id = f.case_id""")
                 .params(params)
                 .query((rs, row) -> {
                     long completed = rs.getLong(1);
-                    return new Dashboard.Conversion(completed, share(rs.getLong(2), completed),
-                            share(rs.getLong(3), completed), share(rs.getLong(4), completed));
+                    return new CaseFigures(new Dashboard.Conversion(completed, share(rs.getLong(2), completed),
+                            share(rs.getLong(3), completed), share(rs.getLong(4), completed)),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
                 })
                 .single();
     }
@@ -192,45 +232,13 @@ class DashboardQueries {
                 : BigDecimal.valueOf(count).divide(BigDecimal.valueOf(of), 4, RoundingMode.HALF_UP));
     }
 
-    private Dashboard.Reductions reductions(Map<String, Object> filter) {
-        // As the ledger counts it: the reduction expected at the end of each demonstration when it was selected,
-        // i.e. the estimate of the pre-demonstration survey the stage gate judged; the proposal's before surveys
-        BigDecimal estimated = decimal("""
-                select sum(coalesce((select (h.details ->> 'estimatedReductionTco2PerYear')::numeric
-                                     from case_history h
-                                     where h.case_id = c.id and h.step_key = 'Task_SubmitSurveyResults'
-                                     order by h.occurred_at desc, h.id desc limit 1),
-                                    c.estimated_reduction_tco2_per_year))
-                from """ + CASES + """
-                 and exists (select 1 from case_stage_period s where s.case_id = c.id and s.stage = 'DEMONSTRATION')""",
-                filter);
-        // the last final report of each case whose review accepted it
-        BigDecimal atEnd = decimal("""
-                select sum(last_report.reduction) from (
-                    select distinct on (h.case_id) (h.details ->> 'annualReductionTco2')::numeric as reduction
-                    from case_history h, """ + CASES + """
-                     and h.case_id = c.id and h.step_key = 'Task_SubmitFinalReport'
-                     and exists (select 1 from case_history r where r.case_id = h.case_id
-                         and r.step_key = 'Task_ReviewFinalReport' and r.details ->> 'finalReportDecision' = 'ACCEPTED')
-                    order by h.case_id, h.occurred_at desc, h.id desc) last_report""", filter);
+    private Dashboard.Reductions reductions(Map<String, Object> filter, CaseFigures figures) {
         BigDecimal verified = decimal("""
                 select sum(p.verified_reduction_tco2)
                 from monitoring_period p, """ + CASES + """
                  and p.case_id = c.id and p.verification_outcome = 'VERIFIED'""", filter);
-        // a yearly report counts when the review right after it accepted it; after demonstrations only, as the
-        // ledger's five years after the demonstrations (an MRV application survey's follow-up is not one)
-        BigDecimal followUp = decimal("""
-                select sum(reported) from (
-                    select h.step_key, (h.details ->> 'achievedReductionTco2')::numeric as reported,
-                           lead(h.details ->> 'disseminationReviewDecision') over (partition by h.case_id
-                               order by h.occurred_at, h.id) as next_decision
-                    from case_history h, """ + CASES + """
-                     and h.case_id = c.id
-                     and exists (select 1 from case_stage_period s where s.case_id = c.id and s.stage = 'DEMONSTRATION')
-                     and h.step_key in ('Task_SubmitDisseminationReport', 'Task_ReviewDisseminationReport')) steps
-                where step_key = 'Task_SubmitDisseminationReport' and next_decision = 'ACCEPTED'""", filter);
         List<Forecast> forecasts = jdbc.sql(Forecasts.FORECASTS_SQL).params(filter).query(Forecasts::row).list();
-        return new Dashboard.Reductions(estimated, atEnd, verified, followUp,
+        return new Dashboard.Reductions(figures.estimated(), figures.atEnd(), verified, figures.followUp(),
                 forecasts.stream().map(Forecast::forecastAtEndTco2PerYear).reduce(BigDecimal.ZERO, BigDecimal::add),
                 forecasts.stream().map(Forecast::forecastFiveYearsAfterTco2).reduce(BigDecimal.ZERO, BigDecimal::add),
                 forecasts);
@@ -271,15 +279,18 @@ class DashboardQueries {
     private List<Dashboard.TimeInStage> timeInStage(Map<String, Object> filter) {
         Map<String, Object> params = new HashMap<>(filter);
         params.put("now", Timestamp.from(clock.instant()));
+        // every period belongs to a case: unfiltered, the cases need not be read
+        String periods = filter.get("fiscalYear") == null && filter.get("country") == null
+                ? " case_stage_period s where"
+                : " case_stage_period s," + CASES + " and s.case_id = c.id and";
         return jdbc.sql("""
                         select s.track, s.stage, count(*),
                                percentile_cont(0.5) within group (order by days),
                                percentile_cont(0.9) within group (order by days)
                         from (select s.track, s.stage,
                                      extract(epoch from (coalesce(s.left_at, :now) - s.entered_at)) / 86400 as days
-                              from case_stage_period s, """ + CASES + """
-                               and s.case_id = c.id
-                               and s.stage not in ('COMPLETED', 'TERMINATED', 'TRANSFERRED', 'ENDED')) s
+                              from""" + periods + """
+                         s.stage not in ('COMPLETED', 'TERMINATED', 'TRANSFERRED', 'ENDED')) s
                         group by s.track, s.stage""")
                 .params(params)
                 .query((rs, row) -> new Dashboard.TimeInStage(rs.getString(1), rs.getString(2), rs.getLong(3),

@@ -75,7 +75,7 @@ public class ProgrammeBudget {
                 .params(fiscalYear, entry.budgetMillionJpy(), entry.returnedOrNone(), user.username(),
                         Timestamp.from(clock.instant()))
                 .update();
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.budget());
         log.info("Budget of FY{} entered by {}: {} million JPY, {} returned", fiscalYear, user.username(),
                 entry.budgetMillionJpy(), entry.returnedOrNone());
     }

@@ -51,14 +51,14 @@ public class Forecasts {
                    coalesce(d.reported, 0), coalesce(d.years, 0)
             from reduction_forecast f
             join project_case c on c.id = f.case_id
-            left join (select case_id, sum(reported) as reported, count(*) as years from (
-                           select h.case_id, h.step_key, (h.details ->> 'achievedReductionTco2')::numeric as reported,
-                                  lead(h.details ->> 'disseminationReviewDecision') over (partition by h.case_id
-                                      order by h.occurred_at, h.id) as next_decision
+            left join lateral (select sum(reported) as reported, count(*) as years from (
+                           select h.step_key, (h.details ->> 'achievedReductionTco2')::numeric as reported,
+                                  lead(h.details ->> 'disseminationReviewDecision') over (order by h.occurred_at, h.id)
+                                      as next_decision
                            from case_history h
-                           where h.step_key in ('Task_SubmitDisseminationReport', 'Task_ReviewDisseminationReport')) s
-                       where step_key = 'Task_SubmitDisseminationReport' and next_decision = 'ACCEPTED'
-                       group by case_id) d on d.case_id = c.id
+                           where h.case_id = c.id
+                             and h.step_key in ('Task_SubmitDisseminationReport', 'Task_ReviewDisseminationReport')) s
+                       where step_key = 'Task_SubmitDisseminationReport' and next_decision = 'ACCEPTED') d on true
             where (cast(:fiscalYear as integer) is null or c.fiscal_year = :fiscalYear)
              and (cast(:country as varchar) is null or c.partner_country = :country)
             order by f.forecast_on, c.title""";

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.jcmflow.JcmFlowApplication;
@@ -87,7 +88,8 @@ public final class Benchmark {
             results.writeTo(settings.output());
 
             CaseVolume volume = new CaseVolume(cases, app.getBean(RuntimeService.class), realmUsers,
-                    app.getBean(TransactionTemplate.class), app.getBean(Notifications.class));
+                    app.getBean(TransactionTemplate.class), app.getBean(Notifications.class),
+                    new CaseHistories(app.getBean(DataSource.class), app.getBean(RepositoryService.class)));
             VolumeQueries queries = new VolumeQueries(port);
             for (int size : settings.sizes()) {
                 log("B3: loading up to " + size + " cases");
@@ -98,7 +100,7 @@ public final class Benchmark {
                 double loadSeconds = seconds(loading);
                 log("B3: " + size + " cases loaded in " + Math.round(loadSeconds) + " s; querying");
                 long casesInDatabase = jdbc.sql("select count(*) from project_case").query(Long.class).single();
-                results.volume(size, casesInDatabase, loadSeconds,
+                results.volume(size, casesInDatabase, loadSeconds, VolumeFootprint.measure(jdbc),
                         queries.measure(volume.caseIds(), settings.warmUpRequests(), settings.measuredRequests()));
                 results.writeTo(settings.output());
             }

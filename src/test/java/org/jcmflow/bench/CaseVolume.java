@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,10 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * B3's data: cases spread over the stages, each with the open task its stage starts with, loaded in bulk through
- * the engine. Every case is opened by the case-file service; a case meant for a later stage is then moved there by
- * a process-instance modification (its feasibility study cancelled, the stage's call activity started), so the
- * stage's own listeners set the case's stage. Several hundred cases share one transaction, on several threads, and
- * nobody is mailed about them.
+ * the engine, and the history its stage implies. Every case is opened by the case-file service; a case meant for a
+ * later stage is then moved there by a process-instance modification (its feasibility study cancelled, the stage's
+ * call activity started), so the stage's own listeners set the case's stage; the steps of the main path before that
+ * stage are then copied into the engine's history and ours ({@link CaseHistories}). Several hundred cases share one
+ * transaction, on several threads, and nobody is mailed about them.
  */
 final class CaseVolume {
 
@@ -46,16 +48,18 @@ final class CaseVolume {
     private final RealmUsers realmUsers;
     private final TransactionTemplate transaction;
     private final Notifications notifications;
+    private final CaseHistories histories;
     private final Map<String, CurrentUser> users = new ConcurrentHashMap<>();
     private final List<String> caseIds = Collections.synchronizedList(new ArrayList<>());
 
     CaseVolume(CaseFileService cases, RuntimeService runtime, RealmUsers realmUsers, TransactionTemplate transaction,
-               Notifications notifications) {
+               Notifications notifications, CaseHistories histories) {
         this.cases = cases;
         this.runtime = runtime;
         this.realmUsers = realmUsers;
         this.transaction = transaction;
         this.notifications = notifications;
+        this.histories = histories;
     }
 
     int size() {
@@ -80,9 +84,13 @@ final class CaseVolume {
                 // nobody is mailed about a loaded case's first task: a mail is a process and jobs of its own,
                 // which would be most of the load's work
                 batches.add(pool.submit(() -> notifications.withheldDuring(() -> transaction.execute(status -> {
+                    List<CaseHistories.LoadedCase> loaded = new ArrayList<>();
                     for (int number = from; number < to; number++) {
-                        caseIds.add(open(number));
+                        loaded.add(open(number));
                     }
+                    // the steps before each case's stage, in the engine's history and ours, copied in at once
+                    histories.load(loaded);
+                    loaded.forEach(loadedCase -> caseIds.add(loadedCase.caseId().toString()));
                     return null;
                 }))));
             }
@@ -95,12 +103,13 @@ final class CaseVolume {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    private String open(int number) {
+    private CaseHistories.LoadedCase open(int number) {
         String proponent = number % 2 == 0 ? DemoUser.PROPONENT : DemoUser.OTHER_PROPONENT;
         NewCase proposal = new NewCase("Volume case " + number, COUNTRIES.get(number % COUNTRIES.size()),
                 "Technology " + number % 50, BigDecimal.valueOf(100 + number % 5000), BigDecimal.valueOf(50 + number % 900),
                 2011 + number % 15);
-        String caseId = cases.open(proposal, users.computeIfAbsent(proponent, realmUsers::user)).id().toString();
+        UUID id = cases.open(proposal, users.computeIfAbsent(proponent, realmUsers::user)).id();
+        String caseId = id.toString();
         String stage = stageOf(number);
         if (!stage.equals("CallActivity_FeasibilityStudy")) {
             String processInstanceId = runtime.createProcessInstanceQuery()
@@ -111,7 +120,7 @@ final class CaseVolume {
                     .cancelAllForActivity("CallActivity_FeasibilityStudy")
                     .execute();
         }
-        return caseId;
+        return new CaseHistories.LoadedCase(id, proponent, stage);
     }
 
     private static String stageOf(int number) {

@@ -31,11 +31,23 @@ final class VolumeQueries {
         latencies.put("casesInStage", time(() -> manager.get("/api/cases?stage=DEMONSTRATION"), warmUp, requests));
         latencies.put("caseFile", time(() -> manager.get("/api/cases/" + caseIds.get(random.nextInt(caseIds.size()))),
                 warmUp, requests));
+        // the search box over cases and over the tasks of the cases it finds (a trigram index answers substrings):
+        // one technology in fifty
+        latencies.put("searchCases", time(() -> manager.get("/api/cases?q=technology%2017"), warmUp, requests));
+        latencies.put("searchTasks", time(() -> manager.get("/api/tasks?q=technology%2023"), warmUp, requests));
         latencies.put("dashboard", time(() -> manager.get("/api/dashboard"), warmUp, requests));
         // the figures are kept until the records change: here each request follows a change (a budget entered
-        // again, as it was), so every one is counted afresh by SQL
+        // again, as it was), so whatever the change touches is counted afresh
         latencies.put("dashboardAfterAChange", time(() -> {
             ApiLifecycles.expect(manager.put("/api/budget/" + BUDGET_YEAR, BUDGET), 204, "entering the budget");
+            return null;
+        }, () -> manager.get("/api/dashboard"), Math.min(warmUp, 3), Math.min(requests, 20)));
+        // and after a change of the cases: a proposal submitted (a case, its history's first step, its first stage)
+        ApiClient proposer = ApiClient.as(port, DemoUser.PROPONENT);
+        int[] proposals = {0};
+        latencies.put("dashboardAfterACase", time(() -> {
+            ApiLifecycles.expect(proposer.post("/api/cases", ApiLifecycles.proposal("Dashboard change "
+                    + caseIds.size() + "-" + ++proposals[0])), 201, "submitting a proposal");
             return null;
         }, () -> manager.get("/api/dashboard"), Math.min(warmUp, 3), Math.min(requests, 20)));
         return latencies;

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +49,26 @@ class DashboardFiguresTest {
 
         assertThat(figures.of(null, null).overdueTasks()).isEqualTo(2);
         verify(queries, times(2)).dashboard(null, null);
+    }
+
+    @Test
+    void aBudgetEntryHasOnlyTheBudgetCountedAgain() {
+        List<Dashboard.BudgetYear> entered = List.of(new Dashboard.BudgetYear(2016, BigDecimal.valueOf(2400),
+                BigDecimal.ZERO, BigDecimal.ZERO));
+        when(queries.budget(null, null)).thenReturn(entered);
+        figures.of(null, null);
+        figures.recordsChanged(ProgrammeRecordsChanged.budget());
+
+        Dashboard shown = figures.of(null, null);
+        assertThat(shown.budget()).isEqualTo(entered);
+        assertThat(shown.overdueTasks()).isEqualTo(1);
+        assertThat(figures.of(null, null).budget()).isEqualTo(entered);
+        verify(queries, times(1)).dashboard(null, null);
+        verify(queries, times(1)).budget(null, null);
+
+        // any other change has everything counted again
+        figures.recordsChanged(new ProgrammeRecordsChanged());
+        assertThat(figures.of(null, null).overdueTasks()).isEqualTo(2);
     }
 
     @Test
