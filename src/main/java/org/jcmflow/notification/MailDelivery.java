@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands a mail to the SMTP server of the environment ({@code JCM_SMTP_HOST} and friends), or writes it to the log
- * when no server is configured, as in the plain run. A server that refuses or does not answer throws, which fails
- * the engine's job and lets the engine retry it; operators see such failures counted as {@code jcm_mail_failures_total}.
+ * when no server is configured, as in the plain run. A server that refuses or does not answer throws: the outbox
+ * tries that mail again later (as the engine retries a job of the notification process's earlier instances);
+ * operators see such failures counted as {@code jcm_mail_failures_total}.
  */
 @Component
 class MailDelivery {
@@ -35,7 +36,7 @@ class MailDelivery {
         this.sender = host.isBlank() ? null : sender.getIfAvailable();
         this.properties = properties;
         this.failures = Counter.builder("jcm.mail.failures")
-                .description("Mails the SMTP server refused or did not take; each is retried by the engine")
+                .description("Mails the SMTP server refused or did not take; each is tried again later")
                 .register(metrics);
     }
 

@@ -1,12 +1,13 @@
 package org.jcmflow.notification;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.ProjectCase;
@@ -16,12 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.web.client.RestClientException;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails through the engine (bean {@code notifications} in {@code bpmn/notification.bpmn}): a step calls for a mail
- * by starting the notification process in its own transaction; the process's jobs then find the recipients and
- * send each their mail, retried by the engine when the directory or the mail server fails.
+ * Mails called for by the steps. A step writes its mails into the outbox (a row per recipient, {@link MailOutbox})
+ * and each person's inbox entry in its own transaction, so that a step that rolls back calls for nothing; this
+ * node's {@link OutboxSender} sends them once the step has committed, and a mail server that fails holds up only the
+ * mail, never the step. A directory that does not answer holds up only the addressing: the mail then waits in the
+ * outbox as a whole, and the sender finds its people later.
+ *
+ * <p>Mails were sent through the engine before, by the notification process ({@code bpmn/notification.bpmn}): its
+ * instances started then still run their jobs, which call {@link #address} and {@link #send} (bean
+ * {@code notifications}); no new ones are started.
  */
 @Component("notifications")
 @EnableConfigurationProperties(NotificationProperties.class)
@@ -36,23 +44,25 @@ public class Notifications {
     /** Set on a thread while it loads cases in bulk: see {@link #withheldDuring(Supplier)}. */
     private static final ThreadLocal<Boolean> WITHHELD = ThreadLocal.withInitial(() -> false);
 
-    private final RuntimeService runtime;
     private final CaseFileService cases;
-    private final Recipients recipients;
+    private final Addressing addressing;
+    private final MailOutbox outbox;
+    private final OutboxSender sender;
     private final MailTemplates templates;
     private final MailDelivery delivery;
     private final NotificationProperties properties;
-    private final Inbox inbox;
+    private final Clock clock;
 
-    Notifications(RuntimeService runtime, CaseFileService cases, Recipients recipients, MailTemplates templates,
-                  MailDelivery delivery, NotificationProperties properties, Inbox inbox) {
-        this.inbox = inbox;
-        this.runtime = runtime;
+    Notifications(CaseFileService cases, Addressing addressing, MailOutbox outbox, OutboxSender sender,
+                  MailTemplates templates, MailDelivery delivery, NotificationProperties properties, Clock clock) {
         this.cases = cases;
-        this.recipients = recipients;
+        this.addressing = addressing;
+        this.outbox = outbox;
+        this.sender = sender;
         this.templates = templates;
         this.delivery = delivery;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -77,13 +87,26 @@ public class Notifications {
                     request.taskKey(), request.caseId());
             return;
         }
-        runtime.createProcessInstanceByKey(PROCESS_ID).businessKey(request.caseId().toString())
-                .setVariables(request.variables()).execute();
+        Instant now = clock.instant();
+        List<DirectoryUser> recipients;
+        try {
+            recipients = addressing.deliverToInboxes(request);
+        } catch (RestClientException directoryAway) {
+            log.warn("The {} mail of case {} waits to be addressed: the directory did not answer ({})", request.kind(),
+                    request.caseId(), directoryAway.toString());
+            outbox.addUnaddressed(request, now);
+            sender.wakeAfterCommit();
+            return;
+        }
+        outbox.add(request, recipients, now);
+        if (!recipients.isEmpty()) {
+            sender.wakeAfterCommit();
+        }
     }
 
     /**
-     * Finds the recipients, with their address and language, and puts the notification in each one's inbox;
-     * nobody when the task is done by now.
+     * Finds the recipients of a notification process's mail, with their address and language, and puts the
+     * notification in each one's inbox; nobody when the task is done by now. For the process's running instances.
      */
     public void address(DelegateExecution execution) {
         NotificationRequest request = NotificationRequest.from(execution);
@@ -93,15 +116,12 @@ public class Notifications {
             log.info("No {} mail for task {} of case {}: it is done", request.kind(), request.taskKey(), request.caseId());
             addressed = List.of();
         } else {
-            String organization = cases.find(request.caseId()).map(ProjectCase::organization).orElse(null);
-            List<DirectoryUser> people = recipients.everyone(request, organization);
-            inbox.deliver(request, people.stream().map(DirectoryUser::username).toList());
-            addressed = recipients.reachable(request, people).stream().map(Notifications::address).toList();
+            addressed = addressing.deliverToInboxes(request).stream().map(Notifications::address).toList();
         }
         execution.setVariable(RECIPIENTS, addressed);
     }
 
-    /** Sends the mail to one recipient (the multi-instance's element). */
+    /** Sends a notification process's mail to one recipient (the multi-instance's element). */
     public void send(DelegateExecution execution) {
         NotificationRequest request = NotificationRequest.from(execution);
         @SuppressWarnings("unchecked")

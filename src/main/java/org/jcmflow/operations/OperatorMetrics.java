@@ -13,13 +13,14 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.engine.EngineTables;
 import org.jcmflow.identity.Role;
+import org.jcmflow.notification.MailOutbox;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The figures an operator watches on a Prometheus dashboard: open tasks by stage and role, overdue tasks, the
- * job executor's backlog and failures, and incidents. Counted at most once per {@code jcm.metrics.max-age}
+ * job executor's backlog and failures, incidents, and the mails waiting in the outbox. Counted at most once per {@code jcm.metrics.max-age}
  * however often Prometheus scrapes. Each node counts the whole database, so a dashboard over several nodes takes
  * the maximum of a figure, not the sum. Open tasks have a row for every stage and role, zero or not, so that a
  * stage's first task shows in the same scrape as any other change.
@@ -31,6 +32,7 @@ class OperatorMetrics implements MeterBinder {
     static final String BY_NAME = "by-name";
 
     private final EngineTables engineTables;
+    private final MailOutbox outbox;
     private final Clock clock;
     private final Duration maxAge;
 
@@ -38,12 +40,12 @@ class OperatorMetrics implements MeterBinder {
     private Instant countedAt = Instant.MIN;
 
     /** One count of the work queue, with its open tasks by stage and role ready for the gauges to read. */
-    private record Snapshot(EngineTables.WorkQueue queue, Map<String, Long> openTasks) {
+    private record Snapshot(EngineTables.WorkQueue queue, Map<String, Long> openTasks, MailOutbox.Backlog mails) {
 
-        static Snapshot of(EngineTables.WorkQueue queue) {
+        static Snapshot of(EngineTables.WorkQueue queue, MailOutbox.Backlog mails) {
             return new Snapshot(queue, queue.openTasks().stream().collect(Collectors.groupingBy(
                     row -> key(row.stage(), row.role() == null ? BY_NAME : row.role()),
-                    Collectors.summingLong(EngineTables.OpenTasks::count))));
+                    Collectors.summingLong(EngineTables.OpenTasks::count))), mails);
         }
 
         static String key(String stage, String role) {
@@ -51,8 +53,10 @@ class OperatorMetrics implements MeterBinder {
         }
     }
 
-    OperatorMetrics(EngineTables engineTables, Clock clock, @Value("${jcm.metrics.max-age:PT30S}") Duration maxAge) {
+    OperatorMetrics(EngineTables engineTables, MailOutbox outbox, Clock clock,
+                    @Value("${jcm.metrics.max-age:PT30S}") Duration maxAge) {
         this.engineTables = engineTables;
+        this.outbox = outbox;
         this.clock = clock;
         this.maxAge = maxAge;
     }
@@ -72,6 +76,16 @@ class OperatorMetrics implements MeterBinder {
         gauge(registry, "jcm.jobs.failed", "Jobs out of retries: an operator must look at them",
                 EngineTables.WorkQueue::failedJobs);
         gauge(registry, "jcm.incidents", "Open incidents of the engine", EngineTables.WorkQueue::incidents);
+        mailGauge(registry, "jcm.mails.due", "Mails due that no node has sent yet: the outbox's backlog",
+                MailOutbox.Backlog::due);
+        mailGauge(registry, "jcm.mails.failing", "Mails due that failed at least once and are tried again",
+                MailOutbox.Backlog::failing);
+    }
+
+    private void mailGauge(MeterRegistry registry, String name, String description,
+                           ToLongFunction<MailOutbox.Backlog> figure) {
+        Gauge.builder(name, this, metrics -> figure.applyAsLong(metrics.current().mails())).description(description)
+                .register(registry);
     }
 
     private void openTasks(MeterRegistry registry, String stage, String role) {
@@ -93,7 +107,7 @@ class OperatorMetrics implements MeterBinder {
     private synchronized Snapshot current() {
         Instant now = clock.instant();
         if (snapshot == null || !now.isBefore(countedAt.plus(maxAge)) || now.isBefore(countedAt)) {
-            snapshot = Snapshot.of(engineTables.workQueue(now));
+            snapshot = Snapshot.of(engineTables.workQueue(now), outbox.backlog(now));
             countedAt = now;
         }
         return snapshot;

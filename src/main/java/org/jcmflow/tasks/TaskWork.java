@@ -119,8 +119,9 @@ public class TaskWork {
     }
 
     /**
-     * Completes the task with values checked against its form. Nothing is written when the values are
-     * invalid; when two users complete one task at once, the second gets a conflict. A clash with anything else
+     * Completes the task with values checked against its form, claiming it for the user in the same transaction when
+     * nobody holds it. Nothing is written when the values are invalid; when two users complete one task at once, the
+     * second gets a conflict. A clash with anything else
      * that changed the process at the same moment (a timer of the task firing) is tried again.
      */
     public void complete(String taskId, Map<String, Object> submitted, CurrentUser user) {
@@ -169,6 +170,9 @@ public class TaskWork {
         cases.lockForChange(caseId);
         Task task = actionableTask(taskId, user);
         Map<String, Object> values = checkedValues(task, submitted);
+        if (task.getAssignee() == null) {
+            claimForCompletion(task, user);
+        }
         identity.setAuthentication(user.username(), user.groupIds());
         try (CheckedCompletion checked = CheckedCompletion.of(task.getId())) {
             tasks.complete(task.getId(), values);
@@ -176,6 +180,20 @@ public class TaskWork {
             identity.clearAuthentication();
         }
         log.info("Task {} '{}' of case {} completed by {}", task.getId(), task.getName(), caseId, user.username());
+    }
+
+    /**
+     * Claims the task nobody holds for the person completing it, in the completion's transaction: the history names
+     * who did the step, and a client need not claim first in a request of its own. Someone who claimed it a moment
+     * before keeps it.
+     */
+    private void claimForCompletion(Task task, CurrentUser user) {
+        try {
+            tasks.claim(task.getId(), user.username());
+        } catch (TaskAlreadyClaimedException claimed) {
+            throw Problem.forbidden("The task is claimed by " + claimed.getTaskAssignee() + ".", "taskClaimed",
+                    claimed.getTaskAssignee());
+        }
     }
 
     /** The submitted values as the process reads them, if they fit the task's form and the programme's rules. */

@@ -10,13 +10,12 @@ import org.jcmflow.testsupport.ValidSubmissions;
 
 /**
  * B2: the main path through the public HTTP API, as the programme's users' clients drive it: HTTP Basic on every
- * request, the case's open tasks read from the case file, a claim where nobody holds the task, and a completion
- * checked against the task's form. Start, claim and complete are timed one by one.
+ * request, the case's open tasks read from the case file, and a completion checked against the task's form, which
+ * claims the task for the completer when nobody holds it. Start and complete are timed one by one.
  */
 final class ApiLifecycles {
 
     final Percentiles start = new Percentiles();
-    final Percentiles claim = new Percentiles();
     final Percentiles complete = new Percentiles();
 
     private final int port;
@@ -43,12 +42,6 @@ final class ApiLifecycles {
                 ApiClient client = mine.computeIfAbsent(actor, user -> ApiClient.as(port, user));
                 JsonNode task = openTask(client, caseId, step.taskKey(), actor);
                 String taskId = task.path("id").asText();
-                if (task.path("assignee").isMissingNode() || task.path("assignee").isNull()) {
-                    started = System.nanoTime();
-                    ApiClient.Response claimed = client.post("/api/tasks/" + taskId + "/claim");
-                    claim.record(started);
-                    expect(claimed, 204, "claiming " + step.taskKey());
-                }
                 Map<String, Object> values = jcm.forCase(caseId, step.taskKey(), new java.util.HashMap<>(step.values()));
                 ValidSubmissions.documentField(step.taskKey()).ifPresent(field -> {
                     ApiClient.Response uploaded = client.upload("/api/cases/" + caseId + "/documents",

@@ -34,8 +34,10 @@ class BenchSmokeIT {
             assertThat(results.at("/" + phase + "/lifecyclesPerSecond").asDouble()).isPositive();
             assertThat(results.at("/" + phase + "/taskCompletionsPerSecond").asDouble()).isPositive();
             assertThat(results.at("/" + phase + "/commitsPerLifecycle").asDouble()).isGreaterThan(MainPath.STEPS.size());
+            assertThat(results.at("/" + phase + "/commitsPerTaskCompletion").asDouble()).isGreaterThanOrEqualTo(1);
+            assertThat(results.at("/" + phase + "/cpuMsPerTaskCompletion").asDouble()).isPositive();
         }
-        for (String request : new String[] {"start", "claim", "complete"}) {
+        for (String request : new String[] {"start", "complete"}) {
             for (String percentile : new String[] {"p50", "p95", "p99"}) {
                 assertThat(results.at("/b2/latencyMs/" + request + "/" + percentile).asDouble()).isPositive();
             }
@@ -71,8 +73,11 @@ class BenchSmokeIT {
         for (String query : BenchResults.QUERIES) {
             assertThat(results.at("/footprint/restartedApplicationQueriesMs/" + query + "/p95").asDouble()).isPositive();
         }
-        assertThat(results.path("targets")).hasSize(2 + 2 * BenchResults.QUERIES.length
+        assertThat(results.path("targets")).hasSize(1 + 4 + 2 * BenchResults.QUERIES.length
                 + BenchResults.DASHBOARD_AFTER_CHANGES.size() + 2);
+        assertThat(results.path("targets").findValuesAsText("figure")).contains(
+                "B1 JVM CPU per task completion (ms)", "B1 PostgreSQL commits per task completion",
+                "B2 JVM CPU per task completion (ms)", "B2 PostgreSQL commits per task completion");
         assertThat(output.resolve("results.md")).content().contains("B0 database ceiling", "B3 at 20 cases");
     }
 }

@@ -61,7 +61,7 @@ public final class Benchmark {
             results.startup(seconds(starting), ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            Commits commits = new Commits(jdbc, app.getBean(ManagementService.class));
+            Commits commits = new Commits(jdbc, app.getBean(ManagementService.class), settings.commitsQuiet());
             CaseFileService cases = app.getBean(CaseFileService.class);
             RealmUsers realmUsers = app.getBean(RealmUsers.class);
             // the cases' JCM tracks name a TPE designated for their partner country; their public inputs run out
@@ -78,7 +78,7 @@ public final class Benchmark {
 
             log("B1: " + settings.lifecycles() + " lifecycles through Camunda's Java API");
             results.engine(new EngineLifecycles(cases, app.getBean(CaseDocuments.class),
-                    app.getBean(TaskService.class), realmUsers, jcm)
+                    app.getBean(TaskService.class), realmUsers, app.getBean(TransactionTemplate.class), jcm)
                     .run(settings.threads(), settings.lifecycles(), commits));
             results.writeTo(settings.output());
 
@@ -95,8 +95,8 @@ public final class Benchmark {
                 log("B3: loading up to " + size + " cases");
                 long loading = System.nanoTime();
                 volume.growTo(size, settings.threads(), settings.loadBatchSize());
-                // the loaded cases' mails are jobs: queries are measured on a quiet engine
-                commits.awaitNoExecutableJobs();
+                // queries are measured on a quiet engine
+                commits.awaitWorkDone();
                 double loadSeconds = seconds(loading);
                 log("B3: " + size + " cases loaded in " + Math.round(loadSeconds) + " s; querying");
                 long casesInDatabase = jdbc.sql("select count(*) from project_case").query(Long.class).single();

@@ -17,11 +17,13 @@ import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.RealmUsers;
 import org.jcmflow.testsupport.ValidSubmissions;
 
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
  * B1: the main path driven through Camunda's Java API, as an embedding application would: the case is opened by
  * the case-file service (the case row and the process start in one transaction), then each task is found with a
- * task query, claimed when nobody holds it and completed with its values. No HTTP, no authentication, no form
- * validation, no rules of who may act.
+ * task query, and claimed when nobody holds it and completed with its values in one transaction. No HTTP, no
+ * authentication, no form validation, no rules of who may act.
  */
 final class EngineLifecycles {
 
@@ -29,12 +31,14 @@ final class EngineLifecycles {
     private final CaseDocuments documents;
     private final TaskService tasks;
     private final RealmUsers realmUsers;
+    private final TransactionTemplate transaction;
     private final Map<String, CurrentUser> users = new ConcurrentHashMap<>();
 
     private final JcmProcedureSteps jcm;
 
     EngineLifecycles(CaseFileService cases, CaseDocuments documents, TaskService tasks, RealmUsers realmUsers,
-                     JcmProcedureSteps jcm) {
+                     TransactionTemplate transaction, JcmProcedureSteps jcm) {
+        this.transaction = transaction;
         this.jcm = jcm;
         this.cases = cases;
         this.documents = documents;
@@ -49,10 +53,13 @@ final class EngineLifecycles {
             for (MainPath.Step step : MainPath.STEPS) {
                 String actor = step.actorFor(proponent);
                 Task task = openTask(caseId, step.taskKey(), actor);
-                if (task.getAssignee() == null) {
-                    tasks.claim(task.getId(), actor);
-                }
-                tasks.complete(task.getId(), withReport(caseId, step, actor));
+                Map<String, Object> values = withReport(caseId, step, actor);
+                transaction.executeWithoutResult(status -> {
+                    if (task.getAssignee() == null) {
+                        tasks.claim(task.getId(), actor);
+                    }
+                    tasks.complete(task.getId(), values);
+                });
                 completions.incrementAndGet();
                 jcm.after(step, caseId);
             }

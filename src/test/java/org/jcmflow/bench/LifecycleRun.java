@@ -1,5 +1,6 @@
 package org.jcmflow.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,11 @@ final class LifecycleRun {
         String drive(int number, String proponent) throws Exception;
     }
 
-    record Result(int threads, int lifecycles, int taskCompletions, double seconds, long commits,
+    /**
+     * @param cpuSeconds the CPU time of the whole JVM over the phase: the application's, and the benchmark's own
+     *                   driving (B2's HTTP clients among it)
+     */
+    record Result(int threads, int lifecycles, int taskCompletions, double seconds, long commits, double cpuSeconds,
                   List<String> caseIds) {
 
         double lifecyclesPerSecond() {
@@ -32,9 +37,23 @@ final class LifecycleRun {
         double commitsPerLifecycle() {
             return commits / (double) lifecycles;
         }
+
+        double commitsPerTaskCompletion() {
+            return commits / (double) taskCompletions;
+        }
+
+        double cpuMillisPerTaskCompletion() {
+            return cpuSeconds * 1000 / taskCompletions;
+        }
     }
 
     private LifecycleRun() {
+    }
+
+    /** The CPU time of this JVM, all its threads, so far. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static Result run(int threads, int lifecycles, Commits commits, AtomicInteger completions, Lifecycle lifecycle)
@@ -42,6 +61,7 @@ final class LifecycleRun {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long commitsBefore = commits.count();
+            long cpuBefore = processCpuNanos();
             long started = System.nanoTime();
             List<Future<String>> cases = new ArrayList<>();
             AtomicInteger next = new AtomicInteger();
@@ -56,11 +76,12 @@ final class LifecycleRun {
             for (Future<String> driven : cases) {
                 caseIds.add(driven.get());
             }
-            // the mails the steps called for are the engine's jobs: the work is done when they are
-            commits.awaitNoExecutableJobs();
+            // the work is done when the jobs and the mails the steps called for are
+            commits.awaitWorkDone();
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             long committed = commits.count() - commitsBefore;
-            return new Result(threads, lifecycles, completions.get(), seconds, committed, caseIds);
+            return new Result(threads, lifecycles, completions.get(), seconds, committed, cpuSeconds, caseIds);
         } finally {
             pool.shutdownNow();
         }

@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The application as its own process on a PostgreSQL server that outlives it, killed with SIGKILL under a load of
  * case starts and completions, then started again: every confirmed request is there, nothing half-done is visible,
- * the timers and asynchronous steps that fell due while it was dead run once, and the load goes on.
+ * the timers and asynchronous steps that fell due while it was dead run once, every mail called for goes out, and
+ * the load goes on.
  */
 @RunsBesideTheOthers
 class CrashUnderLoadIT {
@@ -57,6 +58,7 @@ class CrashUnderLoadIT {
                 assertThat(load.failures).as("answers other than success before the kill").isEmpty();
 
                 List<PendingJob> pending = pendingJobs(database);
+                long mailsWaiting = unsentMails(database);
                 List<PendingJob> timers = pending.stream().filter(PendingJob::isTimer).toList();
                 List<PendingJob> asynchronous = pending.stream().filter(job -> !job.isTimer()).toList();
                 assertThat(timers).as("timers waiting when it died").isNotEmpty();
@@ -101,6 +103,9 @@ class CrashUnderLoadIT {
                 }
                 assertThat(database.sql("select count(*) from act_ru_incident").query(Long.class).single())
                         .as("incidents").isZero();
+                awaitMailsOut(database);
+                long mailsSent = database.sql("select count(*) from notification_outbox where sent_at is not null")
+                        .query(Long.class).single();
 
                 String parked = load.parked.peek();
                 String owner = proponentOf(database, parked);
@@ -109,10 +114,10 @@ class CrashUnderLoadIT {
                 System.out.printf("Crash under load: %d requests confirmed before SIGKILL, %d in all (%d case starts,"
                         + " %d completions); %d requests unanswered while it was dead for %d s and starting again; %d"
                         + " cases checked after the restart; %d timers and %d asynchronous steps pending at the kill,"
-                        + " each run once after it%n",
+                        + " each run once after it; %d mails waiting at the kill, %d sent in all, none left%n",
                         confirmedBeforeKill, load.confirmed.size(), load.confirmedOpenings(), load.confirmedCompletions(),
                         load.unanswered.get(), dead.toSeconds(), confirmedSteps.size(), timers.size(),
-                        asynchronous.size());
+                        asynchronous.size(), mailsWaiting, mailsSent);
             } finally {
                 load.stop();
                 application.close();
@@ -173,6 +178,20 @@ class CrashUnderLoadIT {
             pause(Duration.ofSeconds(1));
         }
         throw new AssertionError("Jobs still waiting two minutes after the restart: " + left);
+    }
+
+    private static long unsentMails(JdbcClient database) {
+        return database.sql("select count(*) from notification_outbox where sent_at is null and skipped_at is null")
+                .query(Long.class).single();
+    }
+
+    /** Every mail called for, before the kill or after it, goes out: none is lost with the process that held it. */
+    private static void awaitMailsOut(JdbcClient database) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (unsentMails(database) > 0 && Instant.now().isBefore(deadline)) {
+            pause(Duration.ofSeconds(1));
+        }
+        assertThat(unsentMails(database)).as("mails not sent two minutes after the restart").isZero();
     }
 
     static long successes(JdbcClient database, String jobId) {

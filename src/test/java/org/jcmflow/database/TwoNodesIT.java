@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two application processes on one PostgreSQL database, sharing the load: each job runs once on one of them, a case
- * started on one node is taken on by the other, and two completions of one task at once end in one success and one
- * 409, never in two successes.
+ * Two application processes on one PostgreSQL database, sharing the load: each job runs once on one of them, each
+ * mail goes out once from one of them, a case started on one node is taken on by the other, and two completions of
+ * one task at once end in one success and one 409, never in two successes.
  */
 @RunsBesideTheOthers
 class TwoNodesIT {
@@ -140,10 +140,15 @@ class TwoNodesIT {
                     }
                 }
                 MimeMessage[] mails = smtp.getReceivedMessages();
-                long mailsSent = database.sql("""
-                                select count(*) from act_hi_job_log where act_id_ = 'Task_SendMail' and job_state_ = 2""")
+                long mailsSent = database.sql("select count(*) from notification_outbox where sent_at is not null")
                         .query(Long.class).single();
-                assertThat(mails).as("one mail for each successful sending job, none twice").hasSize((int) mailsSent);
+                assertThat(mailsSent).as("mails sent").isPositive();
+                assertThat(mails).as("one mail for each row of the outbox marked sent, none twice")
+                        .hasSize((int) mailsSent);
+                assertThat(database.sql("""
+                                select count(*) from notification_outbox
+                                where sent_at is null and skipped_at is null""").query(Long.class).single())
+                        .as("mails never sent").isZero();
                 for (String caseId : waiting) {
                     String title = database.sql("select title from project_case where id = cast(? as uuid)")
                             .param(caseId).query(String.class).single();
@@ -157,7 +162,7 @@ class TwoNodesIT {
                 System.out.printf("Two nodes: %d requests confirmed (%d case starts, %d completions), each step of a"
                         + " case on the other node than the one before; %d simultaneous completions of one task on"
                         + " both nodes: %d succeeded, %d answered 409; %d jobs run, each once (%s); %d waiting"
-                        + " reports reminded and escalated once each; %d mails, one per sending job%n",
+                        + " reports reminded and escalated once each; %d mails, one per row of the outbox, none left%n",
                         load.confirmed.size(), load.confirmedOpenings(), load.confirmedCompletions(),
                         SIMULTANEOUS_COMPLETIONS, successes, conflicts, jobsRun, runsPerNode, waiting.size(),
                         mails.length);
@@ -191,13 +196,16 @@ class TwoNodesIT {
         return answers.stream().map(CompletableFuture::join).toList();
     }
 
-    /** Waits until every job that is due, and every timer of the short deadlines, has run. */
+    /** Waits until every job that is due, and every timer of the short deadlines, has run, and every mail is out. */
     private static void awaitSettled(JdbcClient database) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         long left = -1;
         while (Instant.now().isBefore(deadline)) {
             left = database.sql("select count(*) from act_ru_job where " + DUE_JOBS)
-                    .param(java.sql.Timestamp.from(Instant.now().plus(REPORT_DUE))).query(Long.class).single();
+                    .param(java.sql.Timestamp.from(Instant.now().plus(REPORT_DUE))).query(Long.class).single()
+                    + database.sql("""
+                            select count(*) from notification_outbox
+                            where sent_at is null and skipped_at is null""").query(Long.class).single();
             if (left == 0) {
                 return;
             }

@@ -10,8 +10,6 @@ import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 import static org.jcmflow.testsupport.DemoUser.VERIFIER;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @ApplicationTest
 class DiscussionApiIT {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;
@@ -156,7 +152,7 @@ class DiscussionApiIT {
         assertThat(written.status()).as(written.text()).isEqualTo(201);
         long commentId = written.json().path("id").asLong();
 
-        JsonNode mention = awaitNotification(PROPONENT, "mention", caseId);
+        JsonNode mention = notification(PROPONENT, "mention", caseId);
         assertThat(mention.path("title").asText()).isEqualTo("sato mentioned you in a comment on "
                 + "Energy management at a textile factory");
         assertThat(mention.path("link").asText()).isEqualTo("/cases/" + caseId + "#comment-" + commentId);
@@ -180,7 +176,7 @@ class DiscussionApiIT {
     @Test
     void theInboxListsWhatTheMailsSayAndAllOfItIsMarkedReadAtOnce() {
         String caseId = driver.openCase(PROPONENT, "LED street lighting");
-        JsonNode newTask = awaitNotification(PROGRAM_MANAGER, "newTask", caseId);
+        JsonNode newTask = notification(PROGRAM_MANAGER, "newTask", caseId);
         String screening = driver.openTask(caseId, "Task_ScreenProposal");
         assertThat(newTask.path("title").asText()).isEqualTo("New task: Screen proposal (LED street lighting)");
         assertThat(newTask.path("link").asText()).isEqualTo("/tasks/" + screening);
@@ -216,20 +212,14 @@ class DiscussionApiIT {
                 .query(Long.class).single();
     }
 
-    /** The person's notification of the kind about the case, once the engine's job has put it in their inbox. */
-    private JsonNode awaitNotification(String username, String kind, String caseId) {
-        Instant giveUp = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(giveUp)) {
-            for (JsonNode entry : driver.as(username).get("/api/notifications?size=200").json().path("content")) {
-                if (entry.path("kind").asText().equals(kind) && entry.path("caseId").asText().equals(caseId)) {
-                    return entry;
-                }
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
+    /**
+     * The person's notification of the kind about the case, there as soon as the request that called for it is
+     * answered: the step writes it in its own transaction.
+     */
+    private JsonNode notification(String username, String kind, String caseId) {
+        for (JsonNode entry : driver.as(username).get("/api/notifications?size=200").json().path("content")) {
+            if (entry.path("kind").asText().equals(kind) && entry.path("caseId").asText().equals(caseId)) {
+                return entry;
             }
         }
         throw new AssertionError("No " + kind + " notification for " + username + " on case " + caseId);

@@ -6,6 +6,9 @@ import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
 import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,12 +36,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Mails as people receive them, from the whole application on a real SMTP server (GreenMail): who gets them, in
- * which language, with which link; and a mail server that is down neither fails nor loses the step.
+ * which language, with which link; a mail server that is down neither fails nor loses the step, and its mails go
+ * out later; a mail about a task done by then does not go out.
  */
 @ApplicationTest
 class MailNotificationIT {
@@ -68,6 +73,9 @@ class MailNotificationIT {
 
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final CaseDriver driver;
 
@@ -112,10 +120,10 @@ class MailNotificationIT {
     }
 
     @Test
-    void anIdleNodeLooksForMailJobsEveryFewSecondsAndNotOnlyOnceAMinute() {
-        // A new mail job wakes the engine's job acquisition at once, but Camunda loses that wake-up when it comes
-        // just as the acquisition goes to sleep; the mail then waits for the next look, which Camunda's default
-        // put up to a minute away. It let a new case's first mail miss this test class's minute of patience.
+    void anIdleNodeLooksForDueJobsEveryFewSecondsAndNotOnlyOnceAMinute() {
+        // A new job wakes the engine's job acquisition at once, but Camunda loses that wake-up when it comes just as
+        // the acquisition goes to sleep; the job then waits for the next look, which Camunda's default put up to a
+        // minute away. It held the mail jobs of the notification process past this test class's minute of patience.
         long maxWaitMillis = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor()
                 .getMaxWait();
         assertThat(maxWaitMillis).isLessThanOrEqualTo(5_000);
@@ -185,31 +193,64 @@ class MailNotificationIT {
     }
 
     @Test
-    void aMailServerThatIsDownNeitherFailsNorLosesTheStepAndTheMailIsRetried() throws Exception {
+    void aMailServerThatIsDownNeitherFailsNorLosesTheStepAndTheMailIsRetriedLaterWithBackoff() throws Exception {
         String caseId = driver.openCase(PROPONENT, "Fluorocarbon destruction");
         awaitMail(to("sato@nedo.example"));
+        settle();
         double failuresBefore = metrics.counter("jcm.mail.failures").count();
         smtp.stop();
         try {
             driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
             assertThat(driver.stage(caseId)).isEqualTo("FEASIBILITY_STUDY");
-            String report = driver.openTask(caseId, "Task_SubmitFeasibilityReport");
-            assertThat(report).isNotBlank();
-            Job failed = awaitFailedMailJob();
-            assertThat(failed.getRetries()).as("retries left").isEqualTo(5);
-            assertThat(failed.getExceptionMessage()).isNotBlank();
-            assertThat(failed.getDuedate().toInstant()).as("retried later, not at once")
-                    .isAfter(Instant.now().plus(Duration.ofMinutes(5)));
+            assertThat(driver.openTask(caseId, "Task_SubmitFeasibilityReport")).isNotBlank();
+
+            OutboxRow first = awaitOutboxRow(caseId, "tanaka", row -> row.attempts() == 1);
+            assertThat(first.lastError()).isNotBlank();
+            assertThat(first.sentAt()).isNull();
+            assertThat(Duration.between(Instant.now(), first.nextAttemptAt())).as("tried again later, not at once")
+                    .isGreaterThan(Duration.ofSeconds(40));
             assertThat(metrics.counter("jcm.mail.failures").count()).as("mail failures counted for operators")
                     .isGreaterThan(failuresBefore);
+
+            // the minute passes, and the server is still down: the next try waits twice as long
+            dueNow(caseId);
+            OutboxRow second = awaitOutboxRow(caseId, "tanaka", row -> row.attempts() == 2);
+            assertThat(Duration.between(Instant.now(), second.nextAttemptAt())).as("twice the first wait")
+                    .isGreaterThan(Duration.ofSeconds(100));
         } finally {
             smtp = startSmtp();
         }
-        for (Job failed : management.createJobQuery().processDefinitionKey(Notifications.PROCESS_ID).withException().list()) {
-            management.executeJob(failed.getId());
-        }
+        dueNow(caseId);
         MimeMessage delivered = awaitMail(to("tanaka@nihon-ecotech.example"));
         assertThat(delivered.getSubject()).contains("Fluorocarbon destruction");
+        OutboxRow sent = awaitOutboxRow(caseId, "tanaka", row -> row.sentAt() != null);
+        assertThat(sent.attempts()).isEqualTo(2);
+        settle();
+        assertThat(recipientsOfMailsAbout("Fluorocarbon destruction")).as("sent once")
+                .containsExactly("tanaka@nihon-ecotech.example");
+    }
+
+    @Test
+    void aNewTaskMailWhoseTaskIsDoneWhenItsTurnComesIsNotSent() throws Exception {
+        String caseId = driver.openCase(PROPONENT, "Biomass boiler at a dairy");
+        String screening = driver.openTask(caseId, "Task_ScreenProposal");
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        awaitMail(to("tanaka@nihon-ecotech.example"));
+        settle();
+        smtp.purgeEmailFromAllMailboxes();
+        // a mail about the screening that waited in the outbox until after the screening was done
+        long id = jdbc.sql("""
+                        insert into notification_outbox (kind, case_id, task_id, task_key, task_name, recipient,
+                            recipient_name, email, language, created_at, next_attempt_at)
+                        values ('NEW_TASK', cast(? as uuid), ?, 'Task_ScreenProposal', 'Screen proposal', 'sato',
+                            'Sato', 'sato@nedo.example', 'ja', now(), now())
+                        returning id""")
+                .params(caseId, screening).query(Long.class).single();
+        settle();
+        OutboxRow row = jdbc.sql(OUTBOX_ROW + " where id = ?").param(id).query(MailNotificationIT::outboxRow).single();
+        assertThat(row.sentAt()).as("not sent").isNull();
+        assertThat(row.lastError()).contains("task was done");
+        assertThat(recipientsOfMailsAbout("Biomass boiler at a dairy")).isEmpty();
     }
 
     private Job timer(Task task, String boundaryEvent) {
@@ -219,17 +260,41 @@ class MailNotificationIT {
         return timer;
     }
 
-    private Job awaitFailedMailJob() throws InterruptedException {
+    /** One recipient's row in the outbox. */
+    private record OutboxRow(String recipient, int attempts, Instant nextAttemptAt, Instant sentAt, String lastError) {
+    }
+
+    private static final String OUTBOX_ROW = """
+            select recipient, attempts, next_attempt_at, sent_at, last_error from notification_outbox""";
+
+    private static OutboxRow outboxRow(ResultSet rs, int row) throws SQLException {
+        Timestamp sent = rs.getTimestamp(4);
+        return new OutboxRow(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                sent == null ? null : sent.toInstant(), rs.getString(5));
+    }
+
+    private OutboxRow awaitOutboxRow(String caseId, String recipient, Predicate<OutboxRow> wanted)
+            throws InterruptedException {
         Instant giveUp = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(giveUp)) {
-            List<Job> failed = management.createJobQuery().processDefinitionKey(Notifications.PROCESS_ID)
-                    .withException().list();
-            if (!failed.isEmpty()) {
-                return failed.get(0);
+            List<OutboxRow> rows = jdbc.sql(OUTBOX_ROW + " where case_id = cast(? as uuid) and recipient = ?")
+                    .params(caseId, recipient).query(MailNotificationIT::outboxRow).list();
+            for (OutboxRow row : rows) {
+                if (wanted.test(row)) {
+                    return row;
+                }
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("No mail job failed within " + PATIENCE);
+        throw new AssertionError("No such outbox row for " + recipient + " within " + PATIENCE);
+    }
+
+    /** Makes the case's waiting mails due now, as if their wait had passed. */
+    private void dueNow(String caseId) {
+        jdbc.sql("""
+                        update notification_outbox set next_attempt_at = now()
+                        where case_id = cast(? as uuid) and sent_at is null and skipped_at is null""")
+                .param(caseId).update();
     }
 
     private static MimeMessage awaitMail(Predicate<MimeMessage> wanted) throws InterruptedException {
@@ -245,11 +310,13 @@ class MailNotificationIT {
         throw new AssertionError("No such mail within " + PATIENCE + "; received: " + recipientsOfMailsAbout(""));
     }
 
-    /** Waits for the mail jobs still running, so that a mail that should not come has had its chance. */
+    /** Waits for the mails due to be sent, so that a mail that should not come has had its chance. */
     private void settle() throws InterruptedException {
         Instant giveUp = Instant.now().plus(PATIENCE);
-        while (management.createJobQuery().processDefinitionKey(Notifications.PROCESS_ID).executable().count() > 0
-                && Instant.now().isBefore(giveUp)) {
+        while (jdbc.sql("""
+                        select count(*) from notification_outbox
+                        where sent_at is null and skipped_at is null and next_attempt_at <= now()""")
+                .query(Long.class).single() > 0 && Instant.now().isBefore(giveUp)) {
             Thread.sleep(200);
         }
         Thread.sleep(500);

@@ -23,7 +23,10 @@ import org.jcmflow.lifecycle.ProcessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The mail process: nothing happens in the calling step; each recipient's mail is a job of its own, retried. */
+/**
+ * The mail process that steps started before mails went through the outbox: its instances still running finish as
+ * they began, nothing in the calling step, each recipient's mail a job of its own, retried.
+ */
 @ProcessTest
 @Deployment(resources = "bpmn/notification.bpmn")
 class NotificationProcessTest {

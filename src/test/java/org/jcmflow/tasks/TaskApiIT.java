@@ -22,17 +22,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 /** The task API's rules: who sees and may act on which task, and what a valid completion is. */
 @ApplicationTest
 class TaskApiIT {
 
     final CaseDriver driver;
+
+    @Autowired
+    HistoryService history;
 
     TaskApiIT(CaseDriver driver) {
         this.driver = driver;
@@ -269,6 +276,18 @@ class TaskApiIT {
         assertThat(manager.get("/api/tasks/" + taskId).json().path("assignee").asText()).isEqualTo(PROGRAM_MANAGER);
         assertThat(manager.post("/api/tasks/" + taskId + "/unclaim").status()).isEqualTo(204);
         assertThat(manager.get("/api/tasks/" + taskId).json().has("assignee")).isFalse();
+    }
+
+    @Test
+    void aTaskNobodyHoldsIsClaimedByWhoeverCompletesItWithTheCompletion() {
+        String caseId = driver.openCase(PROPONENT, "Claimed on completion");
+        String taskId = driver.openTask(caseId, "Task_ScreenProposal");
+        ApiClient.Response completed = driver.as(OTHER_PROGRAM_MANAGER).post("/api/tasks/" + taskId + "/complete",
+                Map.of("variables", ValidSubmissions.of("Task_ScreenProposal")));
+        assertThat(completed.status()).as(completed.text()).isEqualTo(204);
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        assertThat(done.getAssignee()).as("who did the step").isEqualTo(OTHER_PROGRAM_MANAGER);
+        assertThat(done.getDeleteReason()).isEqualTo("completed");
     }
 
     @Test
