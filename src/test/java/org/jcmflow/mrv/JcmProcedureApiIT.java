@@ -230,7 +230,7 @@ class JcmProcedureApiIT {
         // the case page shows the procedure's records; the JCM page the register and the country's ledger
         String casePage = driver.as(PROPONENT).getPage("/cases/" + caseId).text();
         assertThat(casePage).contains("Ver01.0", "Bureau Veritas Thailand", "TH005", "Credits in the registries",
-                "The default efficiency of the reference chiller looks high.", "Saigon Cooling", "class=\"number registry-total\">1,000<");
+                "The default efficiency of the reference chiller looks high.", "Saigon Cooling", "class=\"number registry-total\" data-label=\"Total issued\">1,000<");
         ApiClient.Response jcmPage = driver.as(OTHER_PROPONENT).getPage("/jcm?country=TH");
         assertThat(jcmPage.status()).isEqualTo(200);
         assertThat(jcmPage.text()).contains("Bureau Veritas Thailand", "Lapsed TPE", "TH005",
