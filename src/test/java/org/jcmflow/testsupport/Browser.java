@@ -61,15 +61,27 @@ public final class Browser implements AutoCloseable {
 
     /** A browser whose user prefers English, in a laptop-sized window. */
     public static Browser open(int port) {
+        return open(port, "en-US", "en-US,en");
+    }
+
+    /**
+     * A browser whose user prefers Japanese, as a reader in Japan has it set: its interface, the Accept-Language
+     * it sends and the language its pages' scripts read (navigator.language, which Camunda's webapps go by).
+     */
+    public static Browser openInJapanese(int port) {
+        return open(port, "ja", "ja,en-US,en");
+    }
+
+    private static Browser open(int port, String language, String acceptLanguages) {
         try {
             Path profile = Files.createTempDirectory("jcm-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-dev-shm-usage", "--lang=en-US", "--window-size=1280,900",
+                    "--disable-sync", "--disable-dev-shm-usage", "--lang=" + language, "--window-size=1280,900",
                     "--user-data-dir=" + profile.toAbsolutePath());
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
             // the page's console, for tests that check that its scripts ran without errors
             options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
