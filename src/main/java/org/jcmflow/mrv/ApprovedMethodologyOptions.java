@@ -32,6 +32,11 @@ class ApprovedMethodologyOptions implements FormOptionSource {
 
     @Override
     public List<Map<String, String>> options(UUID caseId) {
+        return approved(jdbc, caseId);
+    }
+
+    /** The options as form-js lists them, also set as the drafting step's variable when it opens. */
+    static List<Map<String, String>> approved(JdbcClient jdbc, UUID caseId) {
         return jdbc.sql("""
                         select m.id, m.title, m.reference from methodology m join project_case c
                           on c.partner_country = m.partner_country

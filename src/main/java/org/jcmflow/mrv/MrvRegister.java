@@ -6,8 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +16,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.jcmflow.engine.ProcessContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,20 +47,13 @@ public class MrvRegister {
         this.zone = zone;
     }
 
-    /** Offers the drafting step the approved methodologies of the case's partner country, to apply instead. */
+    /**
+     * Offers the drafting step the approved methodologies of the case's partner country, to apply instead: the
+     * variable Camunda Tasklist reads (the portal and the API read them afresh, {@link ApprovedMethodologyOptions}).
+     */
     public void offerApproved(DelegateTask task) {
-        List<Map<String, String>> offered = new ArrayList<>();
-        jdbc.query("""
-                select m.id, m.title, m.reference from methodology m join project_case c
-                  on c.partner_country = m.partner_country
-                where c.id = ? and m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS') order by m.id""", rs -> {
-            Map<String, String> option = new LinkedHashMap<>();
-            String reference = rs.getString("reference");
-            option.put("label", methodologyLabel(reference, rs.getString("title")));
-            option.put("value", String.valueOf(rs.getLong("id")));
-            offered.add(option);
-        }, ProcessContext.caseId(task));
-        task.setVariable(APPROVED_METHODOLOGIES, offered);
+        task.setVariable(APPROVED_METHODOLOGIES,
+                ApprovedMethodologyOptions.approved(JdbcClient.create(jdbc), ProcessContext.caseId(task)));
     }
 
     /** A methodology as a choice names it: "VN_AM001: title", or its title alone before it has a reference. */
