@@ -45,6 +45,8 @@ class TasklistLanguageBrowserIT {
             // back from the portal to a task, with the language Tasklist keeps from the first visit, dates included
             sato.go("/tasks").go(TASKLIST + "#/?task=" + screening);
             sato.waitForText("担当する");
+            // the task's form is fetched after the task's header is drawn: its translated title comes later
+            sato.waitForText("提案の審査");
             assertThat(sato.text(By.tagName("body"))).contains("期限を設定", "フォーム", "履歴", "図", "提案の審査")
                     .doesNotContain("Claim", "Set due date", "Diagram");
             assertThat(sato.text(By.cssSelector(".creation-date"))).startsWith("作成日時").endsWith("前");
