@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.Order;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,6 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @ApplicationTest
 @ContextConfiguration(initializers = KeycloakApplicationTest.KeycloakMode.class)
+// After the other application tests: the shared Keycloak, started with the run (KeycloakEarlyStart), is then ready,
+// instead of the first of these tests waiting the better part of a minute for it.
+@Order(Order.DEFAULT + 1)
 public @interface KeycloakApplicationTest {
 
     /** Starts the Keycloak before the application, which is told its issuer and its client's secret. */
