@@ -1,5 +1,6 @@
 package org.jcmflow.contracts;
 
+import org.jcmflow.casefile.Stage;
 import org.jcmflow.stagegate.StageGatePolicy;
 
 /**
@@ -31,16 +32,22 @@ public enum ContractKind {
         return reportStep;
     }
 
-    String selectingStep() {
+    /** The step whose decision selects the work; the decision is in its field {@link #decisionField()}. */
+    public String selectingStep() {
         return selectingStep;
     }
 
-    String decisionField() {
+    public String decisionField() {
         return decisionField;
     }
 
-    String selectingDecision() {
+    public String selectingDecision() {
         return selectingDecision;
+    }
+
+    /** The case's stage in which the commissioned work runs: each kind is named as its stage. */
+    public Stage stage() {
+        return Stage.valueOf(name());
     }
 
     /**

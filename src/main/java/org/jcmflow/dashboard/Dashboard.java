@@ -61,10 +61,14 @@ record Dashboard(
     }
 
     /**
-     * The contracts running in the fiscal year: studies and surveys (feasibility studies, pre-demonstration and MRV
-     * application surveys) and demonstrations.
+     * The work running in the fiscal year: studies and surveys (feasibility studies, pre-demonstration and MRV
+     * application surveys) and demonstrations, each from its contract's period or, where the case has no contract for
+     * it, from the case's periods in its stage.
+     *
+     * @param withoutContract how many of the total are counted from the case's stage periods, having no contract
      */
-    record ActivityYear(int fiscalYear, long feasibilityStudies, long demonstrations, long total, int target) {
+    record ActivityYear(int fiscalYear, long feasibilityStudies, long demonstrations, long total, int target,
+                        long withoutContract) {
     }
 
     /** Shares are of the studies completed, between 0 and 1. */

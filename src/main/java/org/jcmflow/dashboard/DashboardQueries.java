@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,10 +16,12 @@ import java.util.Map;
 import org.jcmflow.casefile.JcmTrackStage;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.casefile.StageTrack;
+import org.jcmflow.contracts.ContractKind;
 import org.jcmflow.programme.Forecast;
 import org.jcmflow.programme.Forecasts;
 import org.jcmflow.programme.Targets;
 import org.jcmflow.engine.EngineTables;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +42,62 @@ class DashboardQueries {
     private static final List<String> NEDO_NEXT_STAGES = List.of("PRE_DEMONSTRATION_SURVEY", "MRV_APPLICATION_SURVEY",
             "CONTINUE_STUDY");
 
+    /**
+     * The studies, surveys and demonstrations running in each fiscal year, each in every year it runs, not only in
+     * its proposal's. Where the case has a contract for the work, each contract counts in every fiscal year of its
+     * period as it stands after its changes: the record an auditor checks. Where it has none (work recorded before
+     * contracts were, or whose contract is still to be entered), the work counts once in each fiscal year of the
+     * case's own periods in the stage of that work (the kinds are named as the stages), a study's from its accepted
+     * screening, since its stage begins with the proposal; how many are counted so is shown beside the figure.
+     * Filtered by the years counted and the cases' country.
+     */
+    private static final String ACTIVITY_SQL = """
+            with contracted as (
+                select k.case_id, k.kind, y.fiscal_year, true as with_contract
+                from commissioning_contract k
+                cross join lateral generate_series(
+                    extract(year from k.starts_on - interval '3 months')::int,
+                    extract(year from coalesce((select ch.ends_on from contract_change ch
+                                                where ch.contract_id = k.id and ch.ends_on is not null
+                                                order by ch.changed_on desc, ch.id desc limit 1), k.ends_on)
+                            - interval '3 months')::int) as y(fiscal_year)),
+            recorded as (
+                select distinct s.case_id, s.stage as kind, y.fiscal_year, false as with_contract
+                from case_stage_period s
+                left join lateral (select min(h.occurred_at) as at from case_history h
+                                   where h.case_id = s.case_id and h.step_key = :screening
+                                     and h.details ->> :screeningField = :screenedIn) screened
+                       on s.stage = :study
+                cross join lateral generate_series(
+                    extract(year from (greatest(s.entered_at, screened.at) at time zone :zone)
+                            - interval '3 months')::int,
+                    extract(year from (coalesce(s.left_at, :now) at time zone :zone) - interval '3 months')::int)
+                    as y(fiscal_year)
+                where s.track = 'MAIN' and s.stage in (:stages)
+                 and (s.stage <> :study or screened.at < coalesce(s.left_at, :now))
+                 and not exists (select 1 from commissioning_contract k
+                                 where k.case_id = s.case_id and k.kind = s.stage))
+            select w.fiscal_year, count(*) filter (where w.kind <> 'DEMONSTRATION'),
+                   count(*) filter (where w.kind = 'DEMONSTRATION'), count(*) filter (where not w.with_contract)
+            from (select * from contracted union all select * from recorded) w
+            join project_case c on c.id = w.case_id
+            where (cast(:fiscalYear as integer) is null or w.fiscal_year = :fiscalYear)
+             and (cast(:country as varchar) is null or c.partner_country = :country)
+            group by w.fiscal_year order by w.fiscal_year""";
+
     private final JdbcClient jdbc;
     private final EngineTables engineTables;
     private final Clock clock;
     private final DashboardProperties targets;
     /** The targets as revised; the configured ones until a revision is recorded. */
     private final Targets programmeTargets;
+    /** The programme office's time zone, in which a moment falls in its fiscal year. */
+    private final ZoneId zone;
 
     DashboardQueries(JdbcClient jdbc, EngineTables engineTables, Clock clock, DashboardProperties targets,
-                     Targets programmeTargets) {
+                     Targets programmeTargets, @Value("${jcm.portal.time-zone}") ZoneId zone) {
         this.programmeTargets = programmeTargets;
+        this.zone = zone;
         this.jdbc = jdbc;
         this.engineTables = engineTables;
         this.clock = clock;
@@ -156,25 +206,19 @@ class DashboardQueries {
                 });
         int perYear = targets.studiesAndDemonstrationsPerYearTarget();
         Targets.Indicator activityIndicator = Targets.Indicator.ACTIVITY;
-        // each contract counts in every fiscal year of its period as it stands after its changes: a study, survey or
-        // demonstration is carried out in each year it runs, not only in its proposal's; filtered by those years
-        List<Dashboard.ActivityYear> activity = jdbc.sql("""
-                        select y.fiscal_year, count(*) filter (where k.kind <> 'DEMONSTRATION'),
-                               count(*) filter (where k.kind = 'DEMONSTRATION')
-                        from commissioning_contract k
-                        join project_case c on c.id = k.case_id
-                        cross join lateral generate_series(
-                            extract(year from k.starts_on - interval '3 months')::int,
-                            extract(year from coalesce((select ch.ends_on from contract_change ch
-                                                        where ch.contract_id = k.id and ch.ends_on is not null
-                                                        order by ch.changed_on desc, ch.id desc limit 1), k.ends_on)
-                                    - interval '3 months')::int) as y(fiscal_year)
-                        where (cast(:fiscalYear as integer) is null or y.fiscal_year = :fiscalYear)
-                         and (cast(:country as varchar) is null or c.partner_country = :country)
-                        group by y.fiscal_year order by y.fiscal_year""")
-                .params(filter)
+        Map<String, Object> params = new HashMap<>(filter);
+        params.put("stages", Arrays.stream(ContractKind.values()).map(kind -> kind.stage().name()).toList());
+        params.put("study", ContractKind.FEASIBILITY_STUDY.stage().name());
+        params.put("screening", ContractKind.FEASIBILITY_STUDY.selectingStep());
+        params.put("screeningField", ContractKind.FEASIBILITY_STUDY.decisionField());
+        params.put("screenedIn", ContractKind.FEASIBILITY_STUDY.selectingDecision());
+        params.put("now", Timestamp.from(clock.instant()));
+        params.put("zone", zone.getId());
+        List<Dashboard.ActivityYear> activity = jdbc.sql(ACTIVITY_SQL)
+                .params(params)
                 .query((rs, row) -> new Dashboard.ActivityYear(rs.getInt(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(2) + rs.getLong(3), programmeTargets.inForce(activityIndicator, rs.getInt(1), perYear)))
+                        rs.getLong(2) + rs.getLong(3), programmeTargets.inForce(activityIndicator, rs.getInt(1), perYear),
+                        rs.getLong(4)))
                 .list();
         return new Dashboard.Indicators(new Dashboard.Target(approved, methodologiesTarget), approvals, activity);
     }

@@ -181,9 +181,9 @@ class DashboardWorkbook {
         }
 
         private void activity(List<Dashboard.ActivityYear> years) {
-            Sheet sheet = sheet("dashboard.sheet.activity", 14, 18, 18, 12, 12);
+            Sheet sheet = sheet("dashboard.sheet.activity", 14, 18, 18, 12, 12, 24);
             headers(sheet, "dashboard.fiscalYear", "dashboard.studies", "dashboard.demonstrations", "dashboard.total",
-                    "dashboard.target");
+                    "dashboard.target", "dashboard.activity.withoutContract");
             for (Dashboard.ActivityYear year : years) {
                 Row row = row(sheet);
                 number(row, 0, year.fiscalYear(), null);
@@ -191,6 +191,7 @@ class DashboardWorkbook {
                 number(row, 2, year.demonstrations(), whole);
                 number(row, 3, year.total(), whole);
                 number(row, 4, year.target(), whole);
+                number(row, 5, year.withoutContract(), whole);
             }
         }
 

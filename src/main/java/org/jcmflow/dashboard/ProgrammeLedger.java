@@ -35,9 +35,17 @@ record ProgrammeLedger(ProgrammeSettings.Settings settings, int firstFiscalYear,
         }
     }
 
-    /** One fiscal year of the indicators: approvals counted up to that year, studies and demonstrations in it. */
+    /**
+     * One fiscal year of the indicators: approvals counted up to that year, studies and demonstrations in it, and how
+     * many of these the case's stage periods count, the work having no contract.
+     */
     record IndicatorColumn(int fiscalYear, int outcomeTarget, long outcomeCumulative, int activityTarget,
-                           long activityActual) {
+                           long activityActual, long activityWithoutContract) {
+    }
+
+    /** The activity actuals of all years counted from the cases' stage periods, the work having no contract. */
+    public long activityWithoutContract() {
+        return indicators.stream().mapToLong(IndicatorColumn::activityWithoutContract).sum();
     }
 
     /** The ledger's budget columns: the fiscal years, then the total. */
@@ -71,8 +79,10 @@ record ProgrammeLedger(ProgrammeSettings.Settings settings, int firstFiscalYear,
         });
         Map<Integer, Long> activityIn = new TreeMap<>();
         Map<Integer, Integer> activityTargetIn = new TreeMap<>();
+        Map<Integer, Long> withoutContractIn = new TreeMap<>();
         indicators.studiesAndDemonstrations().forEach(year -> {
             activityIn.put(year.fiscalYear(), year.total());
+            withoutContractIn.put(year.fiscalYear(), year.withoutContract());
             activityTargetIn.put(year.fiscalYear(), year.target());
         });
         TreeSet<Integer> years = new TreeSet<>(approvedIn.keySet());
@@ -82,7 +92,8 @@ record ProgrammeLedger(ProgrammeSettings.Settings settings, int firstFiscalYear,
         for (int year : years) {
             cumulative += approvedIn.getOrDefault(year, 0L);
             columns.add(new IndicatorColumn(year, outcomeTargetIn.getOrDefault(year, outcomeTarget), cumulative,
-                    activityTargetIn.getOrDefault(year, activityTarget), activityIn.getOrDefault(year, 0L)));
+                    activityTargetIn.getOrDefault(year, activityTarget), activityIn.getOrDefault(year, 0L),
+                    withoutContractIn.getOrDefault(year, 0L)));
         }
 
         return new ProgrammeLedger(settings, settings.firstFiscalYear(), settings.lastFiscalYear(), budget, total,

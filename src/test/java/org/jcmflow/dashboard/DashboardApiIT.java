@@ -6,6 +6,8 @@ import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.jcmflow.casefile.FiscalYears;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
@@ -95,6 +98,47 @@ class DashboardApiIT {
         assertThat(dashboard.path("overdueTasks").asLong()).isZero();
         List<String> stagesTimed = dashboard.path("timeInStage").findValuesAsText("stage");
         assertThat(stagesTimed).contains("FEASIBILITY_STUDY", "PRE_DEMONSTRATION_SURVEY");
+    }
+
+    /**
+     * A study, survey or demonstration with no contract recorded counts in the fiscal years it runs from the case's
+     * time in its stage (a study from its accepted screening, not from the proposal), and the dashboard says how many
+     * it counts so; once the work's contract is recorded, its period counts instead. On cases in Costa Rica, which no
+     * other test uses.
+     */
+    @Test
+    void workWithoutAContractCountsFromTheCasesTimeInItsStage() {
+        int thisYear = FiscalYears.of(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        driver.openCase(PROPONENT, "Awaiting its screening", "CR", thisYear);
+        String rejected = driver.openCase(PROPONENT, "Rejected at its screening", "CR", thisYear);
+        driver.complete(rejected, "Task_ScreenProposal", PROGRAM_MANAGER, "screeningDecision", "REJECT");
+        String studied = driver.openStudiedCase(PROPONENT, "Studied, its contract not yet recorded", "CR", thisYear);
+        String surveyed = driver.openStudiedCase(PROPONENT, "Studied and surveyed without contracts", "CR", thisYear);
+        driver.complete(surveyed, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER, "studyOutcome",
+                "PRE_DEMONSTRATION_SURVEY");
+        ApiClient manager = driver.as(PROGRAM_MANAGER);
+
+        // the two studies and the survey run this year; neither proposal that was not screened in does
+        JsonNode activity = manager.get("/api/dashboard?partnerCountry=CR").json()
+                .path("indicators").path("studiesAndDemonstrations");
+        assertThat(activity.findValuesAsText("fiscalYear")).containsExactly(String.valueOf(thisYear));
+        assertThat(activity.get(0).path("feasibilityStudies").asLong()).isEqualTo(3);
+        assertThat(activity.get(0).path("demonstrations").asLong()).isZero();
+        assertThat(activity.get(0).path("withoutContract").asLong()).isEqualTo(3);
+
+        contract(manager, studied, "CR-2012-0001", "2012-05-01", "2013-04-30");
+
+        activity = manager.get("/api/dashboard?partnerCountry=CR").json().path("indicators")
+                .path("studiesAndDemonstrations");
+        assertThat(activity.findValuesAsText("fiscalYear"))
+                .containsExactly("2012", "2013", String.valueOf(thisYear));
+        assertThat(activity.get(0).path("feasibilityStudies").asLong()).isEqualTo(1);
+        assertThat(activity.get(0).path("withoutContract").asLong()).isZero();
+        assertThat(activity.get(2).path("feasibilityStudies").asLong()).isEqualTo(2);
+        assertThat(activity.get(2).path("withoutContract").asLong()).isEqualTo(2);
+        // the dashboard's page says where the figure comes from
+        assertThat(manager.getPage("/dashboard?partnerCountry=CR&lang=en").text())
+                .contains("time in that stage (a study from its accepted screening)", "Of which without a contract");
     }
 
     @Test

@@ -105,7 +105,7 @@ class DashboardPageTest {
                 new Dashboard.Pipeline(byStage, List.of(new Dashboard.CountryCount("PW", "Palau", "パラオ", 7))),
                 new Dashboard.Indicators(new Dashboard.Target(2, 10),
                         List.of(new Dashboard.ApprovalYear(2016, 1, 1, 10), new Dashboard.ApprovalYear(2017, 1, 2, 10)),
-                        List.of(new Dashboard.ActivityYear(2016, 6, 2, 8, 10))),
+                        List.of(new Dashboard.ActivityYear(2016, 6, 2, 8, 10, 1))),
                 new Dashboard.Conversion(5, share(2, "0.4"), share(3, "0.6"), share(4, "0.8")),
                 new Dashboard.Reductions(new BigDecimal("27406"), new BigDecimal("12500.5"), new BigDecimal("830"),
                         new BigDecimal("1140000")),
@@ -252,6 +252,9 @@ class DashboardPageTest {
                 "4件（80%）が次段階に進展。", "2件の実証事業を実施中。", "1,140,000 t-CO2", "パラオ", "印刷");
         // indicators per fiscal year: the second approval counts into FY2017's cumulative figure
         assertThat(page).containsPattern("(?s)class=\"ledger-outcome-actual\">.*?>1</td>\\s*<td class=\"number\">2</td>");
+        // where the activity actuals come from, with the one counted from a case's stage periods
+        assertThat(page).contains("※活動指標の実績は、委託契約の期間の各年度に計上。"
+                + "うち1件は契約の記録がなく、案件がその段階にあった期間から計上。");
     }
 
     @Test

@@ -93,7 +93,16 @@ class DemoDataIT {
             long[] counted = running.get(year.path("fiscalYear").asInt());
             assertThat(year.path("feasibilityStudies").asLong()).isEqualTo(counted[0]);
             assertThat(year.path("demonstrations").asLong()).isEqualTo(counted[1]);
+            // the data set records every study's, survey's and demonstration's contract
+            assertThat(year.path("withoutContract").asLong()).isZero();
         }
+        // FY2017 up to the ledger's date: the 4 follow-on studies and the Philippine survey, whose contracts run into
+        // it, and the 8 demonstrations running (実施中), against the target of 10 a year
+        JsonNode fy2017 = activity.get(activity.findValuesAsText("fiscalYear").indexOf("2017"));
+        assertThat(fy2017.path("feasibilityStudies").asLong()).isEqualTo(5);
+        assertThat(fy2017.path("demonstrations").asLong()).isEqualTo(8);
+        assertThat(fy2017.path("total").asLong()).isEqualTo(13);
+        assertThat(fy2017.path("target").asInt()).isEqualTo(10);
         // the 8 demonstrations all run in FY2016, the eighth signed that year
         assertThat(running.get(2016)[1]).isEqualTo(8);
         assertThat(running.get(2013)[0]).isGreaterThanOrEqualTo(10);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jcmflow.testsupport.DemoUser.PROGRAM_MANAGER;
 import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
+import java.time.Duration;
+
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.Browser;
 import org.jcmflow.testsupport.CaseDriver;
@@ -23,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 class TasklistLanguageBrowserIT {
 
     private static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final By AGE_IN_THE_LIST = By.cssSelector(".tasks-list .creation-date");
 
     @LocalServerPort
     int port;
@@ -37,10 +40,18 @@ class TasklistLanguageBrowserIT {
     void aReaderWhoseBrowserIsInJapaneseGetsTasklistInJapanese() {
         String screening = screeningTask("Tasklist in Japanese: biomass boiler");
         try (Browser sato = Browser.openInJapanese(port)) {
+            // a first visit on a slow line: the task list is drawn before the Japanese translation has come
+            Browser.HeldRequests translation = sato.holdRequests("*/app/tasklist/locales/ja.json*");
             sato.logIn(PROGRAM_MANAGER).go(TASKLIST);
+            sato.waitFor(By.cssSelector(".tasks-list .creation-date"));
+            translation.release();
             sato.waitForText("プロセスを開始");
             assertThat(sato.text(By.tagName("body"))).contains("タスクを作成", "一覧からタスクを選んでください。")
                     .doesNotContain("Start process", "Create task");
+            // the ages drawn before it came read in Japanese as soon as it has, not "a few seconds ago" until the
+            // list is drawn again
+            sato.waitForText(AGE_IN_THE_LIST, "前", Duration.ofSeconds(3));
+            assertThat(sato.text(AGE_IN_THE_LIST)).startsWith("作成日時").doesNotContain("ago");
 
             // back from the portal to a task, with the language Tasklist keeps from the first visit, dates included
             sato.go("/tasks").go(TASKLIST + "#/?task=" + screening);

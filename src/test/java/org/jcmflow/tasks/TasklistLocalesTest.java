@@ -86,6 +86,9 @@ class TasklistLocalesTest {
         for (String locale : locales) {
             assertThat(locale(locale).path("labels").size()).as("locales/" + locale + ".json").isPositive();
         }
+        // the script that keeps the dates in the reader's language, loaded before Tasklist starts
+        assertThat(configuration).contains("'jcm-date-locale': 'scripts/date-locale'", "ngDeps: ['jcm.dateLocale']");
+        assertThat(read(TASKLIST + "scripts/date-locale.js")).contains("angular.module('jcm.dateLocale'");
     }
 
     private JsonNode locale(String language) throws IOException {

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.logging.Level;
 
@@ -34,6 +36,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.DevTools;
+import org.openqa.selenium.devtools.Event;
+import org.openqa.selenium.devtools.HasDevTools;
+import org.openqa.selenium.json.JsonInput;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.print.PageSize;
@@ -149,6 +156,51 @@ public final class Browser implements AutoCloseable {
     public void waitForText(String text) {
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    /** Waits at most the given time until the element shows the text; a timeout fails the test. */
+    public void waitForText(By by, String text, Duration within) {
+        new WebDriverWait(driver, within).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /**
+     * Holds back the browser's requests to addresses that match the pattern (Chromium's, with {@code *} for any
+     * characters) until {@link HeldRequests#release()}: an answer that comes late, as on a slow line, whenever the
+     * test chooses. Through Chromium's DevTools protocol, whose Fetch domain pauses the matching requests.
+     */
+    public HeldRequests holdRequests(String urlPattern) {
+        DevTools devTools = ((HasDevTools) driver).getDevTools();
+        devTools.createSessionIfThereIsNotOne();
+        List<String> held = new CopyOnWriteArrayList<>();
+        devTools.addListener(new Event<>("Fetch.requestPaused", Browser::requestId), (Consumer<String>) held::add);
+        devTools.send(new Command<Void>("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", urlPattern)))));
+        return () -> {
+            for (String requestId : held) {
+                devTools.send(new Command<Void>("Fetch.continueRequest", Map.of("requestId", requestId)));
+            }
+            devTools.send(new Command<Void>("Fetch.disable", Map.of()));
+        };
+    }
+
+    /** Requests held back by {@link #holdRequests(String)}. */
+    @FunctionalInterface
+    public interface HeldRequests {
+        /** Lets the held requests go on, and holds no more. */
+        void release();
+    }
+
+    private static String requestId(JsonInput event) {
+        String requestId = null;
+        event.beginObject();
+        while (event.hasNext()) {
+            if (event.nextName().equals("requestId")) {
+                requestId = event.nextString();
+            } else {
+                event.skipValue();
+            }
+        }
+        event.endObject();
+        return requestId;
     }
 
     /**

@@ -1,12 +1,21 @@
 /*
  * Tasklist's configuration, in place of the one in Camunda's webapp jar (the application's own class path comes
  * first). Camunda's defaults otherwise, with its keyboard shortcuts; Tasklist speaks Japanese to a browser whose
- * language is Japanese (locales/ja.json), English to any other.
+ * language is Japanese (locales/ja.json), English to any other, its dates too (scripts/date-locale.js, loaded
+ * before Tasklist starts).
  */
 export default {
   locales: {
     availableLocales: ['en', 'ja'],
     fallbackLocale: 'en'
+  },
+
+  requireJsConfig: {
+    deps: ['jcm-date-locale'],
+    ngDeps: ['jcm.dateLocale'],
+    paths: {
+      'jcm-date-locale': 'scripts/date-locale'
+    }
   },
 
   shortcuts: {
