@@ -221,6 +221,19 @@ class JcmProcedureApiIT {
         assertThat(ledger.path("byAccount").path("PARTNER_PARTICIPANT").decimalValue()).isEqualByComparingTo("200");
         assertThat(ledger.path("entries").findValuesAsText("registry")).contains("JAPAN", "PARTNER");
         assertThat(driver.as(OTHER_PROPONENT).get("/api/cases/" + caseId + "/registry").status()).isEqualTo(404);
+
+        // each account's holder reads in the reader's language: the governments by name, the partner government by
+        // its country's name, in the API and on the case page
+        assertThat(holderNames(caseId, "ja")).containsExactly("日本政府", "日本エコテック株式会社", "タイ政府",
+                "Saigon Cooling");
+        assertThat(holderNames(caseId, "en")).containsExactly("Government of Japan", "Nihon EcoTech Co., Ltd.",
+                "Government of Thailand", "Saigon Cooling");
+        assertThat(allocatedHolderNames(caseId, "ja")).containsExactly("日本政府", "日本エコテック株式会社", "タイ政府",
+                "Saigon Cooling");
+        for (String table : List.of("credit-allocation", "registry-ledger")) {
+            assertThat(pageHolder(caseId, "ja", table)).isEqualTo("タイ政府");
+            assertThat(pageHolder(caseId, "en", table)).isEqualTo("Government of Thailand");
+        }
         JsonNode country = driver.as(OTHER_PROPONENT).get("/api/registry/TH").json();
         assertThat(country.path("totalTco2").decimalValue()).isEqualByComparingTo("1000");
         assertThat(country.path("projects").get(0).path("registrationNumber").asText()).isEqualTo("TH005");
@@ -282,6 +295,24 @@ class JcmProcedureApiIT {
     private List<String> historyOutcomes(String caseId, String language) {
         return Jsoup.parse(driver.as(PROPONENT).getPage("/cases/" + caseId + "?lang=" + language).text())
                 .select("#history tbody tr td:last-child").eachText();
+    }
+
+    /** The holders of the case's registry accounts in the language, in the ledger's order of accounts. */
+    private List<String> holderNames(String caseId, String language) {
+        return driver.as(PROPONENT).get("/api/cases/" + caseId + "/registry?lang=" + language).json()
+                .path("entries").findValuesAsText("holderName");
+    }
+
+    private List<String> allocatedHolderNames(String caseId, String language) {
+        return driver.as(PROPONENT).get("/api/cases/" + caseId + "/mrv?lang=" + language).json()
+                .path("projectDesign").path("creditAllocation").findValuesAsText("holderName");
+    }
+
+    /** The partner government's holder in a table of the case page's JCM section, in the language. */
+    private String pageHolder(String caseId, String language, String table) {
+        return Jsoup.parse(driver.as(PROPONENT).getPage("/cases/" + caseId + "?lang=" + language).text())
+                .select("table." + table + " tr[data-account=PARTNER_GOVERNMENT] td:nth-child(" + (table.equals(
+                        "credit-allocation") ? 2 : 4) + ")").text();
     }
 
     /** The step's latest record in the case's history. */
