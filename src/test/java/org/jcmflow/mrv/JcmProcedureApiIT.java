@@ -19,6 +19,7 @@ import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.ValidSubmissions;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,6 +156,9 @@ class JcmProcedureApiIT {
 
         // validation by the TPE, the registration request and the JC's registration with its crediting period
         driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
+        assertThat(driver.as(PROPONENT).get("/api/tasks/" + driver.openTask(caseId, "Task_RequestRegistration"))
+                .json().path("submission").path("title").isMissingNode()).as("a first request: nothing sent back")
+                .isTrue();
         driver.complete(caseId, "Task_RequestRegistration", PROPONENT);
         Map<String, Object> registration = new HashMap<>(ValidSubmissions.of("Task_RegisterProject"));
         registration.put("registrationNumber", "TH005");
@@ -174,7 +178,21 @@ class JcmProcedureApiIT {
         JsonNode rejection = lastStep(caseId, "Task_RegisterProject");
         assertThat(rejection.path("outcome").asText()).isEqualTo("REJECTED");
         assertThat(rejection.path("details").asText()).contains("The PDD's monitoring plan omits the chillers' power meters.");
-        driver.openTask(caseId, "Task_RequestRegistration", PROPONENT);
+        // the project participants request again beside the JC's decision and its reasons, in their language
+        String again = driver.openTask(caseId, "Task_RequestRegistration", PROPONENT);
+        JsonNode sentBackPart = sentBackPart(again, "en");
+        assertThat(sentBackPart.path("stepKey").asText()).isEqualTo("Task_RegisterProject");
+        assertThat(valueText(sentBackPart, "registrationDecision")).isEqualTo("Rejected");
+        assertThat(valueText(sentBackPart, "registrationDecisionReason"))
+                .isEqualTo("The PDD's monitoring plan omits the chillers' power meters.");
+        JsonNode japanese = sentBackPart(again, "ja");
+        assertThat(valueText(japanese, "registrationDecision")).isEqualTo("却下");
+        assertThat(labelOf(japanese, "registrationDecisionReason")).isEqualTo("決定の理由");
+        Element besideTheForm = Jsoup.parse(driver.as(PROPONENT).getPage("/tasks/" + again
+                + "?lang=ja").text()).selectFirst("#submission");
+        assertThat(besideTheForm).as("the JC's reasons beside the form").isNotNull();
+        assertThat(besideTheForm.text()).contains("合同委員会が申請を差し戻した理由", "却下",
+                "The PDD's monitoring plan omits the chillers' power meters.");
         driver.complete(caseId, "Task_RequestRegistration", PROPONENT, "registrationRequestSummary",
                 "Power meters added to the monitoring plan.");
         complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE, registration);
@@ -205,6 +223,14 @@ class JcmProcedureApiIT {
         JsonNode sentBack = lastStep(caseId, "Task_IssueCredits");
         assertThat(sentBack.path("outcome").asText()).isEqualTo("REVISION_REQUESTED");
         assertThat(sentBack.path("details").asText()).contains("Request the credits of the verified period only.");
+        JsonNode issuanceSentBack = sentBackPart(driver.openTask(caseId, "Task_RequestIssuance"), "en");
+        assertThat(valueText(issuanceSentBack, "issuanceDecision")).isEqualTo("Sent back for revision");
+        assertThat(valueText(issuanceSentBack, "issuanceDecisionReason"))
+                .isEqualTo("Request the credits of the verified period only.");
+        assertThat(Jsoup.parse(driver.as(PROPONENT).getPage("/tasks/" + driver.openTask(caseId,
+                "Task_RequestIssuance") + "?lang=en").text()).select("#submission").text())
+                .contains("Why the Joint Committee sent the request back", "Sent back for revision",
+                        "Request the credits of the verified period only.");
         driver.complete(caseId, "Task_RequestIssuance", PROPONENT, "creditsRequestedTco2", 1000.0);
         issuance.put("creditsIssuedTco2", 1000.0);
         complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE, issuance);
@@ -280,6 +306,25 @@ class JcmProcedureApiIT {
         ApiClient.Response done = driver.as(user).post("/api/tasks/" + driver.openTask(caseId, taskKey)
                 + "/complete", Map.of("variables", values));
         assertThat(done.status()).as(taskKey + ": " + done.text()).isEqualTo(204);
+    }
+
+    /** The JC's decision that a request task made again answers, as the project participants read it. */
+    private JsonNode sentBackPart(String taskId, String language) {
+        JsonNode submission = driver.as(PROPONENT).get("/api/tasks/" + taskId + "?lang=" + language).json()
+                .path("submission");
+        assertThat(submission.path("title").asText()).isEqualTo(language.equals("ja")
+                ? "合同委員会が申請を差し戻した理由" : "Why the Joint Committee sent the request back");
+        assertThat(submission.path("parts")).hasSize(1);
+        return submission.path("parts").get(0);
+    }
+
+    private static String labelOf(JsonNode part, String field) {
+        for (JsonNode value : part.path("values")) {
+            if (value.path("field").asText().equals(field)) {
+                return value.path("label").asText();
+            }
+        }
+        throw new AssertionError("No value " + field + " in " + part);
     }
 
     private static String valueText(JsonNode part, String field) {
