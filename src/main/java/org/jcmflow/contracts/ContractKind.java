@@ -1,5 +1,8 @@
 package org.jcmflow.contracts;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.stagegate.StageGatePolicy;
 
@@ -30,6 +33,11 @@ public enum ContractKind {
     /** The step in which the contractor reports the commissioned work: due when the contract ends. */
     String reportStep() {
         return reportStep;
+    }
+
+    /** The kind of work the step reports on; empty for a step that reports on no contract's work. */
+    static Optional<ContractKind> reportedIn(String taskKey) {
+        return Arrays.stream(values()).filter(kind -> kind.reportStep.equals(taskKey)).findFirst();
     }
 
     /** The step whose decision selects the work; the decision is in its field {@link #decisionField()}. */

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +25,6 @@ import org.jcmflow.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,6 +41,11 @@ public class Contracts {
     private static final Logger log = LoggerFactory.getLogger(Contracts.class);
     /** The first day of the programme's first fiscal year: no contract of the programme is signed before it. */
     private static final LocalDate PROGRAMME_START = LocalDate.of(FiscalYears.FIRST, 4, 1);
+
+    /** A contract's ({@code k}) end as it stands: the latest change of its period, else its end as signed. */
+    static final String CURRENT_END = """
+            coalesce((select ch.ends_on from contract_change ch where ch.contract_id = k.id
+                      and ch.ends_on is not null order by ch.changed_on desc, ch.id desc limit 1), k.ends_on)""";
 
     /** A contract's standing as the checks of a change or of spending need it. */
     record Standing(UUID id, String contractNumber, LocalDate signedOn, LocalDate startsOn, LocalDate currentEndsOn,
@@ -61,15 +64,15 @@ public class Contracts {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final StepDeadlines deadlines;
-    private final ZoneId zone;
+    private final ReportDeadlines reportDeadlines;
 
     Contracts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, StepDeadlines deadlines,
-              @Value("${jcm.portal.time-zone}") ZoneId zone) {
+              ReportDeadlines reportDeadlines) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
         this.deadlines = deadlines;
-        this.zone = zone;
+        this.reportDeadlines = reportDeadlines;
     }
 
     public static boolean mayWrite(CurrentUser user) {
@@ -194,10 +197,10 @@ public class Contracts {
     /**
      * The commissioned work is reported by the contract's end: the case's open report step is due at the end of
      * its last day, in the programme office's time zone, and its reminder and escalation move with it. A report
-     * step that opens later takes its due date from the process.
+     * step that opens later takes the same due date when it opens ({@link ReportDeadlines}).
      */
     private Contract reportDueAtTheEnd(Contract contract) {
-        Instant due = contract.currentEndsOn().plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant();
+        Instant due = reportDeadlines.endOf(contract.currentEndsOn());
         int moved = deadlines.move(contract.caseId(), contract.kind().reportStep(), due);
         if (moved > 0) {
             log.info("Report {} of case {} due at the end of contract {}: {}", contract.kind().reportStep(),
@@ -348,14 +351,10 @@ public class Contracts {
 
     /** The contract as it stands; locked for the change being made, so that two changes do not cross. */
     private Optional<Standing> standing(UUID contractId, boolean forUpdate) {
-        return jdbc.sql("""
-                        select k.id, k.contract_number, k.signed_on, k.starts_on,
-                               coalesce((select ch.ends_on from contract_change ch where ch.contract_id = k.id
-                                         and ch.ends_on is not null order by ch.changed_on desc, ch.id desc limit 1),
-                                        k.ends_on),
-                               coalesce((select ch.amount_million_jpy from contract_change ch where ch.contract_id = k.id
-                                         and ch.amount_million_jpy is not null order by ch.changed_on desc, ch.id desc
-                                         limit 1), k.amount_million_jpy)
+        return jdbc.sql("select k.id, k.contract_number, k.signed_on, k.starts_on, " + CURRENT_END + ", " + """
+                        coalesce((select ch.amount_million_jpy from contract_change ch where ch.contract_id = k.id
+                                  and ch.amount_million_jpy is not null order by ch.changed_on desc, ch.id desc
+                                  limit 1), k.amount_million_jpy)
                         from commissioning_contract k where k.id = ?""" + (forUpdate ? " for update" : ""))
                 .param(contractId)
                 .query((rs, row) -> new Standing(rs.getObject(1, UUID.class), rs.getString(2),

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
@@ -27,6 +29,15 @@ public final class ProcessContext {
     public static Optional<UUID> caseOf(VariableScope scope) {
         Object caseId = scope.getVariable(CASE_ID);
         return caseId == null ? Optional.empty() : Optional.of(UUID.fromString(caseId.toString()));
+    }
+
+    /**
+     * The case of the process the engine is executing in this thread, as it evaluates a step's expression (a task's
+     * due date, its timers); empty outside the engine's execution, and for a process of no case.
+     */
+    public static Optional<UUID> executingCase() {
+        return Context.getCoreExecutionContext() instanceof BpmnExecutionContext executing
+                && executing.getExecution() != null ? caseOf(executing.getExecution()) : Optional.empty();
     }
 
     /** The case of the process the step runs in, which every process of a case has. */

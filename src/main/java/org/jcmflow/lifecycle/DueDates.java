@@ -4,14 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 
+import org.jcmflow.engine.ProcessContext;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Due dates and reminder times of tasks, for the BPMN: a task's {@code camunda:dueDate="${dueDates.of('Task_X')}"},
  * and the timers beside it, {@code ${dueDates.reminderOf('Task_X')}} and {@code ${dueDates.of('Task_X')}}. Times
- * come from the engine's clock, which also fires the timers.
+ * come from the engine's clock, which also fires the timers. A deadline agreed for the case's step outside the
+ * process ({@link AgreedDeadlines}: a report due when its contract ends) comes before the configured duration.
  */
 @Component("dueDates")
 @EnableConfigurationProperties(DeadlineProperties.class)
@@ -19,21 +25,40 @@ public class DueDates {
 
     private final DeadlineProperties deadlines;
     private final Clock clock;
+    private final List<AgreedDeadlines> agreed;
 
+    /** Due dates from the configured durations alone, as the process tests have them. */
     public DueDates(DeadlineProperties deadlines, Clock clock) {
+        this(deadlines, clock, List.of());
+    }
+
+    @Autowired
+    public DueDates(DeadlineProperties deadlines, Clock clock, List<AgreedDeadlines> agreed) {
         this.deadlines = deadlines;
         this.clock = clock;
+        this.agreed = List.copyOf(agreed);
     }
 
-    /** When a task started now is due. */
+    /** When a task started now, in the case the engine is executing, is due. */
     public Date of(String taskKey) {
-        return Date.from(dueFrom(now(), taskKey));
+        return Date.from(dueNow(taskKey));
     }
 
-    /** When the reminder of a task started now goes out. */
+    /** When the reminder of a task started now, in the case the engine is executing, goes out. */
     public Date reminderOf(String taskKey) {
-        Instant now = now();
-        return Date.from(reminder(now, dueFrom(now, taskKey)));
+        return Date.from(reminder(now(), dueNow(taskKey)));
+    }
+
+    private Instant dueNow(String taskKey) {
+        return agreedDue(taskKey).orElseGet(() -> dueFrom(now(), taskKey));
+    }
+
+    private Optional<Instant> agreedDue(String taskKey) {
+        if (agreed.isEmpty()) {
+            return Optional.empty();
+        }
+        return ProcessContext.executingCase().flatMap(caseId -> agreed.stream()
+                .map(deadline -> deadline.dueOf(caseId, taskKey)).flatMap(Optional::stream).findFirst());
     }
 
     /** When the reminder goes out for work that starts now and is due at the given deadline. */

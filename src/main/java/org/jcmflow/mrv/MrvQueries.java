@@ -34,10 +34,12 @@ public class MrvQueries {
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
+    private final AccountHolders holders;
 
-    MrvQueries(JdbcClient jdbc, CaseFileService cases) {
+    MrvQueries(JdbcClient jdbc, CaseFileService cases, AccountHolders holders) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.holders = holders;
     }
 
     public record MethodologyPage(List<Methodology> content, int page, int size, long totalElements,
@@ -59,7 +61,13 @@ public class MrvQueries {
                                 List<CreditShare> creditAllocation) {
     }
 
-    public record CreditShare(String accountKind, String holder, java.math.BigDecimal sharePercent) {
+    /**
+     * @param holder     the holder as the MoC statement named it
+     * @param holderName the holder as the reader reads it: a government by name in their language, a participant by
+     *                   its organisation's name
+     */
+    public record CreditShare(String accountKind, String holder, String holderName,
+                              java.math.BigDecimal sharePercent) {
     }
 
     /** The registration request and the Joint Committee's registration. */
@@ -115,10 +123,12 @@ public class MrvQueries {
                         rs.getBigDecimal(9), rs.getString(10), date(rs, 11), rs.getBigDecimal(12), date(rs, 13)))
                 .list();
         List<CreditShare> shares = jdbc.sql("""
-                        select account_kind, holder, share_percent from credit_allocation where case_id = ?
-                        order by account_kind""")
+                        select a.account_kind, a.holder, a.share_percent, c.partner_country
+                        from credit_allocation a join project_case c on c.id = a.case_id where a.case_id = ?
+                        order by a.account_kind""")
                 .param(caseId).query((rs, row) -> new CreditShare(rs.getString(1), rs.getString(2),
-                        rs.getBigDecimal(3))).list();
+                        holders.name(rs.getString(1), rs.getString(2), rs.getString(4)), rs.getBigDecimal(3)))
+                .list();
         ProjectDesign design = jdbc.sql("""
                         select p.document_id, d.file_name, p.sectoral_scope, p.tpe_id, t.name, p.focal_point,
                                p.focal_point_email, p.submitted_by, p.submitted_at, p.validation_outcome,

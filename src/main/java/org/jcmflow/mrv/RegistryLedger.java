@@ -22,8 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RegistryLedger {
 
-    /** Credits issued into one account for one monitoring period. */
-    public record Entry(int periodNumber, String registry, String accountKind, String holder,
+    /**
+     * Credits issued into one account for one monitoring period.
+     *
+     * @param holder     the holder as the MoC statement named it
+     * @param holderName the holder as the reader reads it: a government by name in their language, a participant by
+     *                   its organisation's name
+     */
+    public record Entry(int periodNumber, String registry, String accountKind, String holder, String holderName,
                         BigDecimal creditsTco2, LocalDate issuedOn) {
     }
 
@@ -43,22 +49,26 @@ public class RegistryLedger {
     private final JdbcClient jdbc;
     private final CaseFileService cases;
     private final PartnerCountries countries;
+    private final AccountHolders holders;
 
-    RegistryLedger(JdbcClient jdbc, CaseFileService cases, PartnerCountries countries) {
+    RegistryLedger(JdbcClient jdbc, CaseFileService cases, PartnerCountries countries, AccountHolders holders) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.countries = countries;
+        this.holders = holders;
     }
 
     @Transactional(readOnly = true)
     public CaseLedger ofCase(UUID caseId, CurrentUser user) {
         cases.visibleCase(caseId, user);
         List<Entry> entries = jdbc.sql("""
-                        select period_number, registry, account_kind, holder, credits_tco2, issued_on
+                        select period_number, registry, account_kind, holder, credits_tco2, issued_on,
+                               partner_country
                         from registry_entry where case_id = ? order by period_number, account_kind""")
                 .param(caseId)
                 .query((rs, row) -> new Entry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getDate(6).toLocalDate()))
+                        holders.name(rs.getString(3), rs.getString(4), rs.getString(7)), rs.getBigDecimal(5),
+                        rs.getDate(6).toLocalDate()))
                 .list();
         Map<String, BigDecimal> byAccount = new LinkedHashMap<>();
         entries.forEach(entry -> byAccount.merge(entry.accountKind(), entry.creditsTco2(), BigDecimal::add));

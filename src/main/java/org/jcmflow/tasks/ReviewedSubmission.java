@@ -1,6 +1,7 @@
 package org.jcmflow.tasks;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,6 +9,8 @@ import java.util.Set;
  * What each step that reviews, evaluates or decides rests on: the steps whose latest submission its assignee reads
  * beside the form. A step decides on the proposal itself ({@link #PROPOSAL}), or on what one or more earlier steps
  * of the case recorded, all their fields or only some (the note convening the committee, not whom it convened).
+ * A request that the Joint Committee sent back is made again beside the JC's decision and its reasons
+ * ({@link SentBack}); a request made for the first time, or after a decision that granted the last one, has none.
  */
 enum ReviewedSubmission {
 
@@ -33,7 +36,9 @@ enum ReviewedSubmission {
     VERIFICATION("Task_VerifyMonitoringReport", Source.all("Task_SubmitMonitoringReport")),
     ISSUANCE("Task_IssueCredits", Source.all("Task_RequestIssuance"), Source.all("Task_SubmitMonitoringReport"),
             Source.only("Task_VerifyMonitoringReport", "verificationDecision", "verifiedReductionTco2")),
-    DISSEMINATION_REVIEW("Task_ReviewDisseminationReport", Source.all("Task_SubmitDisseminationReport"));
+    DISSEMINATION_REVIEW("Task_ReviewDisseminationReport", Source.all("Task_SubmitDisseminationReport")),
+    REGISTRATION_REQUEST("Task_RequestRegistration", new SentBack(JcmDecision.REGISTRATION)),
+    ISSUANCE_REQUEST("Task_RequestIssuance", new SentBack(JcmDecision.ISSUANCE));
 
     /** The step key under which the proposal, submitted when the case was opened, stands in the case's history. */
     static final String PROPOSAL = "Start_CaseCreated";
@@ -64,16 +69,68 @@ enum ReviewedSubmission {
         }
     }
 
+    /** A decision of the Joint Committee on a request, and the value with which it grants the request. */
+    enum JcmDecision {
+        REGISTRATION("Task_RegisterProject", "registrationDecision", "REGISTERED", "registrationDecisionReason"),
+        ISSUANCE("Task_IssueCredits", "issuanceDecision", "ISSUED", "issuanceDecisionReason");
+
+        final String stepKey;
+        final String decisionField;
+        final String granting;
+        final String reasonField;
+
+        JcmDecision(String stepKey, String decisionField, String granting, String reasonField) {
+            this.stepKey = stepKey;
+            this.decisionField = decisionField;
+            this.granting = granting;
+            this.reasonField = reasonField;
+        }
+    }
+
+    /**
+     * The Joint Committee's latest decision on the request, with its reasons, shown only when it sent the request
+     * back (rejected it, or asked for revisions).
+     */
+    record SentBack(JcmDecision decision) {
+
+        Source source() {
+            return Source.only(decision.stepKey, decision.decisionField, decision.reasonField);
+        }
+
+        boolean sentBack(Map<String, Object> recorded) {
+            Object decided = recorded.get(decision.decisionField);
+            return decided != null && !decision.granting.equals(decided.toString());
+        }
+    }
+
     private final String stepKey;
     private final List<Source> sources;
+    private final SentBack sentBack;
 
     ReviewedSubmission(String stepKey, Source... sources) {
         this.stepKey = stepKey;
         this.sources = List.of(sources);
+        this.sentBack = null;
+    }
+
+    ReviewedSubmission(String stepKey, SentBack sentBack) {
+        this.stepKey = stepKey;
+        this.sources = List.of(sentBack.source());
+        this.sentBack = sentBack;
     }
 
     List<Source> sources() {
         return sources;
+    }
+
+    /** The decision that sent the request back, for a request made again; empty for a review. */
+    Optional<SentBack> sentBack() {
+        return Optional.ofNullable(sentBack);
+    }
+
+    /** The heading of what the step's assignee reads beside the form. */
+    String titleCode() {
+        return sentBack == null ? "submission.title" : "submission.sentBack.title";
     }
 
     static Optional<ReviewedSubmission> of(String stepKey) {

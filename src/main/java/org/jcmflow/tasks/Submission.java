@@ -6,9 +6,12 @@ import java.util.UUID;
 
 /**
  * What a review, evaluation or decision rests on, as its assignee reads it beside the form: the latest submission
- * of each step it decides on, labelled as the submitting form labels it, in the reader's language.
+ * of each step it decides on, labelled as the submitting form labels it, in the reader's language. For a request
+ * the Joint Committee sent back, its decision and reasons, which the request made again answers.
+ *
+ * @param title the heading it stands under, in the reader's language
  */
-record Submission(UUID caseId, List<Part> parts) {
+record Submission(UUID caseId, String title, List<Part> parts) {
 
     /**
      * The latest record of one step.

@@ -71,19 +71,30 @@ class TaskSubmissions {
         this.json = json;
     }
 
-    /** What the task decides on; empty for a task that decides on no submission (a proponent's own). */
+    /**
+     * What the task decides on, or the Joint Committee's reasons for sending back the request it makes again; empty
+     * for a task that decides on no submission (a proponent's own), and for a request nobody sent back.
+     */
     Optional<Submission> of(Task task, UUID caseId, CurrentUser user) {
-        return ReviewedSubmission.of(task.getTaskDefinitionKey()).map(reviewed -> {
-            Instant opened = task.getCreateTime().toInstant();
-            List<DocumentInfo> documents = cases.documents(caseId, user);
-            List<Submission.Part> parts = new ArrayList<>();
-            for (Source source : reviewed.sources()) {
-                (ReviewedSubmission.PROPOSAL.equals(source.stepKey())
-                        ? Optional.of(proposal(cases.visibleCase(caseId, user), documents, opened))
-                        : part(caseId, source, user, documents, opened)).ifPresent(parts::add);
-            }
-            return new Submission(caseId, List.copyOf(parts));
-        });
+        return ReviewedSubmission.of(task.getTaskDefinitionKey())
+                .filter(reviewed -> reviewed.sentBack().map(sentBack -> sentBack(caseId, sentBack, user)).orElse(true))
+                .map(reviewed -> {
+                    Instant opened = task.getCreateTime().toInstant();
+                    List<DocumentInfo> documents = cases.documents(caseId, user);
+                    List<Submission.Part> parts = new ArrayList<>();
+                    for (Source source : reviewed.sources()) {
+                        (ReviewedSubmission.PROPOSAL.equals(source.stepKey())
+                                ? Optional.of(proposal(cases.visibleCase(caseId, user), documents, opened))
+                                : part(caseId, source, user, documents, opened)).ifPresent(parts::add);
+                    }
+                    return new Submission(caseId, messages.get(reviewed.titleCode()), List.copyOf(parts));
+                });
+    }
+
+    /** Whether the Joint Committee's latest decision on the request sent it back. */
+    private boolean sentBack(UUID caseId, ReviewedSubmission.SentBack sentBack, CurrentUser user) {
+        return cases.lastRecords(caseId, sentBack.source().stepKey(), 1, user).stream().findFirst()
+                .map(decided -> sentBack.sentBack(details(decided))).orElse(false);
     }
 
     private Submission.Part proposal(ProjectCase proposed, List<DocumentInfo> documents, Instant opened) {

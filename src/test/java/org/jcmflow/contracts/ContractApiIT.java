@@ -200,19 +200,54 @@ class ContractApiIT {
         reportDueAtTheEndOf(caseId, report, ends.plusDays(90));
     }
 
+    /**
+     * The demonstration's final report opens long after its contract was signed: it is due when the contract ends,
+     * not when the process's duration for it runs out, with its reminder a week before and its escalation then.
+     */
+    @Test
+    void aReportOpeningAfterTheContractWasSignedIsDueWhenTheContractEnds() {
+        String caseId = driver.openCase(PROPONENT, "Final report by the contract's end", "SA", 2016);
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitFeasibilityReport", PROPONENT);
+        driver.complete(caseId, "Task_ReviewFeasibilityReport", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitSurveyResults", PROPONENT);
+        driver.complete(caseId, "Task_ReviewSurveyResults", PROGRAM_MANAGER);
+        driver.evaluateAtStageGate(caseId);
+        driver.complete(caseId, "Task_ConfirmStageGateDecision", PROGRAM_MANAGER);
+        LocalDate ends = LocalDate.now(TOKYO).plusDays(400);
+        Map<String, Object> entry = entry(caseId, "SA-2016-0500", "DEMONSTRATION", "300");
+        entry.put("endsOn", ends.toString());
+        ApiClient.Response signed = manager.post("/api/contracts", entry);
+        assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+
+        driver.complete(caseId, "Task_NegotiateMou", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_RecordMouSignature", PROGRAM_MANAGER);
+        driver.complete(caseId, "Task_SubmitImplementationDocument", PROPONENT);
+        driver.complete(caseId, "Task_InstallTechnology", PROPONENT);
+        driver.complete(caseId, "Task_CommissionTechnology", PROPONENT);
+        driver.complete(caseId, "Task_SubmitProgressReport", PROPONENT);
+        driver.complete(caseId, "Task_ReviewProgressReport", PROGRAM_MANAGER);
+        reportDueAtTheEndOf(caseId, "Task_SubmitFinalReport", driver.openTask(caseId, "Task_SubmitFinalReport"), ends);
+    }
+
     private void reportDueAtTheEndOf(String caseId, String report, LocalDate lastDay) {
+        reportDueAtTheEndOf(caseId, "Task_SubmitFeasibilityReport", report, lastDay);
+    }
+
+    private void reportDueAtTheEndOf(String caseId, String step, String report, LocalDate lastDay) {
         Instant due = lastDay.plusDays(1).atStartOfDay(TOKYO).minusSeconds(1).toInstant();
         JsonNode task = driver.as(PROPONENT).get("/api/tasks/" + report).json();
         assertThat(Instant.parse(task.path("due").asText())).isEqualTo(due);
-        assertThat(timer(caseId, "Boundary_SubmitFeasibilityReportReminder")).isEqualTo(due.minus(Duration.ofDays(7)));
-        assertThat(timer(caseId, "Boundary_SubmitFeasibilityReportOverdue")).isEqualTo(due);
+        String boundary = "Boundary_" + step.substring("Task_".length());
+        assertThat(timer(caseId, step, boundary + "Reminder")).isEqualTo(due.minus(Duration.ofDays(7)));
+        assertThat(timer(caseId, step, boundary + "Overdue")).isEqualTo(due);
     }
 
     /** When the timer of the case's open report fires, as the engine has it. */
-    private Instant timer(String caseId, String boundary) {
+    private Instant timer(String caseId, String step, String boundary) {
         ApiClient admin = driver.as(ADMIN);
         String instance = admin.get("/engine-rest/task?processInstanceBusinessKey=" + caseId
-                + "&taskDefinitionKey=Task_SubmitFeasibilityReport").json().get(0).path("processInstanceId").asText();
+                + "&taskDefinitionKey=" + step).json().get(0).path("processInstanceId").asText();
         JsonNode jobs = admin.get("/engine-rest/job?processInstanceId=" + instance + "&activityId=" + boundary).json();
         assertThat(jobs).as(boundary).hasSize(1);
         return OffsetDateTime.parse(jobs.get(0).path("dueDate").asText(), ENGINE_REST_TIME).toInstant();

@@ -19,6 +19,7 @@ import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.ValidSubmissions;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,6 +156,9 @@ class JcmProcedureApiIT {
 
         // validation by the TPE, the registration request and the JC's registration with its crediting period
         driver.complete(caseId, "Task_ValidateProjectDesign", VERIFIER);
+        assertThat(driver.as(PROPONENT).get("/api/tasks/" + driver.openTask(caseId, "Task_RequestRegistration"))
+                .json().path("submission").path("title").isMissingNode()).as("a first request: nothing sent back")
+                .isTrue();
         driver.complete(caseId, "Task_RequestRegistration", PROPONENT);
         Map<String, Object> registration = new HashMap<>(ValidSubmissions.of("Task_RegisterProject"));
         registration.put("registrationNumber", "TH005");
@@ -174,7 +178,21 @@ class JcmProcedureApiIT {
         JsonNode rejection = lastStep(caseId, "Task_RegisterProject");
         assertThat(rejection.path("outcome").asText()).isEqualTo("REJECTED");
         assertThat(rejection.path("details").asText()).contains("The PDD's monitoring plan omits the chillers' power meters.");
-        driver.openTask(caseId, "Task_RequestRegistration", PROPONENT);
+        // the project participants request again beside the JC's decision and its reasons, in their language
+        String again = driver.openTask(caseId, "Task_RequestRegistration", PROPONENT);
+        JsonNode sentBackPart = sentBackPart(again, "en");
+        assertThat(sentBackPart.path("stepKey").asText()).isEqualTo("Task_RegisterProject");
+        assertThat(valueText(sentBackPart, "registrationDecision")).isEqualTo("Rejected");
+        assertThat(valueText(sentBackPart, "registrationDecisionReason"))
+                .isEqualTo("The PDD's monitoring plan omits the chillers' power meters.");
+        JsonNode japanese = sentBackPart(again, "ja");
+        assertThat(valueText(japanese, "registrationDecision")).isEqualTo("却下");
+        assertThat(labelOf(japanese, "registrationDecisionReason")).isEqualTo("決定の理由");
+        Element besideTheForm = Jsoup.parse(driver.as(PROPONENT).getPage("/tasks/" + again
+                + "?lang=ja").text()).selectFirst("#submission");
+        assertThat(besideTheForm).as("the JC's reasons beside the form").isNotNull();
+        assertThat(besideTheForm.text()).contains("合同委員会が申請を差し戻した理由", "却下",
+                "The PDD's monitoring plan omits the chillers' power meters.");
         driver.complete(caseId, "Task_RequestRegistration", PROPONENT, "registrationRequestSummary",
                 "Power meters added to the monitoring plan.");
         complete(caseId, "Task_RegisterProject", JOINT_COMMITTEE, registration);
@@ -205,6 +223,14 @@ class JcmProcedureApiIT {
         JsonNode sentBack = lastStep(caseId, "Task_IssueCredits");
         assertThat(sentBack.path("outcome").asText()).isEqualTo("REVISION_REQUESTED");
         assertThat(sentBack.path("details").asText()).contains("Request the credits of the verified period only.");
+        JsonNode issuanceSentBack = sentBackPart(driver.openTask(caseId, "Task_RequestIssuance"), "en");
+        assertThat(valueText(issuanceSentBack, "issuanceDecision")).isEqualTo("Sent back for revision");
+        assertThat(valueText(issuanceSentBack, "issuanceDecisionReason"))
+                .isEqualTo("Request the credits of the verified period only.");
+        assertThat(Jsoup.parse(driver.as(PROPONENT).getPage("/tasks/" + driver.openTask(caseId,
+                "Task_RequestIssuance") + "?lang=en").text()).select("#submission").text())
+                .contains("Why the Joint Committee sent the request back", "Sent back for revision",
+                        "Request the credits of the verified period only.");
         driver.complete(caseId, "Task_RequestIssuance", PROPONENT, "creditsRequestedTco2", 1000.0);
         issuance.put("creditsIssuedTco2", 1000.0);
         complete(caseId, "Task_IssueCredits", JOINT_COMMITTEE, issuance);
@@ -221,6 +247,19 @@ class JcmProcedureApiIT {
         assertThat(ledger.path("byAccount").path("PARTNER_PARTICIPANT").decimalValue()).isEqualByComparingTo("200");
         assertThat(ledger.path("entries").findValuesAsText("registry")).contains("JAPAN", "PARTNER");
         assertThat(driver.as(OTHER_PROPONENT).get("/api/cases/" + caseId + "/registry").status()).isEqualTo(404);
+
+        // each account's holder reads in the reader's language: the governments by name, the partner government by
+        // its country's name, in the API and on the case page
+        assertThat(holderNames(caseId, "ja")).containsExactly("日本政府", "日本エコテック株式会社", "タイ政府",
+                "Saigon Cooling");
+        assertThat(holderNames(caseId, "en")).containsExactly("Government of Japan", "Nihon EcoTech Co., Ltd.",
+                "Government of Thailand", "Saigon Cooling");
+        assertThat(allocatedHolderNames(caseId, "ja")).containsExactly("日本政府", "日本エコテック株式会社", "タイ政府",
+                "Saigon Cooling");
+        for (String table : List.of("credit-allocation", "registry-ledger")) {
+            assertThat(pageHolder(caseId, "ja", table)).isEqualTo("タイ政府");
+            assertThat(pageHolder(caseId, "en", table)).isEqualTo("Government of Thailand");
+        }
         JsonNode country = driver.as(OTHER_PROPONENT).get("/api/registry/TH").json();
         assertThat(country.path("totalTco2").decimalValue()).isEqualByComparingTo("1000");
         assertThat(country.path("projects").get(0).path("registrationNumber").asText()).isEqualTo("TH005");
@@ -269,6 +308,25 @@ class JcmProcedureApiIT {
         assertThat(done.status()).as(taskKey + ": " + done.text()).isEqualTo(204);
     }
 
+    /** The JC's decision that a request task made again answers, as the project participants read it. */
+    private JsonNode sentBackPart(String taskId, String language) {
+        JsonNode submission = driver.as(PROPONENT).get("/api/tasks/" + taskId + "?lang=" + language).json()
+                .path("submission");
+        assertThat(submission.path("title").asText()).isEqualTo(language.equals("ja")
+                ? "合同委員会が申請を差し戻した理由" : "Why the Joint Committee sent the request back");
+        assertThat(submission.path("parts")).hasSize(1);
+        return submission.path("parts").get(0);
+    }
+
+    private static String labelOf(JsonNode part, String field) {
+        for (JsonNode value : part.path("values")) {
+            if (value.path("field").asText().equals(field)) {
+                return value.path("label").asText();
+            }
+        }
+        throw new AssertionError("No value " + field + " in " + part);
+    }
+
     private static String valueText(JsonNode part, String field) {
         for (JsonNode value : part.path("values")) {
             if (value.path("field").asText().equals(field)) {
@@ -282,6 +340,24 @@ class JcmProcedureApiIT {
     private List<String> historyOutcomes(String caseId, String language) {
         return Jsoup.parse(driver.as(PROPONENT).getPage("/cases/" + caseId + "?lang=" + language).text())
                 .select("#history tbody tr td:last-child").eachText();
+    }
+
+    /** The holders of the case's registry accounts in the language, in the ledger's order of accounts. */
+    private List<String> holderNames(String caseId, String language) {
+        return driver.as(PROPONENT).get("/api/cases/" + caseId + "/registry?lang=" + language).json()
+                .path("entries").findValuesAsText("holderName");
+    }
+
+    private List<String> allocatedHolderNames(String caseId, String language) {
+        return driver.as(PROPONENT).get("/api/cases/" + caseId + "/mrv?lang=" + language).json()
+                .path("projectDesign").path("creditAllocation").findValuesAsText("holderName");
+    }
+
+    /** The partner government's holder in a table of the case page's JCM section, in the language. */
+    private String pageHolder(String caseId, String language, String table) {
+        return Jsoup.parse(driver.as(PROPONENT).getPage("/cases/" + caseId + "?lang=" + language).text())
+                .select("table." + table + " tr[data-account=PARTNER_GOVERNMENT] td:nth-child(" + (table.equals(
+                        "credit-allocation") ? 2 : 4) + ")").text();
     }
 
     /** The step's latest record in the case's history. */

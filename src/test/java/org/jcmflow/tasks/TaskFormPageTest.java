@@ -86,7 +86,7 @@ class TaskFormPageTest {
     void theSubmissionStandsBesideTheFormWithWhatChangedMarked() throws Exception {
         UUID report = UUID.randomUUID();
         task("t-evaluate", "Task_EvaluateCase", "Evaluate case", "stage-gate-evaluate", "stage-gate-committee",
-                new Submission(CASE_ID, List.of(new Submission.Part("Task_SubmitSurveyResults",
+                new Submission(CASE_ID, "What you decide on", List.of(new Submission.Part("Task_SubmitSurveyResults",
                         "Carry out survey and submit plans", "tanaka", Instant.parse("2016-09-01T01:00:00Z"), 2, true,
                         List.of(new Submission.Value("demonstrationSite", "Demonstration site", "Cho Ray Hospital",
                                         false, null),
@@ -99,6 +99,21 @@ class TaskFormPageTest {
         assertThat(page).contains("id=\"submission\"", "What you decide on", "Carry out survey and submit plans",
                 "Revised: round 2", "Demonstration site", "Cho Ray Hospital", "Changed", "<del>450.5</del>",
                 "survey-results.pdf", "/cases/" + CASE_ID + "/documents/" + report);
+    }
+
+    @Test
+    void aRequestMadeAgainStandsBesideTheJointCommitteesReasons() throws Exception {
+        task("t-request", "Task_RequestRegistration", "Request registration", "mrv-request-registration",
+                "proponent", new Submission(CASE_ID, "合同委員会が申請を差し戻した理由", List.of(new Submission.Part(
+                        "Task_RegisterProject", "プロジェクトの登録", "nakamura", Instant.parse("2024-03-01T01:00:00Z"), 1,
+                        false, List.of(new Submission.Value("registrationDecision", "合同委員会の決定", "却下", false, null),
+                        new Submission.Value("registrationDecisionReason", "決定の理由",
+                                "Power meters missing from the monitoring plan.", false, null)),
+                        List.of()))));
+        String page = mvc.perform(get("/tasks/t-request").header("Accept-Language", "ja")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"submission\"", "合同委員会が申請を差し戻した理由", "プロジェクトの登録", "決定の理由",
+                "Power meters missing from the monitoring plan.").doesNotContain("判断の対象");
     }
 
     @Test
