@@ -142,9 +142,17 @@ public class EngineTables {
      * that differs is written).
      */
     void writeOpenTasks(Collection<String> taskIds) {
-        if (taskIds.isEmpty()) {
-            return;
+        List<String> all = List.copyOf(taskIds);
+        // a bound list at a time: a transaction that ends tens of thousands of tasks stays within a statement's
+        // parameters
+        for (int from = 0; from < all.size(); from += WRITTEN_AT_ONCE) {
+            writeOpenTaskRows(all.subList(from, Math.min(all.size(), from + WRITTEN_AT_ONCE)));
         }
+    }
+
+    private static final int WRITTEN_AT_ONCE = 1_000;
+
+    private void writeOpenTaskRows(List<String> taskIds) {
         jdbc.sql("""
                         delete from open_task known where known.task_id in (:taskIds)
                         and not exists (select 1 from ACT_RU_TASK t where t.ID_ = known.task_id)""")
