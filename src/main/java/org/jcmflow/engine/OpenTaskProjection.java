@@ -42,7 +42,12 @@ class OpenTaskProjection {
         }
         for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
             if (registered instanceof ChangedTasks changed) {
-                changed.taskIds.add(task.getId());
+                if (changed.written) {
+                    // the engine at work after the transaction's tasks were written (from another synchronization)
+                    engineTables.writeOpenTasks(List.of(task.getId()));
+                } else {
+                    changed.taskIds.add(task.getId());
+                }
                 return;
             }
         }
@@ -55,10 +60,12 @@ class OpenTaskProjection {
     private final class ChangedTasks implements TransactionSynchronization {
 
         private final Set<String> taskIds = new LinkedHashSet<>();
+        private boolean written;
 
         @Override
         public void beforeCommit(boolean readOnly) {
             engineTables.writeOpenTasks(taskIds);
+            written = true;
         }
     }
 }
