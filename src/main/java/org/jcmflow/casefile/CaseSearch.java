@@ -22,6 +22,19 @@ public final class CaseSearch {
                 + " from partner_country where lower(name_en) like " + parameter + " or name_ja like " + parameter + "))";
     }
 
+    /**
+     * The ids of the cases that {@link #condition} finds, as a query with the parameter {@code #{name}} (or
+     * {@code :name}): the same cases, each half of the condition read along its own index (the trigram index of the
+     * search text; the cases of a country whose name matches), so that a few cases found out of many are looked up
+     * rather than every case read.
+     */
+    public static String matchingCaseIds(String parameter) {
+        return "select found.id from project_case found where found.search_text like " + parameter
+                + " union select found.id from project_case found join partner_country named"
+                + " on named.iso_code = found.partner_country"
+                + " where lower(named.name_en) like " + parameter + " or named.name_ja like " + parameter;
+    }
+
     private CaseSearch() {
     }
 

@@ -30,8 +30,10 @@ public class EngineTables {
     private static final Logger log = LoggerFactory.getLogger(EngineTables.class);
 
     private static final Map<String, String> INDEXES = Map.of(
-            // the inbox reads a page of open tasks in due-date order and stops there (inbox below)
+            // the overdue tasks are read in due-date order and the reading stops at the page (overdueTaskPage)
             "act_idx_task_inbox_order", "act_ru_task (due_date_, create_time_)",
+            // the inbox leaves out suspended tasks (an operator's doing, rare): looked up here, nearly empty
+            "act_idx_task_suspended", "act_ru_task (id_) where suspension_state_ <> 1",
             // the engine looks for a task's subtasks whenever it completes or deletes one: without this, a scan of
             // every open task at each step (measured: the bulk of the database's work at 50,000 open cases)
             "act_idx_task_parent", "act_ru_task (parent_task_id_)");
@@ -39,19 +41,15 @@ public class EngineTables {
     /**
      * Which cases' tasks an inbox shows: a null field does not narrow them.
      *
-     * @param searchCondition the SQL condition on a case ({@code visible_case}) that the search box sets, with the
-     *                        parameter {@code #{visibleSearch}}
-     * @param searchPattern   the value of that parameter
+     * @param searchCases   the SQL query of the ids of the cases that the search box finds, with the parameter
+     *                      {@code #{visibleSearch}}
+     * @param searchPattern the value of that parameter
      */
-    public record CaseScope(String organization, String stage, String partnerCountry, String searchCondition,
+    public record CaseScope(String organization, String stage, String partnerCountry, String searchCases,
                             String searchPattern) {
 
         public CaseScope(String organization, String stage, String partnerCountry) {
             this(organization, stage, partnerCountry, null, null);
-        }
-
-        boolean narrowsNothing() {
-            return organization == null && stage == null && partnerCountry == null && searchPattern == null;
         }
     }
 
@@ -97,6 +95,99 @@ public class EngineTables {
     }
 
     /**
+     * The engine's open tasks as {@code open_task} (V90) has them, each with its process's case: the business key,
+     * where that is a case id. The candidate groups are the task's candidate links to a group, sorted.
+     */
+    private static final String ENGINE_OPEN_TASKS = """
+            select t.ID_, t.PROC_INST_ID_,
+                   case when instance.BUSINESS_KEY_ ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+                        then cast(instance.BUSINESS_KEY_ as uuid) end,
+                   t.TASK_DEF_KEY_, t.NAME_, t.ASSIGNEE_,
+                   coalesce((select array_agg(distinct link.GROUP_ID_ order by link.GROUP_ID_) from ACT_RU_IDENTITYLINK link
+                             where link.TASK_ID_ = t.ID_ and link.TYPE_ = 'candidate' and link.GROUP_ID_ is not null),
+                            '{}'),
+                   t.CREATE_TIME_, t.DUE_DATE_
+            from ACT_RU_TASK t left join ACT_RU_EXECUTION instance on instance.ID_ = t.PROC_INST_ID_""";
+
+    private static final String OPEN_TASK_COLUMNS = "task_id, process_instance_id, case_id, task_key, task_name,"
+            + " assignee, candidate_groups, created_at, due_date";
+
+    /**
+     * Brings {@code open_task} to the engine's open tasks where it lacks some or has some that ended: on a database
+     * whose tasks were opened before the table was (the engine makes its tables after our migrations, so this runs
+     * once it has), or changed by a hand that bypassed the engine's events. Two anti-joins when nothing is missing.
+     * Safe beside another node at work: a task and its row are written and removed in the same transaction.
+     *
+     * @return the rows added and removed
+     */
+    static int fillOpenTasks(JdbcClient jdbc) {
+        int added = jdbc.sql("insert into open_task (" + OPEN_TASK_COLUMNS + ") " + ENGINE_OPEN_TASKS
+                        + " where not exists (select 1 from open_task known where known.task_id = t.ID_)"
+                        + " on conflict (task_id) do nothing")
+                .update();
+        int removed = jdbc.sql("""
+                        delete from open_task known
+                        where not exists (select 1 from ACT_RU_TASK t where t.ID_ = known.task_id)""")
+                .update();
+        if (added > 0 || removed > 0) {
+            log.info("Open tasks for the inbox: {} added from the engine's tasks, {} of ended tasks removed", added,
+                    removed);
+        }
+        return added + removed;
+    }
+
+    /**
+     * Writes the tasks' rows of {@code open_task} as the engine's tables have them now, in the caller's transaction:
+     * a task the engine no longer has leaves; one it has is added, or its row brought to the engine's (only a row
+     * that differs is written).
+     */
+    void writeOpenTasks(Collection<String> taskIds) {
+        List<String> all = List.copyOf(taskIds);
+        // a bound list at a time: a transaction that ends tens of thousands of tasks stays within a statement's
+        // parameters
+        for (int from = 0; from < all.size(); from += WRITTEN_AT_ONCE) {
+            writeOpenTaskRows(all.subList(from, Math.min(all.size(), from + WRITTEN_AT_ONCE)));
+        }
+    }
+
+    private static final int WRITTEN_AT_ONCE = 1_000;
+
+    private void writeOpenTaskRows(List<String> taskIds) {
+        jdbc.sql("""
+                        delete from open_task known where known.task_id in (:taskIds)
+                        and not exists (select 1 from ACT_RU_TASK t where t.ID_ = known.task_id)""")
+                .param("taskIds", taskIds).update();
+        jdbc.sql("insert into open_task (" + OPEN_TASK_COLUMNS + ") " + ENGINE_OPEN_TASKS + """
+                         where t.ID_ in (:taskIds)
+                        on conflict (task_id) do update set process_instance_id = excluded.process_instance_id,
+                            task_key = excluded.task_key, task_name = excluded.task_name,
+                            assignee = excluded.assignee, candidate_groups = excluded.candidate_groups,
+                            created_at = excluded.created_at, due_date = excluded.due_date
+                        where (open_task.process_instance_id, open_task.task_key, open_task.task_name,
+                               open_task.assignee, open_task.candidate_groups, open_task.created_at,
+                               open_task.due_date)
+                              is distinct from (excluded.process_instance_id, excluded.task_key, excluded.task_name,
+                               excluded.assignee, excluded.candidate_groups, excluded.created_at,
+                               excluded.due_date)""")
+                .param("taskIds", taskIds).update();
+    }
+
+    /**
+     * Writes the open tasks of the process instances again from the engine's tables, in the caller's transaction:
+     * after the instances moved to a new model version, which changes their tasks' keys without a task event.
+     */
+    public void refreshOpenTasks(Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from open_task where process_instance_id in (:instances)")
+                .param("instances", processInstanceIds).update();
+        jdbc.sql("insert into open_task (" + OPEN_TASK_COLUMNS + ") " + ENGINE_OPEN_TASKS
+                        + " where t.PROC_INST_ID_ in (:instances)")
+                .param("instances", processInstanceIds).update();
+    }
+
+    /**
      * Tasks given to the user, and unclaimed tasks offered to one of the groups, on the cases in scope, earliest
      * due first; counted up to {@code countedAtMost + 1}.
      */
@@ -113,64 +204,64 @@ public class EngineTables {
                            List<String> stageOrder, int offset, int size, int countedAtMost) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("inboxUser", userId);
-        StringBuilder candidateGroups = new StringBuilder();
-        for (int i = 0; i < groupIds.size(); i++) {
-            candidateGroups.append(i == 0 ? "" : ", ").append("#{inboxGroup").append(i).append('}');
-            parameters.put("inboxGroup" + i, groupIds.get(i));
-        }
-        // The engine's own task query for "assignee or candidate group" joins the identity links and sorts the
-        // distinct rows: all of a role's tasks, at every request. Here the role's link is looked up per task (a
-        // scalar subquery, which the planner does not turn into a hash of all the role's links), so that the page
-        // is read along act_idx_task_inbox_order in due-date order and the reading stops there.
-        StringBuilder where = new StringBuilder(" from ACT_RU_TASK RES where RES.SUSPENSION_STATE_ = 1")
-                .append(" and (RES.ASSIGNEE_ = #{inboxUser}");
+        // The page is read from open_task (V90, kept by OpenTaskProjection in each step's transaction) along one
+        // of its indexes in due-date order, and stops there: an organisation's tasks for a user who sees their
+        // own organisation's cases only, else all tasks. The engine's row of each task is joined by its id, for the
+        // task itself and its suspension, which stays the engine's to say.
+        StringBuilder holders = new StringBuilder("(inbox_task.assignee = #{inboxUser}");
         if (!groupIds.isEmpty()) {
-            where.append(" or (RES.ASSIGNEE_ is null and (select true from ACT_RU_IDENTITYLINK link")
-                    .append(" where link.TASK_ID_ = RES.ID_ and link.TYPE_ = 'candidate' and link.GROUP_ID_ in (")
-                    .append(candidateGroups).append(") limit 1))");
+            StringBuilder candidateGroups = new StringBuilder();
+            for (int i = 0; i < groupIds.size(); i++) {
+                candidateGroups.append(i == 0 ? "" : ", ").append("#{inboxGroup").append(i).append('}');
+                parameters.put("inboxGroup" + i, groupIds.get(i));
+            }
+            holders.append(" or (inbox_task.assignee is null and inbox_task.candidate_groups && array[")
+                    .append(candidateGroups).append("]::text[])");
         }
-        where.append(')');
-        if (!scope.narrowsNothing()) {
-            // project_case_id_text (V7) indexes id::text, the form in which the engine keeps the case id; a join
-            // rather than a list of ids, so that an organisation of tens of thousands of cases costs no more
-            where.append(" and exists (select 1 from ACT_RU_EXECUTION inbox_instance")
-                    .append(" where inbox_instance.ID_ = RES.PROC_INST_ID_ and exists (select 1 from project_case")
-                    .append(" visible_case where visible_case.id::text = inbox_instance.BUSINESS_KEY_");
-            if (scope.organization() != null) {
-                where.append(" and visible_case.organization = #{visibleOrganization}");
-                parameters.put("visibleOrganization", scope.organization());
-            }
-            if (scope.stage() != null) {
-                where.append(" and visible_case.stage = #{visibleStage}");
-                parameters.put("visibleStage", scope.stage());
-            }
-            if (scope.partnerCountry() != null) {
-                where.append(" and visible_case.partner_country = #{visibleCountry}");
-                parameters.put("visibleCountry", scope.partnerCountry());
-            }
-            if (scope.searchPattern() != null) {
-                where.append(" and ").append(scope.searchCondition());
-                parameters.put("visibleSearch", scope.searchPattern());
-            }
-            where.append("))");
+        holders.append(')');
+        // a case's organisation, stage and country are on its tasks only where the case exists (V90's trigger):
+        // a task of no case is in no narrower scope, as the engine's business key joined to no case before
+        StringBuilder scopeConditions = new StringBuilder();
+        if (scope.organization() != null) {
+            scopeConditions.append(" and inbox_task.organization = #{visibleOrganization}");
+            parameters.put("visibleOrganization", scope.organization());
         }
-        long counted = nativeQuery("select count(*) from (select 1" + where + " limit " + (countedAtMost + 1)
-                + ") counted", parameters).count();
-        List<Task> page = nativeQuery("select RES.*" + where + " order by " + orderBy(order, stageOrder),
-                parameters).listPage(offset, size);
+        if (scope.stage() != null) {
+            scopeConditions.append(" and inbox_task.stage = #{visibleStage}");
+            parameters.put("visibleStage", scope.stage());
+        }
+        if (scope.partnerCountry() != null) {
+            scopeConditions.append(" and inbox_task.partner_country = #{visibleCountry}");
+            parameters.put("visibleCountry", scope.partnerCountry());
+        }
+        if (scope.searchPattern() != null) {
+            // the cases the search finds, looked up first along their own indexes, then their tasks along
+            // open_task_case: an array rather than a join, so that the planner does not read every task of the
+            // roles to match them to the few cases found
+            scopeConditions.append(" and inbox_task.case_id = any(array(").append(scope.searchCases()).append("))");
+            parameters.put("visibleSearch", scope.searchPattern());
+        }
+        // counted on open_task alone, less the suspended tasks (nearly never any: act_idx_task_suspended is empty)
+        long counted = nativeQuery("select count(*) from (select 1 from open_task inbox_task where not exists"
+                + " (select 1 from ACT_RU_TASK suspended where suspended.ID_ = inbox_task.task_id"
+                + " and suspended.SUSPENSION_STATE_ <> 1) and " + holders + scopeConditions + " limit "
+                + (countedAtMost + 1) + ") counted", parameters).count();
+        List<Task> page = nativeQuery("select RES.* from open_task inbox_task join ACT_RU_TASK RES"
+                + " on RES.ID_ = inbox_task.task_id where RES.SUSPENSION_STATE_ = 1 and " + holders + scopeConditions
+                + " order by " + orderBy(order, stageOrder), parameters).listPage(offset, size);
         return new InboxPage(page, counted);
     }
 
     private static String orderBy(TaskOrder order, List<String> stageOrder) {
-        String dueFirst = "RES.DUE_DATE_ asc, RES.CREATE_TIME_ asc, RES.ID_ asc";
-        String ofTheCase = " from ACT_RU_EXECUTION sort_instance join project_case sort_case"
-                + " on sort_case.id::text = sort_instance.BUSINESS_KEY_ where sort_instance.ID_ = RES.PROC_INST_ID_)";
+        String dueFirst = "inbox_task.due_date asc, inbox_task.created_at asc, inbox_task.task_id asc";
         return switch (order) {
             case DUE_DATE -> dueFirst;
-            case NEWEST_FIRST -> "RES.CREATE_TIME_ desc, RES.ID_ desc";
-            case CASE_TITLE -> "(select sort_case.title" + ofTheCase + " asc, " + dueFirst;
+            case NEWEST_FIRST -> "inbox_task.created_at desc, inbox_task.task_id desc";
+            case CASE_TITLE -> "(select sort_case.title from project_case sort_case"
+                    + " where sort_case.id = inbox_task.case_id) asc, " + dueFirst;
             case CASE_STAGE -> {
-                StringBuilder position = new StringBuilder("(select case sort_case.stage");
+                // the stage of the task's case, kept on the task (V90) as the case moves
+                StringBuilder position = new StringBuilder("(case inbox_task.stage");
                 for (int i = 0; i < stageOrder.size(); i++) {
                     String stage = stageOrder.get(i);
                     if (!stage.matches("[A-Z_]+")) {
@@ -178,7 +269,7 @@ public class EngineTables {
                     }
                     position.append(" when '").append(stage).append("' then ").append(i);
                 }
-                yield position.append(" end").append(ofTheCase).append(" asc, ").append(dueFirst).toString();
+                yield position.append(" end) asc, ").append(dueFirst).toString();
             }
         };
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -50,11 +51,24 @@ class ModelRollout {
     private final Batches batches;
     private final int batchSize;
 
+    private final Consumer<List<String>> afterMove;
+
     ModelRollout(ProcessEngine engine, List<ModelChange> changes, Batches batches, int batchSize) {
+        this(engine, changes, batches, batchSize, moved -> { });
+    }
+
+    /**
+     * @param afterMove told the instances of each batch once they moved, in the batch's transaction: the inbox's
+     *                  table of open tasks writes their tasks again (a migration changes a task's key without a
+     *                  task event)
+     */
+    ModelRollout(ProcessEngine engine, List<ModelChange> changes, Batches batches, int batchSize,
+                 Consumer<List<String>> afterMove) {
         this.engine = engine;
         this.changes = List.copyOf(changes);
         this.batches = batches;
         this.batchSize = batchSize;
+        this.afterMove = afterMove;
     }
 
     Result rollOut() {
@@ -163,6 +177,7 @@ class ModelRollout {
                 change.afterMigration(route, id, engine);
             }
         });
+        afterMove.accept(ids);
     }
 
     /**

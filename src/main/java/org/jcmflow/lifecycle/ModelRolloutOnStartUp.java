@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.jcmflow.engine.EngineTables;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -47,7 +48,7 @@ class ModelRolloutOnStartUp implements ApplicationRunner {
     private final Properties properties;
 
     ModelRolloutOnStartUp(ProcessEngine engine, List<ModelChange> changes, TransactionTemplate transaction,
-                          JdbcClient jdbc, Properties properties) {
+                          JdbcClient jdbc, EngineTables engineTables, Properties properties) {
         this.properties = properties;
         this.rollout = new ModelRollout(engine, changes, new ModelRollout.Batches() {
             @Override
@@ -57,7 +58,7 @@ class ModelRolloutOnStartUp implements ApplicationRunner {
                     return work.get();
                 });
             }
-        }, properties.batchSize());
+        }, properties.batchSize(), engineTables::refreshOpenTasks);
     }
 
     @Override

@@ -84,7 +84,7 @@ public class TaskInbox {
         EngineTables.InboxPage found = engineTables.inbox(user.username(), user.groupIds(),
                 new EngineTables.CaseScope(visible.organization(),
                         visible.stage() == null ? null : visible.stage().name(), visible.partnerCountry(),
-                        CaseSearch.condition("visible_case", "#{visibleSearch}"), visible.searchPattern()),
+                        CaseSearch.matchingCaseIds("#{visibleSearch}"), visible.searchPattern()),
                 sort.order(), InboxSort.STAGE_ORDER, Pagination.offset(page, size), size, countedTasksAtMost);
         boolean more = found.counted() > countedTasksAtMost;
         return new TaskPage(views(found.tasks()), page, size, more ? countedTasksAtMost : found.counted(), more);
