@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -30,9 +29,10 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ApplicationTest
 @TestPropertySource(properties = "jcm.demo-data=load")
-// Near the end of the run: closing this context takes Camunda's engine "default" out of the engine's static registry,
-// and Tasklist answers 500 to the tests that come after it in the same JVM.
-@DirtiesContext
+// Near the end of the run, just before EveryPageBrowserIT, which shares this application and its data set (loaded
+// once) and closes it: closing it takes Camunda's engine "default" out of the engine's static registry, and
+// Tasklist answers 500 to the tests that come after it in the same JVM. These tests only read, so the pages are
+// checked on the data set as loaded.
 @Order(Integer.MAX_VALUE - 2)
 class DemoDataIT {
 

@@ -34,7 +34,8 @@ import org.springframework.test.context.TestPropertySource;
  * target/screenshots/pages/ for a person to look at.
  */
 @ApplicationTest
-@TestPropertySource(properties = {"jcm.demo-data=load", "spring.application.name=jcm-flow-every-page-test"})
+// The application of DemoDataIT, which runs just before: the data set is loaded once for both
+@TestPropertySource(properties = "jcm.demo-data=load")
 // Near the end of the run: closing this context takes Camunda's engine "default" out of the engine's static registry,
 // and Tasklist answers 500 to the tests that come after it in the same JVM.
 @DirtiesContext
