@@ -180,11 +180,10 @@ public class EngineTables {
         if (processInstanceIds.isEmpty()) {
             return;
         }
-        jdbc.sql("delete from open_task where process_instance_id in (:instances)")
-                .param("instances", processInstanceIds).update();
-        jdbc.sql("insert into open_task (" + OPEN_TASK_COLUMNS + ") " + ENGINE_OPEN_TASKS
-                        + " where t.PROC_INST_ID_ in (:instances)")
-                .param("instances", processInstanceIds).update();
+        writeOpenTasks(jdbc.sql("""
+                        select task_id from open_task where process_instance_id in (:instances)
+                        union select ID_ from ACT_RU_TASK where PROC_INST_ID_ in (:instances)""")
+                .param("instances", processInstanceIds).query(String.class).list());
     }
 
     /**
