@@ -30,7 +30,7 @@ public class EngineTables {
     private static final Logger log = LoggerFactory.getLogger(EngineTables.class);
 
     private static final Map<String, String> INDEXES = Map.of(
-            // the overdue tasks are read in due-date order and the reading stops at the page (overdueTaskPage)
+            // the engine's own task queries in due-date order (Tasklist's sorting by due date, the REST API's)
             "act_idx_task_inbox_order", "act_ru_task (due_date_, create_time_)",
             // the inbox leaves out suspended tasks (an operator's doing, rare): looked up here, nearly empty
             "act_idx_task_suspended", "act_ru_task (id_) where suspension_state_ <> 1",
@@ -321,13 +321,15 @@ public class EngineTables {
                 .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
-    /** Open tasks past their due date, of the cases of a fiscal year and a partner country (null: any). */
+    /**
+     * Open tasks past their due date, of the cases of a fiscal year and a partner country (null: any): read from
+     * {@code open_task} along its due-date index, each task's case by its key.
+     */
     public long overdueTasks(Instant now, Integer fiscalYear, String partnerCountry) {
         return jdbc.sql("""
-                        select count(*) from ACT_RU_TASK t
-                        join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
-                        join project_case c on c.id::text = e.BUSINESS_KEY_
-                        where t.DUE_DATE_ < :now
+                        select count(*) from open_task overdue
+                        join project_case c on c.id = overdue.case_id
+                        where overdue.due_date < :now
                           and (cast(:fiscalYear as integer) is null or c.fiscal_year = :fiscalYear)
                           and (cast(:country as varchar) is null or c.partner_country = :country)""")
                 .param("now", Timestamp.from(now)).param("fiscalYear", fiscalYear).param("country", partnerCountry)
@@ -336,43 +338,42 @@ public class EngineTables {
 
     /**
      * A page of the very tasks {@link #overdueTasks} counts, whoever they are for, the most overdue first; with their
-     * number.
+     * number. Read from {@code open_task} in due-date order, as the inbox is; the engine's row of each task is joined
+     * by its id.
      */
     public InboxPage overdueTaskPage(Instant now, Integer fiscalYear, String partnerCountry, int offset, int size) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("now", Date.from(now));
-        StringBuilder where = new StringBuilder("""
-                 from ACT_RU_TASK RES
-                 join ACT_RU_EXECUTION overdue_instance on overdue_instance.ID_ = RES.PROC_INST_ID_
-                 join project_case overdue_case on overdue_case.id::text = overdue_instance.BUSINESS_KEY_
-                 where RES.DUE_DATE_ < #{now}""");
+        StringBuilder filters = new StringBuilder(" where overdue.due_date < #{now}");
         if (fiscalYear != null) {
-            where.append(" and overdue_case.fiscal_year = #{fiscalYear}");
+            filters.append(" and overdue_case.fiscal_year = #{fiscalYear}");
             parameters.put("fiscalYear", fiscalYear);
         }
         if (partnerCountry != null) {
-            where.append(" and overdue_case.partner_country = #{country}");
+            filters.append(" and overdue_case.partner_country = #{country}");
             parameters.put("country", partnerCountry);
         }
-        long counted = nativeQuery("select count(*) " + where, parameters).count();
-        List<Task> page = nativeQuery("select RES.* " + where + " order by RES.DUE_DATE_ asc, RES.ID_ asc", parameters)
-                .listPage(offset, size);
+        String ofCases = " join project_case overdue_case on overdue_case.id = overdue.case_id";
+        long counted = nativeQuery("select count(*) from open_task overdue" + ofCases + filters, parameters).count();
+        List<Task> page = nativeQuery("select RES.* from open_task overdue"
+                + " join ACT_RU_TASK RES on RES.ID_ = overdue.task_id" + ofCases + filters
+                + " order by overdue.due_date asc, overdue.task_id asc", parameters).listPage(offset, size);
         return new InboxPage(page, counted);
     }
 
     /** What waits in the engine now, for operators. */
     public WorkQueue workQueue(Instant now) {
         Timestamp at = Timestamp.from(now);
+        // from open_task, kept in each step's transaction: a task counts once per candidate role, or once with
+        // no role when it is given to a person by name only
         List<OpenTasks> openTasks = jdbc.sql("""
-                        select coalesce(c.stage, 'NONE'), link.GROUP_ID_, count(*)
-                        from ACT_RU_TASK t
-                        join ACT_RU_EXECUTION pi on pi.ID_ = t.PROC_INST_ID_
-                        left join project_case c on c.id::text = pi.BUSINESS_KEY_
-                        left join ACT_RU_IDENTITYLINK link on link.TASK_ID_ = t.ID_ and link.TYPE_ = 'candidate'
-                             and link.GROUP_ID_ is not null
+                        select coalesce(t.stage, 'NONE'), role, count(*)
+                        from open_task t
+                        cross join unnest(case when cardinality(t.candidate_groups) = 0 then array[null]::text[]
+                                               else t.candidate_groups end) role
                         group by 1, 2 order by 1, 2""")
                 .query((rs, row) -> new OpenTasks(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
-        long overdue = jdbc.sql("select count(*) from ACT_RU_TASK where DUE_DATE_ < :now")
+        long overdue = jdbc.sql("select count(*) from open_task where due_date < :now")
                 .param("now", at).query(Long.class).single();
         long dueJobs = jdbc.sql("""
                         select count(*) from ACT_RU_JOB

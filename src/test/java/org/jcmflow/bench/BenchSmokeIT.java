@@ -2,29 +2,55 @@ package org.jcmflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Order;
+import org.jcmflow.testsupport.ApplicationProcess;
+import org.jcmflow.testsupport.FreePorts;
+import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmark at tiny sizes, so that it keeps working: every phase runs and every figure is written. Last of all:
- * the benchmark runs the application inside the test JVM, and when an application stops there, Camunda's webapps of
- * the applications the other tests share answer 500 from then on (their engine is named alike and taken out of
- * Camunda's static registries).
+ * The benchmark at tiny sizes, so that it keeps working: every phase runs and every figure is written. The benchmark
+ * runs the application inside its JVM, so it runs in a JVM of its own (on the test class path), beside the other
+ * tests: an application stopped inside the test JVM would take Camunda's engine "default" out of the static
+ * registries the applications the other tests share read, and set the log levels of them all.
  */
-@Order(Integer.MAX_VALUE)
+@RunsBesideTheOthers
 class BenchSmokeIT {
+
+    /** Its work takes about a minute on two busy cores; the bound is for a run that hangs. */
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
 
     @TempDir
     Path output;
 
     @Test
     void everyPhaseRunsAndResultsHoldEveryFigure() throws Exception {
-        new Benchmark(BenchSettings.smoke(output)).run();
+        Path log = output.resolve("benchmark.log");
+        Process benchmark = new ProcessBuilder(ApplicationProcess.javaBinary(), "-Xmx1g", "-XX:TieredStopAtLevel=1",
+                FreePorts.forAnotherJvm(), "-cp", testClassPath(), Benchmark.class.getName(),
+                "--smoke", output.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean ended;
+        try {
+            ended = benchmark.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            if (benchmark.isAlive()) {
+                benchmark.destroyForcibly().waitFor();
+            }
+        }
+        assertThat(ended && benchmark.exitValue() == 0)
+                .as("the benchmark ended well within %s; its output:%n%s", PATIENCE, Files.readString(log))
+                .isTrue();
 
         JsonNode results = new ObjectMapper().readTree(output.resolve("results.json").toFile());
         assertThat(results.at("/b0/commitsPerSecond").asDouble()).isPositive();
@@ -79,5 +105,14 @@ class BenchSmokeIT {
                 "B1 JVM CPU per task completion (ms)", "B1 PostgreSQL commits per task completion",
                 "B2 JVM CPU per task completion (ms)", "B2 PostgreSQL commits per task completion");
         assertThat(output.resolve("results.md")).content().contains("B0 database ceiling", "B3 at 20 cases");
+    }
+
+    /**
+     * The test JVM's class path as the test runner gives it, less its empty entries: an empty entry is the working
+     * directory, the project's, whose bpmn/ would deploy every process twice.
+     */
+    private static String testClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
     }
 }

@@ -206,8 +206,14 @@ public final class Benchmark {
         System.out.println("[bench " + Instant.now() + "] " + message);
     }
 
+    /**
+     * The benchmark in a JVM of its own: at the sizes of the system properties, or, with {@code --smoke DIR}, at the
+     * smoke test's tiny sizes with its results in DIR.
+     */
     public static void main(String[] args) throws Exception {
-        new Benchmark(BenchSettings.fromSystemProperties()).run();
+        BenchSettings settings = args.length == 2 && args[0].equals("--smoke") ? BenchSettings.smoke(Path.of(args[1]))
+                : BenchSettings.fromSystemProperties();
+        new Benchmark(settings).run();
         System.exit(0);
     }
 }

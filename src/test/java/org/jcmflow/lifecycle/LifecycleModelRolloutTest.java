@@ -63,8 +63,7 @@ class LifecycleModelRolloutTest {
     private static final Instant STARTED = Instant.parse("2016-10-03T01:00:00Z");
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
-            .builder(ProcessTestSupport.ENGINE_CONFIGURATION).build();
+    static ProcessEngineCoverageExtension engine = ProcessTestSupport.coveredEngine().build();
 
     private final List<String> deployments = new ArrayList<>();
     private final CaseFileService cases = mock(CaseFileService.class);

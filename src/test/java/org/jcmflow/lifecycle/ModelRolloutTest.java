@@ -25,8 +25,7 @@ class ModelRolloutTest {
     private static final String PROCESS = "rollout-probe";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
-            .builder(ProcessTestSupport.ENGINE_CONFIGURATION).build();
+    static ProcessEngineCoverageExtension engine = ProcessTestSupport.coveredEngine().build();
 
     private final List<String> deployments = new ArrayList<>();
 

@@ -72,8 +72,7 @@ class MrvModelRolloutTest {
                     "issuanceDecisionReason", "The monitoring report's period is not the verified one."));
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
-            .builder(ProcessTestSupport.ENGINE_CONFIGURATION).build();
+    static ProcessEngineCoverageExtension engine = ProcessTestSupport.coveredEngine().build();
 
     private final JdbcTemplate jdbc = new JdbcTemplate(ProcessTestDatabase.dataSource());
     private final List<String> deployments = new ArrayList<>();

@@ -29,8 +29,7 @@ public final class ProcessTestExtension implements BeforeAllCallback, TestInstan
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
-                .builder(ProcessTestSupport.ENGINE_CONFIGURATION)
+        ProcessEngineCoverageExtension engine = ProcessTestSupport.coveredEngine()
                 .assertClassCoverageAtLeast(ProcessTestSupport.MINIMUM_COVERAGE)
                 .build();
         context.getStore(NAMESPACE).put(ProcessEngineCoverageExtension.class, engine);

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.common.ProcessEngineCoverageExtensionBuilder;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -38,7 +40,19 @@ public final class ProcessTestSupport {
      */
     static final String ENGINE_CONFIGURATION = "process-test-engine.cfg.xml";
 
+    /**
+     * Where this test JVM writes its coverage report: a directory per JVM (surefire's two forks run side by side, and
+     * the report's first write copies its static files, which two JVMs must not do into one directory at once).
+     */
+    private static final String COVERAGE_DIRECTORY =
+            System.getProperty("jcm.test.coverage-directory", "target/process-test-coverage");
+
     private static final DeadlineProperties DEADLINES = configuredDeadlines();
+
+    /** The engine of {@link #ENGINE_CONFIGURATION}, its coverage reported to this JVM's directory. */
+    static ProcessEngineCoverageExtensionBuilder<ProcessEngineCoverageExtension> coveredEngine() {
+        return ProcessEngineCoverageExtension.builder(ENGINE_CONFIGURATION).reportDirectory(COVERAGE_DIRECTORY);
+    }
 
     private ProcessTestSupport() {
     }

@@ -16,7 +16,10 @@ public final class FreePorts {
 
     private static final int FIRST = 20_000;
     private static final int COUNT = 12_000;
-    private static final AtomicInteger NEXT = new AtomicInteger((int) (ProcessHandle.current().pid() * 499 % COUNT));
+    /** The offset a test JVM starts at when it is given one, as {@link #forAnotherJvm()} gives it. */
+    private static final String OFFSET_PROPERTY = "jcm.test.port-offset";
+    private static final AtomicInteger NEXT = new AtomicInteger(Integer.getInteger(OFFSET_PROPERTY,
+            (int) (ProcessHandle.current().pid() * 499 % COUNT)));
 
     private FreePorts() {
     }
@@ -30,6 +33,14 @@ public final class FreePorts {
             }
         }
         throw new IllegalStateException("No free port between " + FIRST + " and " + (FIRST + COUNT));
+    }
+
+    /**
+     * The JVM option that starts another test JVM, launched from this one, half the range away from this JVM's next
+     * port: the two never hand out the same port while each uses fewer than 6,000.
+     */
+    public static String forAnotherJvm() {
+        return "-D" + OFFSET_PROPERTY + "=" + Math.floorMod(NEXT.get() + COUNT / 2, COUNT);
     }
 
     private static boolean bindable(int port) {
