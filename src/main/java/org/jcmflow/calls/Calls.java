@@ -394,7 +394,8 @@ public class Calls {
             screen(call, proposal, isSelected, rationale, user);
             events.publishEvent(new ProposalSelectionDecided(proposal.caseId(), call.title(), isSelected));
         }
-        events.publishEvent(new ProgrammeRecordsChanged());
+        // each proposal's screening is a step of its case, which has its case's figures counted again
+        events.publishEvent(ProgrammeRecordsChanged.programme());
         log.info("Selection of call {} recorded by {}: {} of {} proposals selected", callId, user.username(),
                 chosen.size(), ranking.size());
         return call(callId);

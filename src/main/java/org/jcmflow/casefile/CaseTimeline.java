@@ -42,7 +42,7 @@ class CaseTimeline {
 
     /** Closes the track's open period and opens the next; a final stage is entered and left at once. */
     private void enter(UUID caseId, StageTrack track, String stage, boolean isFinal, Instant at) {
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.ofCase(caseId));
         jdbc.sql("update case_stage_period set left_at = ? where case_id = ? and track = ? and left_at is null")
                 .params(Timestamp.from(at), caseId, track.name()).update();
         jdbc.sql("insert into case_stage_period (case_id, track, stage, entered_at, left_at) values (?, ?, ?, ?, ?)")
@@ -62,7 +62,7 @@ class CaseTimeline {
     }
 
     void recordStep(UUID caseId, Step step) {
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.ofCase(caseId));
         jdbc.sql("""
                         insert into case_history (case_id, occurred_at, actor, step_key, step_name, stage, outcome, details)
                         values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")

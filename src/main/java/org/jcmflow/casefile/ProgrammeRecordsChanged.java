@@ -1,25 +1,41 @@
 package org.jcmflow.casefile;
 
+import java.util.UUID;
+
 /**
  * Published in a transaction that changes what the programme's figures are counted from: a case opened, a step
- * taken, a stage entered, a budget entered. Listeners that keep figures act once the transaction has committed.
+ * taken, a stage entered, a contract entered, a budget entered, a target revised. Listeners that keep figures act
+ * once the transaction has committed.
  *
- * @param records what changed: a budget entry changes the budget's figures only, the rest may change any
+ * @param records what changed
+ * @param caseId  the case whose records changed, for {@link Records#CASE}
  */
-public record ProgrammeRecordsChanged(Records records) {
+public record ProgrammeRecordsChanged(Records records, UUID caseId) {
 
     public enum Records {
-        /** Anything the figures are counted from. */
+        /** Anything the figures are counted from, of any case. */
         ANY,
-        /** The programme's budget as entered per fiscal year: no figure counted from the cases changes. */
+        /** The records of one case: what it adds to the figures, and nothing of the other cases. */
+        CASE,
+        /** The programme's own records (targets, forecasts, policy work, settings): none of what the cases add. */
+        PROGRAMME,
+        /** The programme's budget as entered per fiscal year, and the spending under contracts: the budget only. */
         BUDGET
     }
 
     public ProgrammeRecordsChanged() {
-        this(Records.ANY);
+        this(Records.ANY, null);
+    }
+
+    public static ProgrammeRecordsChanged ofCase(UUID caseId) {
+        return new ProgrammeRecordsChanged(Records.CASE, caseId);
+    }
+
+    public static ProgrammeRecordsChanged programme() {
+        return new ProgrammeRecordsChanged(Records.PROGRAMME, null);
     }
 
     public static ProgrammeRecordsChanged budget() {
-        return new ProgrammeRecordsChanged(Records.BUDGET);
+        return new ProgrammeRecordsChanged(Records.BUDGET, null);
     }
 }

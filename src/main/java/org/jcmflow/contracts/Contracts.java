@@ -139,7 +139,7 @@ public class Contracts {
                 .params(id, entry.contractNumber(), entry.caseId(), entry.kind().name(), entry.signedOn(),
                         entry.startsOn(), entry.endsOn(), entry.amountMillionJpy(), user.username(), now())
                 .update();
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.ofCase(entry.caseId()));
         log.info("Contract {} ({}) for case {} recorded by {}: {} to {}, {} million JPY", entry.contractNumber(),
                 entry.kind(), entry.caseId(), user.username(), entry.startsOn(), entry.endsOn(),
                 entry.amountMillionJpy());
@@ -188,7 +188,7 @@ public class Contracts {
                 .params(contractId, entry.changedOn(), entry.endsOn(), entry.amountMillionJpy(), entry.reason().strip(),
                         user.username(), now())
                 .update();
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.ofCase(contract(contractId).caseId()));
         log.info("Contract {} changed by {} on {}: ends {}, amount {}", contract.contractNumber(), user.username(),
                 entry.changedOn(), entry.endsOn(), entry.amountMillionJpy());
         return entry.endsOn() == null ? contract(contractId) : reportDueAtTheEnd(contract(contractId));
@@ -218,7 +218,7 @@ public class Contracts {
         checkSpending(checks, contract, fiscalYear, entry, executed(contractId, Map.of(fiscalYear, entry)));
         checks.throwIfAny();
         write(contract, fiscalYear, entry, user);
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.budget());
     }
 
     /**
@@ -275,7 +275,7 @@ public class Contracts {
         for (int i = 0; i < rows.size(); i++) {
             write(rowContracts.get(i), rows.get(i).fiscalYear(), rows.get(i).entry(), user);
         }
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.budget());
         log.info("Spending imported by {}: {} rows", user.username(), rows.size());
         return rows.size();
     }

@@ -2,16 +2,22 @@ package org.jcmflow.dashboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.jcmflow.casefile.JcmTrackStage;
 import org.jcmflow.casefile.Stage;
@@ -27,17 +33,18 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every figure of the dashboard as one SQL aggregate over the case tables, the case history, the MRV register and the engine's
- * task table: nothing loads cases into memory, so the figures stay quick with many cases.
+ * The dashboard's figures in two parts. What the cases add is counted per {@link CaseGroup} (fiscal year and
+ * country), each figure one SQL aggregate over the groups asked for: all of them at first, then only the group of a
+ * case that changed. The rest (the budget, the overdue tasks, the forecasts, the policy work, the targets) is read
+ * when the figures are summed for a filter; none of it reads every case.
  */
 @Repository
 class DashboardQueries {
 
-    /** The overdue tasks listed on the dashboard; the figure counts them all. */
+    /** Stages whose periods are not timed: a case in them has ended. */
+    private static final String UNTIMED_STAGES = "('COMPLETED', 'TERMINATED', 'TRANSFERRED', 'ENDED')";
 
-    /** The case filter every query shares; a null parameter does not filter. Spaces around it on purpose. */
-    private static final String CASES = " project_case c where (cast(:fiscalYear as integer) is null"
-            + " or c.fiscal_year = :fiscalYear) and (cast(:country as varchar) is null or c.partner_country = :country) ";
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private static final List<String> NEDO_NEXT_STAGES = List.of("PRE_DEMONSTRATION_SURVEY", "MRV_APPLICATION_SURVEY",
             "CONTINUE_STUDY");
@@ -49,12 +56,13 @@ class DashboardQueries {
      * contracts were, or whose contract is still to be entered), the work counts once in each fiscal year of the
      * case's own periods in the stage of that work (the kinds are named as the stages), a study's from its accepted
      * screening, since its stage begins with the proposal; how many are counted so is shown beside the figure.
-     * Filtered by the years counted and the cases' country.
+     * Per group of cases and year counted: a filter by fiscal year takes the years counted, of every group.
      */
     private static final String ACTIVITY_SQL = """
             with contracted as (
                 select k.case_id, k.kind, y.fiscal_year, true as with_contract
                 from commissioning_contract k
+                join project_case c on c.id = k.case_id and /* groups */
                 cross join lateral generate_series(
                     extract(year from k.starts_on - interval '3 months')::int,
                     extract(year from coalesce((select ch.ends_on from contract_change ch
@@ -64,6 +72,7 @@ class DashboardQueries {
             recorded as (
                 select distinct s.case_id, s.stage as kind, y.fiscal_year, false as with_contract
                 from case_stage_period s
+                join project_case c on c.id = s.case_id and /* groups */
                 left join lateral (select min(h.occurred_at) as at from case_history h
                                    where h.case_id = s.case_id and h.step_key = :screening
                                      and h.details ->> :screeningField = :screenedIn) screened
@@ -77,13 +86,13 @@ class DashboardQueries {
                  and (s.stage <> :study or screened.at < coalesce(s.left_at, :now))
                  and not exists (select 1 from commissioning_contract k
                                  where k.case_id = s.case_id and k.kind = s.stage))
-            select w.fiscal_year, count(*) filter (where w.kind <> 'DEMONSTRATION'),
+            select c.fiscal_year, c.partner_country, w.fiscal_year,
+                   count(*) filter (where w.kind <> 'DEMONSTRATION'),
                    count(*) filter (where w.kind = 'DEMONSTRATION'), count(*) filter (where not w.with_contract)
             from (select * from contracted union all select * from recorded) w
             join project_case c on c.id = w.case_id
-            where (cast(:fiscalYear as integer) is null or w.fiscal_year = :fiscalYear)
-             and (cast(:country as varchar) is null or c.partner_country = :country)
-            group by w.fiscal_year order by w.fiscal_year""";
+            where /* groups */
+            group by 1, 2, 3""";
 
     private final JdbcClient jdbc;
     private final EngineTables engineTables;
@@ -104,15 +113,198 @@ class DashboardQueries {
         this.targets = targets;
     }
 
+    /**
+     * What the cases of the given groups add to the figures, counted afresh; {@code null}: of every group. A group
+     * with no case left has no entry.
+     */
     @Transactional(readOnly = true)
-    Dashboard dashboard(Integer fiscalYear, String country) {
-        Map<String, Object> filter = new HashMap<>();
-        filter.put("fiscalYear", fiscalYear);
-        filter.put("country", country);
-        CaseFigures figures = caseFigures(filter);
-        return new Dashboard(new Dashboard.Filter(fiscalYear, country), pipeline(filter), indicators(filter),
-                figures.conversion(), reductions(filter, figures), budget(filter), overdueTasks(filter),
-                timeInStage(filter), policyWork(filter));
+    Map<CaseGroup, GroupFigures> groupFigures(Collection<CaseGroup> groups) {
+        Map<String, Object> params = new HashMap<>();
+        String inGroups = groupCondition(groups, params);
+        Map<CaseGroup, GroupFigures> counted = new HashMap<>();
+        countCases(inGroups, params, counted);
+        countApprovals(inGroups, params, counted);
+        countActivity(inGroups, params, counted);
+        countCaseFigures(inGroups, params, counted);
+        countVerified(inGroups, params, counted);
+        readStagePeriods(inGroups, params, counted);
+        return counted;
+    }
+
+    /** The groups of the cases. */
+    Set<CaseGroup> groupsOf(Collection<UUID> cases) {
+        return new HashSet<>(jdbc.sql(
+                        "select distinct fiscal_year, partner_country from project_case where id in (:cases)")
+                .param("cases", cases)
+                .query((rs, row) -> new CaseGroup(rs.getInt(1), rs.getString(2))).list());
+    }
+
+    /** The SQL condition on the cases {@code c} that takes the groups' cases, its parameters put in params. */
+    private static String groupCondition(Collection<CaseGroup> groups, Map<String, Object> params) {
+        if (groups == null) {
+            return " true ";
+        }
+        if (groups.isEmpty()) {
+            return " false ";
+        }
+        StringBuilder condition = new StringBuilder(" (c.partner_country, c.fiscal_year) in (");
+        int i = 0;
+        for (CaseGroup group : groups) {
+            condition.append(i == 0 ? "" : ", ").append("(:groupCountry").append(i).append(", :groupYear")
+                    .append(i).append(')');
+            params.put("groupCountry" + i, group.partnerCountry());
+            params.put("groupYear" + i, group.fiscalYear());
+            i++;
+        }
+        return condition.append(") ").toString();
+    }
+
+    private static GroupFigures of(Map<CaseGroup, GroupFigures> counted, ResultSet rs) throws SQLException {
+        return counted.computeIfAbsent(new CaseGroup(rs.getInt(1), rs.getString(2)), group -> new GroupFigures());
+    }
+
+    /** The cases by stage and by the stage of their JCM track. */
+    private void countCases(String inGroups, Map<String, Object> params, Map<CaseGroup, GroupFigures> counted) {
+        jdbc.sql("select c.fiscal_year, c.partner_country, c.stage, c.jcm_track_stage, count(*) from project_case c"
+                        + " where" + inGroups + "group by 1, 2, 3, 4")
+                .params(params)
+                .query(rs -> {
+                    GroupFigures group = of(counted, rs);
+                    group.byStage.merge(rs.getString(3), rs.getLong(5), Long::sum);
+                    group.byJcmTrackStage.merge(rs.getString(4), rs.getLong(5), Long::sum);
+                    group.cases += rs.getLong(5);
+                });
+    }
+
+    /** From the methodology register, each approved methodology under the case that drafted it. */
+    private void countApprovals(String inGroups, Map<String, Object> params, Map<CaseGroup, GroupFigures> counted) {
+        // the fiscal year (April to March) of the Joint Committee's decision date
+        jdbc.sql("""
+                        select c.fiscal_year, c.partner_country,
+                               extract(year from m.jc_decision_date - interval '3 months')::int, count(*)
+                        from methodology m join project_case c on c.id = m.drafted_by_case
+                        where m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS') and""" + inGroups + """
+                        group by 1, 2, 3""")
+                .params(params)
+                .query(rs -> {
+                    Integer year = rs.getObject(3) == null ? null : rs.getInt(3);
+                    of(counted, rs).approvalsByFiscalYear.merge(year, rs.getLong(4), Long::sum);
+                });
+    }
+
+    private void countActivity(String inGroups, Map<String, Object> filter, Map<CaseGroup, GroupFigures> counted) {
+        Map<String, Object> params = new HashMap<>(filter);
+        params.put("stages", Arrays.stream(ContractKind.values()).map(kind -> kind.stage().name()).toList());
+        params.put("study", ContractKind.FEASIBILITY_STUDY.stage().name());
+        params.put("screening", ContractKind.FEASIBILITY_STUDY.selectingStep());
+        params.put("screeningField", ContractKind.FEASIBILITY_STUDY.decisionField());
+        params.put("screenedIn", ContractKind.FEASIBILITY_STUDY.selectingDecision());
+        params.put("now", Timestamp.from(clock.instant()));
+        params.put("zone", zone.getId());
+        jdbc.sql(ACTIVITY_SQL.replace("/* groups */", inGroups))
+                .params(params)
+                .query(rs -> {
+                    of(counted, rs).activityByFiscalYear.put(rs.getInt(3),
+                            new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+                });
+    }
+
+    /**
+     * Each project whose study was reviewed counts once, with its last review's outcome: a study continued and
+     * reviewed again is one project, with its final outcome (one still continuing counts as a follow-on study).
+     * A NEDO next stage is a pre-demonstration
+     * survey, an MRV application survey or a follow-on study; a JCM project adds transfers to the Ministry of the
+     * Environment's subsidy; any next stage adds the other transfers (as the programme's ledger counts them).
+     * <p>
+     * Reductions as the ledger counts them: the reduction expected at the end of each demonstration when it was
+     * selected, i.e. the estimate of the pre-demonstration survey the stage gate judged (the proposal's before
+     * surveys); the last final report of each case whose review accepted it; a yearly report when the review right
+     * after it accepted it, after demonstrations only, as the ledger's five years after the demonstrations (an MRV
+     * application survey's follow-up is not one).
+     * <p>
+     * Each case's part of these is kept in {@code case_figures} by the transaction that records its steps and
+     * stages, so that counting a group sums one narrow row per case instead of reading its cases' histories.
+     */
+    private void countCaseFigures(String inGroups, Map<String, Object> filter,
+                                  Map<CaseGroup, GroupFigures> counted) {
+        Map<String, Object> params = new HashMap<>(filter);
+        params.put("nedo", NEDO_NEXT_STAGES);
+        jdbc.sql("""
+                        select c.fiscal_year, c.partner_country,
+                               count(*) filter (where f.feasibility_reviewed),
+                               count(*) filter (where f.feasibility_reviewed and f.study_outcome in (:nedo)),
+                               count(*) filter (where f.feasibility_reviewed and (f.study_outcome in (:nedo)
+                                   or f.transfer_scheme = 'MOE_SUBSIDY')),
+                               count(*) filter (where f.feasibility_reviewed and (f.study_outcome in (:nedo)
+                                   or f.study_outcome = 'TRANSFER')),
+                               coalesce(sum(coalesce(f.survey_estimate, c.estimated_reduction_tco2_per_year))
+                                   filter (where f.entered_demonstration), 0),
+                               coalesce(sum(f.final_report_reduction) filter (where f.final_report_accepted), 0),
+                               coalesce(sum(f.follow_up_reduction) filter (where f.entered_demonstration), 0)
+                        from case_figures f join project_case c on c.id = f.case_id
+                        where""" + inGroups + """
+                        group by 1, 2""")
+                .params(params)
+                .query(rs -> {
+                    GroupFigures group = of(counted, rs);
+                    for (int i = 0; i < 4; i++) {
+                        group.conversion[i] = rs.getLong(3 + i);
+                    }
+                    group.estimatedTco2PerYear = rs.getBigDecimal(7);
+                    group.atEndTco2PerYear = rs.getBigDecimal(8);
+                    group.followUpTco2 = rs.getBigDecimal(9);
+                });
+    }
+
+    private void countVerified(String inGroups, Map<String, Object> params, Map<CaseGroup, GroupFigures> counted) {
+        jdbc.sql("""
+                        select c.fiscal_year, c.partner_country, sum(p.verified_reduction_tco2)
+                        from monitoring_period p join project_case c on c.id = p.case_id
+                        where p.verification_outcome = 'VERIFIED' and""" + inGroups + """
+                        group by 1, 2""")
+                .params(params)
+                .query(rs -> {
+                    if (rs.getBigDecimal(3) != null) {
+                        of(counted, rs).verifiedTco2 = rs.getBigDecimal(3);
+                    }
+                });
+    }
+
+    /** Every period in a stage the case has not ended in, for the time in each stage. */
+    private void readStagePeriods(String inGroups, Map<String, Object> params, Map<CaseGroup, GroupFigures> counted) {
+        jdbc.sql("select c.fiscal_year, c.partner_country, s.track, s.stage, s.entered_at, s.left_at"
+                        + " from case_stage_period s join project_case c on c.id = s.case_id"
+                        + " where s.stage not in " + UNTIMED_STAGES + " and" + inGroups)
+                .params(params)
+                .query(rs -> {
+                    Timestamp left = rs.getTimestamp(6);
+                    of(counted, rs).periods.computeIfAbsent(GroupFigures.trackStage(rs.getString(3),
+                                    rs.getString(4)), key -> new GroupFigures.Periods())
+                            .add(micros(rs.getTimestamp(5)), left == null ? GroupFigures.Periods.OPEN : micros(left));
+                });
+    }
+
+    private static long micros(Timestamp at) {
+        return Math.floorDiv(at.getTime(), 1000) * 1_000_000 + at.getNanos() / 1000;
+    }
+
+    /**
+     * The dashboard for a fiscal year and a partner country (null: any): the groups' figures summed over the groups
+     * of the filter, with what is read for the filter alone.
+     */
+    @Transactional(readOnly = true)
+    Dashboard dashboard(Integer fiscalYear, String country, Map<CaseGroup, GroupFigures> groups) {
+        Dashboard.Filter filter = new Dashboard.Filter(fiscalYear, country);
+        List<GroupFigures> ofFilter = groups.entrySet().stream().filter(group -> group.getKey().in(filter))
+                .map(Map.Entry::getValue).toList();
+        List<GroupFigures> ofCountry = groups.entrySet().stream().filter(group -> group.getKey().inCountry(filter))
+                .map(Map.Entry::getValue).toList();
+        Map<String, Object> params = new HashMap<>();
+        params.put("fiscalYear", fiscalYear);
+        params.put("country", country);
+        return new Dashboard(filter, pipeline(groups, filter, ofFilter), indicators(fiscalYear, ofFilter, ofCountry),
+                conversion(ofFilter), reductions(params, ofFilter), budget(params), overdueTasks(params),
+                timeInStage(ofFilter), policyWork(params));
     }
 
     /** The budget's figures alone: what a budget entry changes. */
@@ -140,8 +332,9 @@ class DashboardQueries {
         return new Dashboard.PolicyWork(byKind.values().stream().mapToLong(Long::longValue).sum(), byKind);
     }
 
-    /** The cases by stage, by the stage of their JCM track and by partner country, in one reading of the cases. */
-    private Dashboard.Pipeline pipeline(Map<String, Object> filter) {
+    /** The cases by stage, by the stage of their JCM track and by partner country. */
+    private Dashboard.Pipeline pipeline(Map<CaseGroup, GroupFigures> groups, Dashboard.Filter filter,
+                                        List<GroupFigures> ofFilter) {
         Map<String, Long> byStage = new LinkedHashMap<>();
         for (Stage stage : Stage.values()) {
             byStage.put(stage.name(), 0L);
@@ -150,22 +343,16 @@ class DashboardQueries {
         for (JcmTrackStage stage : JcmTrackStage.values()) {
             byJcmTrackStage.put(stage.name(), 0L);
         }
+        for (GroupFigures group : ofFilter) {
+            group.byStage.forEach((stage, count) -> byStage.merge(stage, count, Long::sum));
+            group.byJcmTrackStage.forEach((stage, count) -> byJcmTrackStage.merge(stage, count, Long::sum));
+        }
         Map<String, Long> casesByCountry = new HashMap<>();
-        jdbc.sql("""
-                        select grouping(c.stage), grouping(c.jcm_track_stage), c.stage, c.jcm_track_stage,
-                               c.partner_country, count(*)
-                        from""" + CASES + """
-                        group by grouping sets ((c.stage), (c.jcm_track_stage), (c.partner_country))""")
-                .params(filter)
-                .query(rs -> {
-                    if (rs.getInt(1) == 0) {
-                        byStage.put(rs.getString(3), rs.getLong(6));
-                    } else if (rs.getInt(2) == 0) {
-                        byJcmTrackStage.put(rs.getString(4), rs.getLong(6));
-                    } else {
-                        casesByCountry.put(rs.getString(5), rs.getLong(6));
-                    }
-                });
+        groups.forEach((group, figures) -> {
+            if (group.in(filter) && figures.cases > 0) {
+                casesByCountry.merge(group.partnerCountry(), figures.cases, Long::sum);
+            }
+        });
         record Country(Dashboard.CountryCount count, int signingOrder) {
         }
         List<Dashboard.CountryCount> byCountry = casesByCountry.isEmpty() ? List.of() : jdbc.sql("""
@@ -182,93 +369,58 @@ class DashboardQueries {
         return new Dashboard.Pipeline(byStage, byJcmTrackStage, byCountry);
     }
 
-    private Dashboard.Indicators indicators(Map<String, Object> filter) {
-        // from the methodology register, each approved methodology under the case that drafted it
-        long approved = jdbc.sql("""
-                        select count(*) from methodology m, """ + CASES + """
-                         and m.drafted_by_case = c.id and m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS')""")
-                .params(filter).query(Long.class).single();
+    /**
+     * The methodologies approved, of the filter's cases, by the fiscal year of their decision; the work running
+     * in each fiscal year, of the country's cases, in the filter's fiscal year or all.
+     */
+    private Dashboard.Indicators indicators(Integer fiscalYear, List<GroupFigures> ofFilter,
+                                            List<GroupFigures> ofCountry) {
+        Map<Integer, Long> approvedByYear = new HashMap<>();
+        ofFilter.forEach(group -> group.approvalsByFiscalYear.forEach(
+                (year, count) -> approvedByYear.merge(year, count, Long::sum)));
+        long approved = approvedByYear.values().stream().mapToLong(Long::longValue).sum();
         int methodologiesTarget = programmeTargets.currentValue(Targets.Indicator.OUTCOME,
                 targets.methodologiesApprovedTarget());
         List<Dashboard.ApprovalYear> approvals = new ArrayList<>();
-        // the fiscal year (April to March) of the Joint Committee's decision date
-        jdbc.sql("""
-                        select extract(year from m.jc_decision_date - interval '3 months')::int as year, count(*)
-                        from methodology m, """ + CASES + """
-                         and m.drafted_by_case = c.id and m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS')
-                        group by year order by year""")
-                .params(filter)
-                .query(rs -> {
-                    long before = approvals.isEmpty() ? 0 : approvals.get(approvals.size() - 1).cumulative();
-                    approvals.add(new Dashboard.ApprovalYear(rs.getInt(1), rs.getLong(2), before + rs.getLong(2),
-                            programmeTargets.inForce(Targets.Indicator.OUTCOME, rs.getInt(1),
-                                    targets.methodologiesApprovedTarget())));
-                });
+        // in year order, a decision without a date last (as its year is shown: 0)
+        approvedByYear.keySet().stream().sorted(Comparator.nullsLast(Comparator.naturalOrder())).forEach(year -> {
+            int shownYear = year == null ? 0 : year;
+            long before = approvals.isEmpty() ? 0 : approvals.get(approvals.size() - 1).cumulative();
+            long inYear = approvedByYear.get(year);
+            approvals.add(new Dashboard.ApprovalYear(shownYear, inYear, before + inYear,
+                    programmeTargets.inForce(Targets.Indicator.OUTCOME, shownYear,
+                            targets.methodologiesApprovedTarget())));
+        });
         int perYear = targets.studiesAndDemonstrationsPerYearTarget();
-        Targets.Indicator activityIndicator = Targets.Indicator.ACTIVITY;
-        Map<String, Object> params = new HashMap<>(filter);
-        params.put("stages", Arrays.stream(ContractKind.values()).map(kind -> kind.stage().name()).toList());
-        params.put("study", ContractKind.FEASIBILITY_STUDY.stage().name());
-        params.put("screening", ContractKind.FEASIBILITY_STUDY.selectingStep());
-        params.put("screeningField", ContractKind.FEASIBILITY_STUDY.decisionField());
-        params.put("screenedIn", ContractKind.FEASIBILITY_STUDY.selectingDecision());
-        params.put("now", Timestamp.from(clock.instant()));
-        params.put("zone", zone.getId());
-        List<Dashboard.ActivityYear> activity = jdbc.sql(ACTIVITY_SQL)
-                .params(params)
-                .query((rs, row) -> new Dashboard.ActivityYear(rs.getInt(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(2) + rs.getLong(3), programmeTargets.inForce(activityIndicator, rs.getInt(1), perYear),
-                        rs.getLong(4)))
-                .list();
+        Map<Integer, long[]> activityByYear = new HashMap<>();
+        ofCountry.forEach(group -> group.activityByFiscalYear.forEach((year, counts) -> {
+            if (fiscalYear == null || fiscalYear.equals(year)) {
+                long[] sum = activityByYear.computeIfAbsent(year, y -> new long[3]);
+                for (int i = 0; i < 3; i++) {
+                    sum[i] += counts[i];
+                }
+            }
+        }));
+        List<Dashboard.ActivityYear> activity = activityByYear.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(year -> new Dashboard.ActivityYear(year.getKey(), year.getValue()[0], year.getValue()[1],
+                        year.getValue()[0] + year.getValue()[1],
+                        programmeTargets.inForce(Targets.Indicator.ACTIVITY, year.getKey(), perYear),
+                        year.getValue()[2]))
+                .toList();
         return new Dashboard.Indicators(new Dashboard.Target(approved, methodologiesTarget), approvals, activity);
     }
 
-    /** The figures each case adds from its history and stages (V75 keeps them with every step), in one pass. */
-    private record CaseFigures(Dashboard.Conversion conversion, BigDecimal estimated, BigDecimal atEnd,
-                               BigDecimal followUp) {
-    }
-
-    /**
-     * Each project whose study was reviewed counts once, with its last review's outcome: a study continued and
-     * reviewed again is one project, with its final outcome (one still continuing counts as a follow-on study).
-     * A NEDO next stage is a pre-demonstration
-     * survey, an MRV application survey or a follow-on study; a JCM project adds transfers to the Ministry of the
-     * Environment's subsidy; any next stage adds the other transfers (as the programme's ledger counts them).
-     * <p>
-     * Reductions as the ledger counts them: the reduction expected at the end of each demonstration when it was
-     * selected, i.e. the estimate of the pre-demonstration survey the stage gate judged (the proposal's before
-     * surveys); the last final report of each case whose review accepted it; a yearly report when the review right
-     * after it accepted it, after demonstrations only, as the ledger's five years after the demonstrations (an MRV
-     * application survey's follow-up is not one).
-     * <p>
-     * Each case's part of these is kept in {@code case_figures} by the transaction that records its steps and
-     * stages, so that the dashboard right after a change sums one narrow row per case instead of reading every
-     * case's history.
-     */
-    private CaseFigures caseFigures(Map<String, Object> filter) {
-        Map<String, Object> params = new HashMap<>(filter);
-        params.put("nedo", NEDO_NEXT_STAGES);
-        return jdbc.sql("""
-                        select count(*) filter (where f.feasibility_reviewed),
-                               count(*) filter (where f.feasibility_reviewed and f.study_outcome in (:nedo)),
-                               count(*) filter (where f.feasibility_reviewed and (f.study_outcome in (:nedo)
-                                   or f.transfer_scheme = 'MOE_SUBSIDY')),
-                               count(*) filter (where f.feasibility_reviewed and (f.study_outcome in (:nedo)
-                                   or f.study_outcome = 'TRANSFER')),
-                               coalesce(sum(coalesce(f.survey_estimate, c.estimated_reduction_tco2_per_year))
-                                   filter (where f.entered_demonstration), 0),
-                               coalesce(sum(f.final_report_reduction) filter (where f.final_report_accepted), 0),
-                               coalesce(sum(f.follow_up_reduction) filter (where f.entered_demonstration), 0)
-                        from case_figures f,""" + CASES + """
-                         and c.id = f.case_id""")
-                .params(params)
-                .query((rs, row) -> {
-                    long completed = rs.getLong(1);
-                    return new CaseFigures(new Dashboard.Conversion(completed, share(rs.getLong(2), completed),
-                            share(rs.getLong(3), completed), share(rs.getLong(4), completed)),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
-                })
-                .single();
+    private static Dashboard.Conversion conversion(List<GroupFigures> ofFilter) {
+        long[] sum = new long[4];
+        ofFilter.forEach(group -> {
+            for (int i = 0; i < 4; i++) {
+                sum[i] += group.conversion[i];
+            }
+        });
+        long completed = sum[0];
+        return new Dashboard.Conversion(completed, share(sum[1], completed), share(sum[2], completed),
+                share(sum[3], completed));
     }
 
     private static Dashboard.Share share(long count, long of) {
@@ -276,13 +428,19 @@ class DashboardQueries {
                 : BigDecimal.valueOf(count).divide(BigDecimal.valueOf(of), 4, RoundingMode.HALF_UP));
     }
 
-    private Dashboard.Reductions reductions(Map<String, Object> filter, CaseFigures figures) {
-        BigDecimal verified = decimal("""
-                select sum(p.verified_reduction_tco2)
-                from monitoring_period p, """ + CASES + """
-                 and p.case_id = c.id and p.verification_outcome = 'VERIFIED'""", filter);
+    private Dashboard.Reductions reductions(Map<String, Object> filter, List<GroupFigures> ofFilter) {
+        BigDecimal estimated = BigDecimal.ZERO;
+        BigDecimal atEnd = BigDecimal.ZERO;
+        BigDecimal followUp = BigDecimal.ZERO;
+        BigDecimal verified = BigDecimal.ZERO;
+        for (GroupFigures group : ofFilter) {
+            estimated = estimated.add(group.estimatedTco2PerYear);
+            atEnd = atEnd.add(group.atEndTco2PerYear);
+            followUp = followUp.add(group.followUpTco2);
+            verified = verified.add(group.verifiedTco2);
+        }
         List<Forecast> forecasts = jdbc.sql(Forecasts.FORECASTS_SQL).params(filter).query(Forecasts::row).list();
-        return new Dashboard.Reductions(figures.estimated(), figures.atEnd(), verified, figures.followUp(),
+        return new Dashboard.Reductions(estimated, atEnd, verified, followUp,
                 forecasts.stream().map(Forecast::forecastAtEndTco2PerYear).reduce(BigDecimal.ZERO, BigDecimal::add),
                 forecasts.stream().map(Forecast::forecastFiveYearsAfterTco2).reduce(BigDecimal.ZERO, BigDecimal::add),
                 forecasts);
@@ -320,29 +478,43 @@ class DashboardQueries {
                 (String) filter.get("country"));
     }
 
-    private List<Dashboard.TimeInStage> timeInStage(Map<String, Object> filter) {
-        Map<String, Object> params = new HashMap<>(filter);
-        params.put("now", Timestamp.from(clock.instant()));
-        // every period belongs to a case: unfiltered, the cases need not be read
-        String periods = filter.get("fiscalYear") == null && filter.get("country") == null
-                ? " case_stage_period s where"
-                : " case_stage_period s," + CASES + " and s.case_id = c.id and";
-        return jdbc.sql("""
-                        select s.track, s.stage, count(*),
-                               percentile_cont(0.5) within group (order by days),
-                               percentile_cont(0.9) within group (order by days)
-                        from (select s.track, s.stage,
-                                     extract(epoch from (coalesce(s.left_at, :now) - s.entered_at)) / 86400 as days
-                              from""" + periods + """
-                         s.stage not in ('COMPLETED', 'TERMINATED', 'TRANSFERRED', 'ENDED')) s
-                        group by s.track, s.stage""")
-                .params(params)
-                .query((rs, row) -> new Dashboard.TimeInStage(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        days(rs.getBigDecimal(4)), days(rs.getBigDecimal(5))))
-                .list().stream()
-                // the case's stages in the order of the lifecycle, then the JCM track's, as people read them
-                .sorted(Comparator.comparing(DashboardQueries::lifecycleOrder))
-                .toList();
+    /**
+     * The periods in each stage of the filter's cases: how many, and the median and 90th percentile of their days
+     * (interpolated between the two nearest, as PostgreSQL's {@code percentile_cont}), a period not left yet
+     * counted up to now.
+     */
+    private List<Dashboard.TimeInStage> timeInStage(List<GroupFigures> ofFilter) {
+        long now = micros(Timestamp.from(clock.instant()));
+        Map<String, List<GroupFigures.Periods>> byStage = new HashMap<>();
+        ofFilter.forEach(group -> group.periods.forEach(
+                (stage, periods) -> byStage.computeIfAbsent(stage, key -> new ArrayList<>()).add(periods)));
+        List<Dashboard.TimeInStage> times = new ArrayList<>();
+        byStage.forEach((trackStage, periodsOfGroups) -> {
+            int count = periodsOfGroups.stream().mapToInt(periods -> periods.size).sum();
+            double[] days = new double[count];
+            int i = 0;
+            for (GroupFigures.Periods periods : periodsOfGroups) {
+                for (int p = 0; p < periods.size; p++) {
+                    long end = periods.left[p] == GroupFigures.Periods.OPEN ? now : periods.left[p];
+                    days[i++] = (end - periods.entered[p]) / (double) MICROS_PER_DAY;
+                }
+            }
+            Arrays.sort(days);
+            String[] parts = trackStage.split("/", 2);
+            times.add(new Dashboard.TimeInStage(parts[0], parts[1], count, days(percentile(days, 0.5)),
+                    days(percentile(days, 0.9))));
+        });
+        // the case's stages in the order of the lifecycle, then the JCM track's, as people read them
+        times.sort(Comparator.comparing(DashboardQueries::lifecycleOrder));
+        return times;
+    }
+
+    private static BigDecimal percentile(double[] sorted, double fraction) {
+        double position = fraction * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = (int) Math.ceil(position);
+        double value = sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return BigDecimal.valueOf(value);
     }
 
     private static int lifecycleOrder(Dashboard.TimeInStage time) {
@@ -353,9 +525,5 @@ class DashboardQueries {
 
     private static BigDecimal days(BigDecimal value) {
         return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private BigDecimal decimal(String sql, Map<String, Object> filter) {
-        return jdbc.sql("select coalesce((" + sql + "), 0)").params(filter).query(BigDecimal.class).single();
     }
 }

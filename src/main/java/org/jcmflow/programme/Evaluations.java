@@ -55,7 +55,7 @@ public class Evaluations {
                 .params(id, entry.kind().name(), entry.heldOn(), entry.result().strip(), user.username(),
                         Timestamp.from(clock.instant()))
                 .update();
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.programme());
         log.info("Programme evaluation {} of {} recorded by {}", entry.kind(), entry.heldOn(), user.username());
         return all().stream().filter(evaluation -> evaluation.id().equals(id)).findFirst().orElseThrow();
     }

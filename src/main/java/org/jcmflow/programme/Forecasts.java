@@ -105,7 +105,7 @@ public class Forecasts {
                 .params(caseId, entry.atEndTco2PerYear(), entry.fiveYearsAfterTco2(), entry.forecastOn(),
                         entry.basis().strip(), user.username(), Timestamp.from(clock.instant()))
                 .update();
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.programme());
         log.info("Forecast for case {} recorded by {}: {} t-CO2/year at the end, {} t-CO2 in five years after", caseId,
                 user.username(), entry.atEndTco2PerYear(), entry.fiveYearsAfterTco2());
     }

@@ -104,7 +104,7 @@ public class PolicyWorkLog {
                         entry.documents() == null || entry.documents().isBlank() ? null : entry.documents().strip(),
                         user.username(), Timestamp.from(clock.instant()))
                 .update();
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.programme());
         log.info("Policy work {} in {} on {} recorded by {}", entry.kind(), country, entry.heldOn(), user.username());
         return jdbc.sql(SELECT + " where w.id = ?").param(id).query(PolicyWorkLog::row).single();
     }

@@ -86,7 +86,7 @@ public class ProgrammeSettings {
                         entry.account().strip(), entry.firstFiscalYear(), entry.lastFiscalYear(), user.username(),
                         Timestamp.from(clock.instant()))
                 .update();
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.programme());
         log.info("Programme settings changed by {}: {} FY{}-FY{}", user.username(), entry.pjCode(),
                 entry.firstFiscalYear(), entry.lastFiscalYear());
         return current();

@@ -80,7 +80,7 @@ public class Targets {
                 .params(entry.indicator().name(), entry.targetValue(), entry.deadlineFiscalYear(), entry.revisedOn(),
                         entry.reason().strip(), user.username(), Timestamp.from(clock.instant()))
                 .update();
-        events.publishEvent(new ProgrammeRecordsChanged());
+        events.publishEvent(ProgrammeRecordsChanged.programme());
         log.info("Target of the {} indicator revised by {} on {}: {} by FY{}", entry.indicator(), user.username(),
                 entry.revisedOn(), entry.targetValue(), entry.deadlineFiscalYear());
         return current(entry.indicator()).orElseThrow();

@@ -101,6 +101,35 @@ class DashboardApiIT {
     }
 
     /**
+     * Right after a step, the figures count it: its case's fiscal year and country are counted again, and every
+     * view that holds the case shows it. On a case in Palau in FY2014, which no other test uses.
+     */
+    @Test
+    void theFiguresRightAfterAStepCountIt() {
+        ApiClient manager = driver.as(PROGRAM_MANAGER);
+        String ofTheGroup = "?fiscalYear=2014&partnerCountry=PW";
+        JsonNode everything = manager.get("/api/dashboard").json().path("pipeline").path("byStage");
+        JsonNode group = manager.get("/api/dashboard" + ofTheGroup).json().path("pipeline").path("byStage");
+
+        String caseId = driver.openCase(PROPONENT, "Counted right after its proposal", "PW", 2014);
+        assertThat(byStage(manager, "", "FEASIBILITY_STUDY"))
+                .isEqualTo(everything.path("FEASIBILITY_STUDY").asLong() + 1);
+        assertThat(byStage(manager, ofTheGroup, "FEASIBILITY_STUDY"))
+                .isEqualTo(group.path("FEASIBILITY_STUDY").asLong() + 1);
+
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER, "screeningDecision", "REJECT");
+        assertThat(byStage(manager, "", "FEASIBILITY_STUDY")).isEqualTo(everything.path("FEASIBILITY_STUDY").asLong());
+        assertThat(byStage(manager, "", "TERMINATED")).isEqualTo(everything.path("TERMINATED").asLong() + 1);
+        assertThat(byStage(manager, ofTheGroup, "TERMINATED")).isEqualTo(group.path("TERMINATED").asLong() + 1);
+        // the other fiscal years of the country hold nothing of it
+        assertThat(byStage(manager, "?fiscalYear=2015&partnerCountry=PW", "TERMINATED")).isZero();
+    }
+
+    private static long byStage(ApiClient manager, String filter, String stage) {
+        return manager.get("/api/dashboard" + filter).json().path("pipeline").path("byStage").path(stage).asLong();
+    }
+
+    /**
      * A study, survey or demonstration with no contract recorded counts in the fiscal years it runs from the case's
      * time in its stage (a study from its accepted screening, not from the proposal), and the dashboard says how many
      * it counts so; once the work's contract is recorded, its period counts instead. On cases in Costa Rica, which no

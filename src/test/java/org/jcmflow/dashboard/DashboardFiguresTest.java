@@ -2,6 +2,7 @@ package org.jcmflow.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -10,8 +11,12 @@ import static org.mockito.Mockito.when;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.jcmflow.testsupport.MovableClock;
 import org.jcmflow.casefile.ProgrammeRecordsChanged;
@@ -26,9 +31,22 @@ class DashboardFiguresTest {
             new DashboardProperties(10, 10, Duration.ofMinutes(1)), clock);
     private int counts;
 
+    private static final UUID CASE_IN_VIETNAM_2016 = UUID.randomUUID();
+    private static final CaseGroup VIETNAM_2016 = new CaseGroup(2016, "VN");
+    private static final CaseGroup THAILAND_2017 = new CaseGroup(2017, "TH");
+
     @BeforeEach
     void countedFigures() {
-        when(queries.dashboard(any(), any())).thenAnswer(call -> dashboard(call.getArgument(0), ++counts));
+        when(queries.dashboard(any(), any(), any())).thenAnswer(call -> dashboard(call.getArgument(0), ++counts));
+        when(queries.groupFigures(any())).thenAnswer(call -> {
+            Collection<CaseGroup> groups = call.getArgument(0);
+            Map<CaseGroup, GroupFigures> counted = new HashMap<>();
+            for (CaseGroup group : groups == null ? List.of(VIETNAM_2016, THAILAND_2017) : groups) {
+                counted.put(group, new GroupFigures());
+            }
+            return counted;
+        });
+        when(queries.groupsOf(Set.of(CASE_IN_VIETNAM_2016))).thenReturn(Set.of(VIETNAM_2016));
     }
 
     @Test
@@ -38,8 +56,32 @@ class DashboardFiguresTest {
         assertThat(figures.of(2016, "VN").overdueTasks()).isEqualTo(2);
         assertThat(figures.of(2016, "VN").overdueTasks()).isEqualTo(2);
 
-        verify(queries, times(1)).dashboard(null, null);
-        verify(queries, times(1)).dashboard(2016, "VN");
+        verify(queries, times(1)).dashboard(eq(null), eq(null), any());
+        verify(queries, times(1)).dashboard(eq(2016), eq("VN"), any());
+        // what the cases add is counted once, for every filter
+        verify(queries, times(1)).groupFigures(null);
+    }
+
+    @Test
+    void aChangeToACaseHasOnlyItsGroupCountedAgain() {
+        figures.of(null, null);
+        figures.recordsChanged(ProgrammeRecordsChanged.ofCase(CASE_IN_VIETNAM_2016));
+
+        assertThat(figures.of(null, null).overdueTasks()).isEqualTo(2);
+        verify(queries, times(1)).groupFigures(null);
+        verify(queries, times(1)).groupFigures(Set.of(VIETNAM_2016));
+        // and only once: the next filter sums the groups as they are now
+        figures.of(2016, null);
+        verify(queries, times(1)).groupFigures(Set.of(VIETNAM_2016));
+    }
+
+    @Test
+    void aChangeToTheProgrammesOwnRecordsHasTheGroupsSummedAgainNotCounted() {
+        figures.of(null, null);
+        figures.recordsChanged(ProgrammeRecordsChanged.programme());
+
+        assertThat(figures.of(null, null).overdueTasks()).isEqualTo(2);
+        verify(queries, times(1)).groupFigures(any());
     }
 
     @Test
@@ -48,7 +90,9 @@ class DashboardFiguresTest {
         figures.recordsChanged(new ProgrammeRecordsChanged());
 
         assertThat(figures.of(null, null).overdueTasks()).isEqualTo(2);
-        verify(queries, times(2)).dashboard(null, null);
+        verify(queries, times(2)).dashboard(eq(null), eq(null), any());
+        // a change that may touch any case has every group counted again
+        verify(queries, times(2)).groupFigures(null);
     }
 
     @Test
@@ -63,7 +107,7 @@ class DashboardFiguresTest {
         assertThat(shown.budget()).isEqualTo(entered);
         assertThat(shown.overdueTasks()).isEqualTo(1);
         assertThat(figures.of(null, null).budget()).isEqualTo(entered);
-        verify(queries, times(1)).dashboard(null, null);
+        verify(queries, times(1)).dashboard(eq(null), eq(null), any());
         verify(queries, times(1)).budget(null, null);
 
         // any other change has everything counted again
@@ -83,14 +127,14 @@ class DashboardFiguresTest {
 
     @Test
     void figuresCountedWhileAChangeCommittedAreNotKept() {
-        when(queries.dashboard(any(), any())).thenAnswer(call -> {
+        when(queries.dashboard(any(), any(), any())).thenAnswer(call -> {
             figures.recordsChanged(new ProgrammeRecordsChanged()); // commits while the figures are counted
             return dashboard(null, ++counts);
         });
         figures.of(null, null);
         figures.of(null, null);
 
-        verify(queries, times(2)).dashboard(null, null);
+        verify(queries, times(2)).dashboard(eq(null), eq(null), any());
     }
 
     private static Dashboard dashboard(Integer fiscalYear, long marker) {

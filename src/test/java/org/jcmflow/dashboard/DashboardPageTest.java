@@ -89,7 +89,7 @@ class DashboardPageTest {
     void data() {
         when(partnerCountries.names(any())).thenAnswer(call -> "ja".equals(call.<Locale>getArgument(0).getLanguage())
                 ? Map.of("PW", "パラオ", "VN", "ベトナム") : Map.of("PW", "Palau", "VN", "Viet Nam"));
-        when(queries.dashboard(any(), any())).thenAnswer(call -> figures(call.getArgument(0), call.getArgument(1)));
+        when(queries.dashboard(any(), any(), any())).thenAnswer(call -> figures(call.getArgument(0), call.getArgument(1)));
     }
 
     /** Palau in FY2016: seven cases, a methodology approved in FY2016 and another in FY2017, a returned budget. */
@@ -126,7 +126,7 @@ class DashboardPageTest {
                 .andExpect(header().string("Content-Security-Policy", DashboardPage.CONTENT_SECURITY_POLICY))
                 .andReturn().getResponse().getContentAsString();
 
-        verify(queries).dashboard(2016, "PW");
+        verify(queries).dashboard(eq(2016), eq("PW"), any());
         assertThat(page).contains("Programme dashboard", "href=\"/dashboard\"",
                 // the filters are kept, and carried on to the spreadsheet and the ledger
                 "<option value=\"2016\" selected=\"selected\">FY2016</option>",
