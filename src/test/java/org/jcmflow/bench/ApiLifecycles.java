@@ -58,6 +58,9 @@ final class ApiLifecycles {
                 jcm.after(step, caseId);
             }
             return caseId;
+        }, () -> {
+            start.clear();
+            complete.clear();
         });
     }
 

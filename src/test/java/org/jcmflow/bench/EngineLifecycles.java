@@ -64,7 +64,7 @@ final class EngineLifecycles {
                 jcm.after(step, caseId);
             }
             return caseId;
-        });
+        }, () -> { });
     }
 
     private Task openTask(String caseId, String taskKey, String actor) {

@@ -14,6 +14,10 @@ final class Percentiles {
         nanos.add(System.nanoTime() - startedNanos);
     }
 
+    void clear() {
+        nanos.clear();
+    }
+
     int count() {
         return nanos.size();
     }
