@@ -323,16 +323,19 @@ public class EngineTables {
 
     /**
      * Open tasks past their due date, of the cases of a fiscal year and a partner country (null: any): read from
-     * {@code open_task} along its due-date index, each task's case by its key.
+     * {@code open_task} along its due-date index. A task's case exists where its row has the case's stage (V90's
+     * trigger); the case itself is read only for its fiscal year.
      */
     public long overdueTasks(Instant now, Integer fiscalYear, String partnerCountry) {
+        String ofFiscalYear = fiscalYear == null ? ""
+                : " and exists (select 1 from project_case c where c.id = overdue.case_id and c.fiscal_year = :fiscalYear)";
         return jdbc.sql("""
                         select count(*) from open_task overdue
-                        join project_case c on c.id = overdue.case_id
-                        where overdue.due_date < :now
-                          and (cast(:fiscalYear as integer) is null or c.fiscal_year = :fiscalYear)
-                          and (cast(:country as varchar) is null or c.partner_country = :country)""")
-                .param("now", Timestamp.from(now)).param("fiscalYear", fiscalYear).param("country", partnerCountry)
+                        where overdue.due_date < :now and overdue.stage is not null
+                          and (cast(:country as varchar) is null or overdue.partner_country = :country)"""
+                        + ofFiscalYear)
+                .param("now", Timestamp.from(now)).param("country", partnerCountry)
+                .params(fiscalYear == null ? Map.of() : Map.of("fiscalYear", fiscalYear))
                 .query(Long.class).single();
     }
 
