@@ -1,5 +1,6 @@
 package org.jcmflow.testsupport;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -51,12 +54,32 @@ public final class ApplicationProcess implements AutoCloseable {
     /** As above, with the given jar: the packaged one, or the one extracted from it. */
     public static ApplicationProcess start(Path jar, List<String> jvmOptions, Path workDirectory, String name, int port,
             Map<String, String> environment, List<String> arguments) {
+        List<String> launch = new ArrayList<>(jvmOptions);
+        launch.addAll(List.of("-jar", jar.toString()));
+        return launch(launch, workDirectory, name, port, environment, arguments);
+    }
+
+    /**
+     * The application from target/classes and the dependencies' jars, as {@code ./mvnw spring-boot:run} runs it
+     * while developing (the test JVM's class path, less the tests' own classes).
+     */
+    public static ApplicationProcess startFromClasses(Path workDirectory, String name, int port,
+            Map<String, String> environment) {
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank() && !Path.of(entry).endsWith(Path.of("target", "test-classes")))
+                .collect(Collectors.joining(File.pathSeparator));
+        return launch(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
+                "org.jcmflow.JcmFlowApplication"), workDirectory, name, port, environment, List.of());
+    }
+
+    private static ApplicationProcess launch(List<String> launch, Path workDirectory, String name, int port,
+            Map<String, String> environment, List<String> arguments) {
         try {
             Path log = Files.createTempFile(workDirectory, name + "-", ".log");
             List<String> command = new ArrayList<>();
             command.add(javaBinary());
-            command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+            command.addAll(launch);
+            command.add("--server.port=" + port);
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
