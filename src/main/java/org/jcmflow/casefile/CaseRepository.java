@@ -141,7 +141,10 @@ class CaseRepository {
             params.put("fiscalYear", filter.fiscalYear());
         }
         if (filter.searchPattern() != null) {
-            where.append(" and ").append(CaseSearch.condition("project_case", ":search"));
+            // the cases found along the search's own indexes first, as the task search finds them: a condition
+            // on every case, with its "or" over the country names, read them all (at 100,000 cases, counting one
+            // technology in fifty took 50 ms so and 24 ms along the trigram index)
+            where.append(" and id in (").append(CaseSearch.matchingCaseIds(":search")).append(')');
             params.put("search", filter.searchPattern());
         }
         return where.toString();

@@ -16,17 +16,11 @@ public final class CaseSearch {
     /** The longest search text: longer is no search a person types. */
     public static final int MAX_LENGTH = 200;
 
-    /** The condition on a case of the alias given, with the parameter {@code :name} (or {@code #{name}}). */
-    public static String condition(String alias, String parameter) {
-        return "(" + alias + ".search_text like " + parameter + " or " + alias + ".partner_country in (select iso_code"
-                + " from partner_country where lower(name_en) like " + parameter + " or name_ja like " + parameter + "))";
-    }
-
     /**
-     * The ids of the cases that {@link #condition} finds, as a query with the parameter {@code #{name}} (or
-     * {@code :name}): the same cases, each half of the condition read along its own index (the trigram index of the
-     * search text; the cases of a country whose name matches), so that a few cases found out of many are looked up
-     * rather than every case read.
+     * The ids of the cases the search finds, as a query with the parameter {@code #{name}} (or {@code :name}): those
+     * whose search text holds it, and those of a partner country whose name holds it, each half read along its own
+     * index (the trigram index of the search text; the cases of a country), so that a few cases found out of many
+     * are looked up rather than every case read.
      */
     public static String matchingCaseIds(String parameter) {
         return "select found.id from project_case found where found.search_text like " + parameter
