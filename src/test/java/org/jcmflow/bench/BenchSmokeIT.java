@@ -37,7 +37,7 @@ class BenchSmokeIT {
     void everyPhaseRunsAndResultsHoldEveryFigure() throws Exception {
         Path log = output.resolve("benchmark.log");
         Process benchmark = new ProcessBuilder(ApplicationProcess.javaBinary(), "-Xmx1g", "-XX:TieredStopAtLevel=1",
-                FreePorts.forAnotherJvm(), "-cp", testClassPath(), Benchmark.class.getName(),
+                "-XX:+UseSerialGC", FreePorts.forAnotherJvm(), "-cp", testClassPath(), Benchmark.class.getName(),
                 "--smoke", output.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended;

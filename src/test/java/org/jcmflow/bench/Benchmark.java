@@ -151,11 +151,12 @@ public final class Benchmark {
 
         Path extracted = Files.createTempDirectory("jcm-bench-application-");
         try {
-            Path jar = extractWithClassDataArchive(extracted, data, environment);
+            ApplicationProcess.Launch launch = ApplicationProcess.extractWithClassDataArchive(extracted,
+                    RESTART_JVM_OPTIONS);
             List<String> options = new ArrayList<>(RESTART_JVM_OPTIONS);
-            options.add("-XX:SharedArchiveFile=" + extracted.resolve("application.jsa"));
+            options.add("-XX:SharedArchiveFile=" + launch.classDataArchive());
             long started = System.nanoTime();
-            try (ApplicationProcess application = ApplicationProcess.start(jar, options, data, "restart-cds",
+            try (ApplicationProcess application = ApplicationProcess.start(launch.jar(), options, data, "restart-cds",
                     ApplicationProcess.freePort(), environment, List.of())) {
                 double secondsToReady = seconds(started);
                 Map<String, VolumeQueries.Latency> queries = caseIds.isEmpty() ? Map.of()
@@ -166,35 +167,6 @@ public final class Benchmark {
             }
         } finally {
             FileSystemUtils.deleteRecursively(extracted);
-        }
-    }
-
-    /**
-     * {@code java -Djarmode=tools -jar jcm-flow.jar extract}, then a training run that stops once the application
-     * context is refreshed and writes the classes it loaded to {@code application.jsa}; returns the extracted jar.
-     */
-    private static Path extractWithClassDataArchive(Path directory, Path data, Map<String, String> environment)
-            throws Exception {
-        run(directory, environment, List.of(ApplicationProcess.javaBinary(), "-Djarmode=tools", "-jar",
-                ApplicationProcess.packagedJar().toString(), "extract", "--destination",
-                directory.resolve("application").toString()));
-        Path jar = directory.resolve("application").resolve(ApplicationProcess.packagedJar().getFileName());
-        List<String> training = new ArrayList<>(List.of(ApplicationProcess.javaBinary()));
-        training.addAll(RESTART_JVM_OPTIONS);
-        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + directory.resolve("application.jsa"),
-                "-Dspring.context.exit=onRefresh", "-jar", jar.toString(), "--server.port=0"));
-        run(directory, environment, training);
-        return jar;
-    }
-
-    private static void run(Path directory, Map<String, String> environment, List<String> command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("commands.log").toFile());
-        builder.environment().putAll(environment);
-        int exit = builder.start().waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException(command + " exited with " + exit + ": "
-                    + Files.readString(directory.resolve("commands.log")));
         }
     }
 

@@ -41,8 +41,8 @@ class LaunchesOnOneDatabaseIT {
             }
             List<String> deployed = definitions(database);
 
-            try (ApplicationProcess packaged = ApplicationProcess.start(work, "jar", ApplicationProcess.freePort(),
-                    environment, List.of())) {
+            try (ApplicationProcess packaged = ApplicationProcess.startPackagedJar(work, "jar",
+                    ApplicationProcess.freePort(), environment)) {
                 assertThat(definitions(database)).as("the process definitions").isEqualTo(deployed);
                 packaged.driver().complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
                 assertThat(packaged.driver().openTask(caseId, "Task_SubmitFeasibilityReport")).isNotBlank();

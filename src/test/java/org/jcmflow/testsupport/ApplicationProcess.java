@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * The packaged application (target/jcm-flow-*.jar, which {@code ./mvnw verify} builds before the integration tests)
  * running as a process of its own, the way an operator runs it: it can be killed with SIGKILL and started again.
@@ -23,6 +25,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class ApplicationProcess implements AutoCloseable {
 
     private static final Duration START_PATIENCE = Duration.ofMinutes(3);
+
+    /**
+     * The tests' processes: small, quick to start, little work each. C1 only and the serial collector (measured: a
+     * start took 22 s of CPU with C1 and G1, 19 s with the serial collector, 9 to 13 s on the class-data archive).
+     */
+    private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
+
+    /** The launch for production, prepared once per test JVM; see {@link #productionLaunch()}. */
+    private static Launch productionLaunch;
 
     private final Process process;
     private final int port;
@@ -34,18 +46,86 @@ public final class ApplicationProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The jar extracted from the packaged one, and the class-data archive of a training run on it. */
+    public record Launch(Path jar, Path classDataArchive) {
+    }
+
     /**
-     * Starts the jar on the given port with the given environment and arguments, and returns once its health
-     * answers 200. The log goes to {@code <name>-<n>.log} in the work directory.
+     * Starts the application as README's "Production" launches it (the packaged jar extracted, with a class-data
+     * archive), on the given port with the given environment and arguments, and returns once its health answers
+     * 200. The log goes to {@code <name>-<n>.log} in the work directory.
      */
     public static ApplicationProcess start(Path workDirectory, String name, int port, Map<String, String> environment,
             List<String> arguments) {
-        // small and quick to start: the tests' processes do little work each
-        return start(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), workDirectory, name, port, environment,
-                arguments);
+        Launch launch = productionLaunch();
+        List<String> options = new ArrayList<>(TEST_JVM_OPTIONS);
+        options.add("-XX:SharedArchiveFile=" + launch.classDataArchive());
+        return start(launch.jar(), options, workDirectory, name, port, environment, arguments);
     }
 
-    /** As {@link #start(Path, String, int, Map, List)}, with the given JVM options ({@code java <options> -jar}). */
+    /**
+     * The packaged jar extracted into target/application-launch and its class-data archive, made at the first start
+     * of the test JVM (about 20 s, paid back by the second start): every later start loads its classes from the
+     * archive.
+     */
+    private static synchronized Launch productionLaunch() {
+        if (productionLaunch == null) {
+            Path directory = Path.of("target", "application-launch").toAbsolutePath();
+            try {
+                FileSystemUtils.deleteRecursively(directory);
+                Files.createDirectories(directory);
+                productionLaunch = extractWithClassDataArchive(directory, TEST_JVM_OPTIONS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return productionLaunch;
+    }
+
+    /**
+     * {@code java -Djarmode=tools -jar jcm-flow.jar extract}, then a training run with the given JVM options that
+     * stops once the application context is refreshed (on an embedded database of its own in the directory) and
+     * writes the classes it loaded to {@code application.jsa}, as Spring Boot documents.
+     */
+    public static Launch extractWithClassDataArchive(Path directory, List<String> jvmOptions) {
+        Map<String, String> environment = Map.of("JCM_DATA_DIR", directory.resolve("training-data").toString());
+        run(directory, environment, List.of(javaBinary(), "-Djarmode=tools", "-jar", packagedJar().toString(),
+                "extract", "--destination", directory.resolve("application").toString()));
+        Path jar = directory.resolve("application").resolve(packagedJar().getFileName());
+        Path archive = directory.resolve("application.jsa");
+        List<String> training = new ArrayList<>(List.of(javaBinary()));
+        training.addAll(jvmOptions);
+        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+                jar.toString(), "--server.port=0"));
+        run(directory, environment, training);
+        return new Launch(jar, archive);
+    }
+
+    private static void run(Path directory, Map<String, String> environment, List<String> command) {
+        try {
+            Path output = directory.resolve("commands.log");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+            builder.environment().putAll(environment);
+            int exit = builder.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(command + " exited with " + exit + ": " + Files.readString(output));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The packaged jar itself, {@code java -jar}, with the tests' JVM options. */
+    public static ApplicationProcess startPackagedJar(Path workDirectory, String name, int port,
+            Map<String, String> environment) {
+        return start(packagedJar(), TEST_JVM_OPTIONS, workDirectory, name, port, environment, List.of());
+    }
+
+    /** The packaged jar with the given JVM options ({@code java <options> -jar}). */
     public static ApplicationProcess start(List<String> jvmOptions, Path workDirectory, String name, int port,
             Map<String, String> environment, List<String> arguments) {
         return start(packagedJar(), jvmOptions, workDirectory, name, port, environment, arguments);
@@ -68,8 +148,9 @@ public final class ApplicationProcess implements AutoCloseable {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank() && !Path.of(entry).endsWith(Path.of("target", "test-classes")))
                 .collect(Collectors.joining(File.pathSeparator));
-        return launch(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-                "org.jcmflow.JcmFlowApplication"), workDirectory, name, port, environment, List.of());
+        List<String> launch = new ArrayList<>(TEST_JVM_OPTIONS);
+        launch.addAll(List.of("-cp", classPath, "org.jcmflow.JcmFlowApplication"));
+        return launch(launch, workDirectory, name, port, environment, List.of());
     }
 
     private static ApplicationProcess launch(List<String> launch, Path workDirectory, String name, int port,
