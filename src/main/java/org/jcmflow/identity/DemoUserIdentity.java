@@ -79,11 +79,13 @@ class DemoUserIdentity implements IdentityMode {
      * BCrypt at its lowest cost. The API is stateless, so every request with HTTP Basic checks the password again:
      * at BCrypt's default cost that check took longer than the work of most requests. The demo users' password is
      * published in the README, so a slower hash of it protects nothing; people with secret passwords sign in at
-     * Keycloak, whose tokens are checked by signature.
+     * Keycloak, whose tokens are checked by signature. A password found right is remembered (RememberedPasswords):
+     * the next requests with it skip BCrypt.
      */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
+        return new RememberedPasswords(
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4))));
     }
 
     @Bean

@@ -52,7 +52,7 @@ class ReassignmentPage {
     String reassign(@PathVariable String id, @RequestParam(required = false) String assignee,
                     RedirectAttributes flash) {
         CurrentUser user = currentUsers.current();
-        UUID caseId = lookup.caseIdOf(lookup.visibleTask(id, user));
+        UUID caseId = lookup.visible(id, user).caseId();
         String person = assignee == null || assignee.isBlank() ? null : assignee;
         try {
             reassignment.reassign(id, person, user);

@@ -47,6 +47,15 @@ class TaskLookup {
      * like an unknown one, open or completed: its answer must not tell that the id exists.
      */
     Task visibleTask(String taskId, CurrentUser user) {
+        return visible(taskId, user).task();
+    }
+
+    /** A task the user may see, with its case: as {@link #visibleTask}, its case read once for both. */
+    record VisibleTask(Task task, UUID caseId) {
+    }
+
+    /** As {@link #visibleTask}, with the task's case. */
+    VisibleTask visible(String taskId, CurrentUser user) {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished()
@@ -56,10 +65,11 @@ class TaskLookup {
             }
             throw noTask(taskId);
         }
-        if (!workRules.maySee(caseIdOf(task), user)) {
+        UUID caseId = caseIdOf(task);
+        if (!workRules.maySee(caseId, user)) {
             throw noTask(taskId);
         }
-        return task;
+        return new VisibleTask(task, caseId);
     }
 
     private UUID completedCaseId(HistoricTaskInstance task) {

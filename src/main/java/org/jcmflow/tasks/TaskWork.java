@@ -166,7 +166,7 @@ public class TaskWork {
         // again, so a second completion finds it done instead of moving the process on from a stale task. Who
         // may complete it is checked only then: read while another completion commits, the task's roles could
         // be half gone.
-        UUID caseId = lookup.caseIdOf(lookup.visibleTask(taskId, user));
+        UUID caseId = lookup.visible(taskId, user).caseId();
         cases.lockForChange(caseId);
         Task task = actionableTask(taskId, user);
         Map<String, Object> values = checkedValues(task, submitted);
@@ -210,15 +210,17 @@ public class TaskWork {
 
     /** A task the user may complete: one the user may work on that nobody else has claimed. */
     private Task actionableTask(String taskId, CurrentUser user) {
-        Task task = lookup.visibleTask(taskId, user);
-        workRules.checkMayComplete(user, lookup.caseIdOf(task), lookup.candidateGroups(task.getId()), task.getAssignee());
+        TaskLookup.VisibleTask visible = lookup.visible(taskId, user);
+        Task task = visible.task();
+        workRules.checkMayComplete(user, visible.caseId(), lookup.candidateGroups(task.getId()), task.getAssignee());
         return task;
     }
 
     /** A task one of the user's roles may work on, unclaimed or claimed by the user; claimed by another, a conflict. */
     private Task claimableTask(String taskId, CurrentUser user) {
-        Task task = lookup.visibleTask(taskId, user);
-        workRules.checkMayWork(user, lookup.caseIdOf(task), lookup.candidateGroups(task.getId()));
+        TaskLookup.VisibleTask visible = lookup.visible(taskId, user);
+        Task task = visible.task();
+        workRules.checkMayWork(user, visible.caseId(), lookup.candidateGroups(task.getId()));
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
             throw Problem.conflict("The task is already claimed by " + task.getAssignee() + ".", "taskClaimed",
                     task.getAssignee());
