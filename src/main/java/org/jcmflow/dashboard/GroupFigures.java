@@ -1,6 +1,7 @@
 package org.jcmflow.dashboard;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -43,8 +44,8 @@ final class GroupFigures {
 
         void add(long enteredMicros, long leftMicros) {
             if (size == entered.length) {
-                entered = java.util.Arrays.copyOf(entered, size * 2);
-                left = java.util.Arrays.copyOf(left, size * 2);
+                entered = Arrays.copyOf(entered, size * 2);
+                left = Arrays.copyOf(left, size * 2);
             }
             entered[size] = enteredMicros;
             left[size] = leftMicros;

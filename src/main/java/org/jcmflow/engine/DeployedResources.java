@@ -2,6 +2,7 @@ package org.jcmflow.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,7 @@ class DeployedResources extends DefaultDeploymentConfiguration {
     @Override
     public Set<Resource> getDeploymentResources() {
         return super.getDeploymentResources().stream().map(NamedByFileName::new)
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** The resource under the name the packaged jar gives it: Camunda takes a context resource's path as its name. */
