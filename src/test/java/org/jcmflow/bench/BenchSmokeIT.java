@@ -6,9 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +35,8 @@ class BenchSmokeIT {
     void everyPhaseRunsAndResultsHoldEveryFigure() throws Exception {
         Path log = output.resolve("benchmark.log");
         Process benchmark = new ProcessBuilder(ApplicationProcess.javaBinary(), "-Xmx1g", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", FreePorts.forAnotherJvm(), "-cp", testClassPath(), Benchmark.class.getName(),
+                "-XX:+UseSerialGC", FreePorts.forAnotherJvm(), "-cp",
+                String.join(File.pathSeparator, ApplicationProcess.testClassPath()), Benchmark.class.getName(),
                 "--smoke", output.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended;
@@ -105,14 +104,5 @@ class BenchSmokeIT {
                 "B1 JVM CPU per task completion (ms)", "B1 PostgreSQL commits per task completion",
                 "B2 JVM CPU per task completion (ms)", "B2 PostgreSQL commits per task completion");
         assertThat(output.resolve("results.md")).content().contains("B0 database ceiling", "B3 at 20 cases");
-    }
-
-    /**
-     * The test JVM's class path as the test runner gives it, less its empty entries: an empty entry is the working
-     * directory, the project's, whose bpmn/ would deploy every process twice.
-     */
-    private static String testClassPath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
     }
 }

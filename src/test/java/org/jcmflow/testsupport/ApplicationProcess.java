@@ -145,12 +145,21 @@ public final class ApplicationProcess implements AutoCloseable {
      */
     public static ApplicationProcess startFromClasses(Path workDirectory, String name, int port,
             Map<String, String> environment) {
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank() && !Path.of(entry).endsWith(Path.of("target", "test-classes")))
+        String classPath = testClassPath().stream()
+                .filter(entry -> !Path.of(entry).endsWith(Path.of("target", "test-classes")))
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> launch = new ArrayList<>(TEST_JVM_OPTIONS);
         launch.addAll(List.of("-cp", classPath, "org.jcmflow.JcmFlowApplication"));
         return launch(launch, workDirectory, name, port, environment, List.of());
+    }
+
+    /**
+     * The test JVM's class path as the test runner gives it, less its empty entries: an empty entry is the working
+     * directory, the project's, whose bpmn/ would deploy every process twice in a JVM launched on it.
+     */
+    public static List<String> testClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).toList();
     }
 
     private static ApplicationProcess launch(List<String> launch, Path workDirectory, String name, int port,
