@@ -33,9 +33,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dashboard's figures in two parts. What the cases add is counted per {@link CaseGroup} (fiscal year and
- * country), each figure one SQL aggregate over the groups asked for: all of them at first, then only the group of a
- * case that changed. The rest (the budget, the overdue tasks, the forecasts, the policy work, the targets) is read
+ * The dashboard's figures in two parts. What the cases add is counted per {@link CaseGroup} (fiscal year, country
+ * and slice), each figure one SQL aggregate over the groups asked for: all of them at first, then only the group of
+ * a case that changed. The rest (the budget, the overdue tasks, the forecasts, the policy work, the targets) is read
  * when the figures are summed for a filter; none of it reads every case.
  */
 @Repository
@@ -86,13 +86,13 @@ class DashboardQueries {
                  and (s.stage <> :study or screened.at < coalesce(s.left_at, :now))
                  and not exists (select 1 from commissioning_contract k
                                  where k.case_id = s.case_id and k.kind = s.stage))
-            select c.fiscal_year, c.partner_country, w.fiscal_year,
+            select /* group */, w.fiscal_year,
                    count(*) filter (where w.kind <> 'DEMONSTRATION'),
                    count(*) filter (where w.kind = 'DEMONSTRATION'), count(*) filter (where not w.with_contract)
             from (select * from contracted union all select * from recorded) w
             join project_case c on c.id = w.case_id
             where /* groups */
-            group by 1, 2, 3""";
+            group by 1, 2, 3, 4""";
 
     private final JdbcClient jdbc;
     private final EngineTables engineTables;
@@ -145,10 +145,9 @@ class DashboardQueries {
 
     /** The groups of the cases. */
     Set<CaseGroup> groupsOf(Collection<UUID> cases) {
-        return new HashSet<>(jdbc.sql(
-                        "select distinct fiscal_year, partner_country from project_case where id in (:cases)")
+        return new HashSet<>(jdbc.sql("select distinct " + CaseGroup.COLUMNS + " from project_case c where c.id in (:cases)")
                 .param("cases", cases)
-                .query((rs, row) -> new CaseGroup(rs.getInt(1), rs.getString(2))).list());
+                .query((rs, row) -> group(rs)).list());
     }
 
     /** The SQL condition on the cases {@code c} that takes the groups' cases, its parameters put in params. */
@@ -159,48 +158,54 @@ class DashboardQueries {
         if (groups.isEmpty()) {
             return " false ";
         }
-        StringBuilder condition = new StringBuilder(" (c.partner_country, c.fiscal_year) in (");
+        StringBuilder condition = new StringBuilder(" (c.partner_country, c.fiscal_year, " + CaseGroup.SLICE_OF_C
+                + ") in (");
         int i = 0;
         for (CaseGroup group : groups) {
             condition.append(i == 0 ? "" : ", ").append("(:groupCountry").append(i).append(", :groupYear")
-                    .append(i).append(')');
+                    .append(i).append(", :groupSlice").append(i).append(')');
             params.put("groupCountry" + i, group.partnerCountry());
             params.put("groupYear" + i, group.fiscalYear());
+            params.put("groupSlice" + i, group.slice());
             i++;
         }
         return condition.append(") ").toString();
     }
 
+    /** The group of a row whose first columns are {@link CaseGroup#COLUMNS}. */
+    private static CaseGroup group(ResultSet rs) throws SQLException {
+        return new CaseGroup(rs.getInt(1), rs.getString(2), rs.getInt(3));
+    }
+
     private static GroupFigures of(Map<CaseGroup, GroupFigures> counted, ResultSet rs) throws SQLException {
-        return counted.computeIfAbsent(new CaseGroup(rs.getInt(1), rs.getString(2)), group -> new GroupFigures());
+        return counted.computeIfAbsent(group(rs), group -> new GroupFigures());
     }
 
     /** The cases by stage and by the stage of their JCM track. */
     private void countCases(String inGroups, Map<String, Object> params, Map<CaseGroup, GroupFigures> counted) {
-        jdbc.sql("select c.fiscal_year, c.partner_country, c.stage, c.jcm_track_stage, count(*) from project_case c"
-                        + " where" + inGroups + "group by 1, 2, 3, 4")
+        jdbc.sql("select " + CaseGroup.COLUMNS + ", c.stage, c.jcm_track_stage, count(*) from project_case c"
+                        + " where" + inGroups + "group by 1, 2, 3, 4, 5")
                 .params(params)
                 .query(rs -> {
                     GroupFigures group = of(counted, rs);
-                    group.byStage.merge(rs.getString(3), rs.getLong(5), Long::sum);
-                    group.byJcmTrackStage.merge(rs.getString(4), rs.getLong(5), Long::sum);
-                    group.cases += rs.getLong(5);
+                    group.byStage.merge(rs.getString(4), rs.getLong(6), Long::sum);
+                    group.byJcmTrackStage.merge(rs.getString(5), rs.getLong(6), Long::sum);
+                    group.cases += rs.getLong(6);
                 });
     }
 
     /** From the methodology register, each approved methodology under the case that drafted it. */
     private void countApprovals(String inGroups, Map<String, Object> params, Map<CaseGroup, GroupFigures> counted) {
         // the fiscal year (April to March) of the Joint Committee's decision date
-        jdbc.sql("""
-                        select c.fiscal_year, c.partner_country,
+        jdbc.sql("select " + CaseGroup.COLUMNS + ", " + """
                                extract(year from m.jc_decision_date - interval '3 months')::int, count(*)
                         from methodology m join project_case c on c.id = m.drafted_by_case
                         where m.status in ('APPROVED', 'APPROVED_WITH_REVISIONS') and""" + inGroups + """
-                        group by 1, 2, 3""")
+                        group by 1, 2, 3, 4""")
                 .params(params)
                 .query(rs -> {
-                    Integer year = rs.getObject(3) == null ? null : rs.getInt(3);
-                    of(counted, rs).approvalsByFiscalYear.merge(year, rs.getLong(4), Long::sum);
+                    Integer year = rs.getObject(4) == null ? null : rs.getInt(4);
+                    of(counted, rs).approvalsByFiscalYear.merge(year, rs.getLong(5), Long::sum);
                 });
     }
 
@@ -214,12 +219,13 @@ class DashboardQueries {
         params.put("screenedIn", ContractKind.FEASIBILITY_STUDY.selectingDecision());
         params.put("now", Timestamp.from(clock.instant()));
         params.put("zone", zone.getId());
-        jdbc.sql(ACTIVITY_SQL.replace("/* groups */", inGroups).replace("/* cases of k */", casesOfContracts)
+        jdbc.sql(ACTIVITY_SQL.replace("/* group */", CaseGroup.COLUMNS).replace("/* groups */", inGroups)
+                        .replace("/* cases of k */", casesOfContracts)
                         .replace("/* cases of s */", casesOfPeriods))
                 .params(params)
                 .query(rs -> {
-                    of(counted, rs).activityByFiscalYear.put(rs.getInt(3),
-                            new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+                    of(counted, rs).activityByFiscalYear.put(rs.getInt(4),
+                            new long[] {rs.getLong(5), rs.getLong(6), rs.getLong(7)});
                 });
     }
 
@@ -243,8 +249,7 @@ class DashboardQueries {
                                   Map<CaseGroup, GroupFigures> counted) {
         Map<String, Object> params = new HashMap<>(filter);
         params.put("nedo", NEDO_NEXT_STAGES);
-        jdbc.sql("""
-                        select c.fiscal_year, c.partner_country,
+        jdbc.sql("select " + CaseGroup.COLUMNS + ", " + """
                                count(*) filter (where f.feasibility_reviewed),
                                count(*) filter (where f.feasibility_reviewed and f.study_outcome in (:nedo)),
                                count(*) filter (where f.feasibility_reviewed and (f.study_outcome in (:nedo)
@@ -257,44 +262,43 @@ class DashboardQueries {
                                coalesce(sum(f.follow_up_reduction) filter (where f.entered_demonstration), 0)
                         from case_figures f join project_case c on c.id = f.case_id
                         where""" + inGroups + """
-                        group by 1, 2""")
+                        group by 1, 2, 3""")
                 .params(params)
                 .query(rs -> {
                     GroupFigures group = of(counted, rs);
                     for (int i = 0; i < 4; i++) {
-                        group.conversion[i] = rs.getLong(3 + i);
+                        group.conversion[i] = rs.getLong(4 + i);
                     }
-                    group.estimatedTco2PerYear = rs.getBigDecimal(7);
-                    group.atEndTco2PerYear = rs.getBigDecimal(8);
-                    group.followUpTco2 = rs.getBigDecimal(9);
+                    group.estimatedTco2PerYear = rs.getBigDecimal(8);
+                    group.atEndTco2PerYear = rs.getBigDecimal(9);
+                    group.followUpTco2 = rs.getBigDecimal(10);
                 });
     }
 
     private void countVerified(String inGroups, Map<String, Object> params, Map<CaseGroup, GroupFigures> counted) {
-        jdbc.sql("""
-                        select c.fiscal_year, c.partner_country, sum(p.verified_reduction_tco2)
+        jdbc.sql("select " + CaseGroup.COLUMNS + ", sum(p.verified_reduction_tco2)" + """
                         from monitoring_period p join project_case c on c.id = p.case_id
                         where p.verification_outcome = 'VERIFIED' and""" + inGroups + """
-                        group by 1, 2""")
+                        group by 1, 2, 3""")
                 .params(params)
                 .query(rs -> {
-                    if (rs.getBigDecimal(3) != null) {
-                        of(counted, rs).verifiedTco2 = rs.getBigDecimal(3);
+                    if (rs.getBigDecimal(4) != null) {
+                        of(counted, rs).verifiedTco2 = rs.getBigDecimal(4);
                     }
                 });
     }
 
     /** Every period in a stage the case has not ended in, for the time in each stage. */
     private void readStagePeriods(String inGroups, Map<String, Object> params, Map<CaseGroup, GroupFigures> counted) {
-        jdbc.sql("select c.fiscal_year, c.partner_country, s.track, s.stage, s.entered_at, s.left_at"
+        jdbc.sql("select " + CaseGroup.COLUMNS + ", s.track, s.stage, s.entered_at, s.left_at"
                         + " from case_stage_period s join project_case c on c.id = s.case_id"
                         + " where s.stage not in " + UNTIMED_STAGES + " and" + inGroups)
                 .params(params)
                 .query(rs -> {
-                    Timestamp left = rs.getTimestamp(6);
-                    of(counted, rs).periods.computeIfAbsent(GroupFigures.trackStage(rs.getString(3),
-                                    rs.getString(4)), key -> new GroupFigures.Periods())
-                            .add(micros(rs.getTimestamp(5)), left == null ? GroupFigures.Periods.OPEN : micros(left));
+                    Timestamp left = rs.getTimestamp(7);
+                    of(counted, rs).periods.computeIfAbsent(GroupFigures.trackStage(rs.getString(4),
+                                    rs.getString(5)), key -> new GroupFigures.Periods())
+                            .add(micros(rs.getTimestamp(6)), left == null ? GroupFigures.Periods.OPEN : micros(left));
                 });
     }
 

@@ -32,8 +32,8 @@ class DashboardFiguresTest {
     private int counts;
 
     private static final UUID CASE_IN_VIETNAM_2016 = UUID.randomUUID();
-    private static final CaseGroup VIETNAM_2016 = new CaseGroup(2016, "VN");
-    private static final CaseGroup THAILAND_2017 = new CaseGroup(2017, "TH");
+    private static final CaseGroup VIETNAM_2016 = new CaseGroup(2016, "VN", 3);
+    private static final CaseGroup THAILAND_2017 = new CaseGroup(2017, "TH", 11);
 
     @BeforeEach
     void countedFigures() {
