@@ -41,7 +41,11 @@ final class BenchResults {
         }
     }
 
+    /** The JVM options of the restarts, named in their rows. */
+    private final List<String> restartJvmOptions;
+
     BenchResults(BenchSettings settings) {
+        restartJvmOptions = settings.restartJvmOptions();
         ObjectNode run = root.putObject("run");
         run.put("at", Instant.now().toString());
         run.put("processors", Runtime.getRuntime().availableProcessors());
@@ -168,7 +172,7 @@ final class BenchResults {
         figures.put("restartPackagedJarToReadySeconds", round(restart.packagedJarSeconds()));
         figures.put("restartToReadySeconds", round(restart.secondsToReady()));
         figures.put("restartedApplicationRssMb", round(restart.rssMb()));
-        String heap = String.join(" ", Benchmark.RESTART_JVM_OPTIONS);
+        String heap = String.join(" ", restartJvmOptions);
         rows.add(row("Footprint", "start-up to ready, java " + heap + " -jar jcm-flow.jar, on the database of B3 (s)",
                 restart.packagedJarSeconds(), ""));
         String production = "start-up to ready, extracted jar with its class-data archive (README), on the database of B3 (s)";

@@ -34,10 +34,11 @@ class BenchSmokeIT {
     @Test
     void everyPhaseRunsAndResultsHoldEveryFigure() throws Exception {
         Path log = output.resolve("benchmark.log");
+        ApplicationProcess.Launch launch = ApplicationProcess.productionLaunch();
         Process benchmark = new ProcessBuilder(ApplicationProcess.javaBinary(), "-Xmx1g", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", FreePorts.forAnotherJvm(), "-cp",
                 String.join(File.pathSeparator, ApplicationProcess.testClassPath()), Benchmark.class.getName(),
-                "--smoke", output.toString())
+                "--smoke", output.toString(), launch.jar().toString(), launch.classDataArchive().toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended;
         try {

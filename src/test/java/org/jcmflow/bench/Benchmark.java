@@ -108,7 +108,7 @@ public final class Benchmark {
             volumeCaseIds = volume.caseIds();
         }
         try {
-            log("Restart: the packaged application, java " + String.join(" ", RESTART_JVM_OPTIONS)
+            log("Restart: the packaged application, java " + String.join(" ", settings.restartJvmOptions())
                     + " -jar, on the database B3 left; B3's queries on it, then its memory");
             results.restart(restart(data, volumeCaseIds));
         } finally {
@@ -120,9 +120,6 @@ public final class Benchmark {
         System.out.println(results.table());
         return results;
     }
-
-    /** The heap README gives the application in production: its live data is about 100 MB at 100,000 cases. */
-    static final List<String> RESTART_JVM_OPTIONS = List.of("-Xmx512m");
 
     /**
      * @param packagedJarSeconds {@code java -jar} on the packaged jar, which loads its classes from nested jars
@@ -144,16 +141,16 @@ public final class Benchmark {
         Map<String, String> environment = Map.of("JCM_DATA_DIR", data.toString());
         long starting = System.nanoTime();
         double packagedJarSeconds;
-        try (ApplicationProcess packaged = ApplicationProcess.start(RESTART_JVM_OPTIONS, data, "restart",
+        try (ApplicationProcess packaged = ApplicationProcess.start(settings.restartJvmOptions(), data, "restart",
                 ApplicationProcess.freePort(), environment, List.of())) {
             packagedJarSeconds = seconds(starting);
         }
 
-        Path extracted = Files.createTempDirectory("jcm-bench-application-");
+        Path extracted = settings.restartLaunch() != null ? null : Files.createTempDirectory("jcm-bench-application-");
         try {
-            ApplicationProcess.Launch launch = ApplicationProcess.extractWithClassDataArchive(extracted,
-                    RESTART_JVM_OPTIONS);
-            List<String> options = new ArrayList<>(RESTART_JVM_OPTIONS);
+            ApplicationProcess.Launch launch = extracted == null ? settings.restartLaunch()
+                    : ApplicationProcess.extractWithClassDataArchive(extracted, settings.restartJvmOptions());
+            List<String> options = new ArrayList<>(settings.restartJvmOptions());
             options.add("-XX:SharedArchiveFile=" + launch.classDataArchive());
             long started = System.nanoTime();
             try (ApplicationProcess application = ApplicationProcess.start(launch.jar(), options, data, "restart-cds",
@@ -166,7 +163,9 @@ public final class Benchmark {
                         Footprint.residentSetMb(application.pid()));
             }
         } finally {
-            FileSystemUtils.deleteRecursively(extracted);
+            if (extracted != null) {
+                FileSystemUtils.deleteRecursively(extracted);
+            }
         }
     }
 
@@ -179,11 +178,13 @@ public final class Benchmark {
     }
 
     /**
-     * The benchmark in a JVM of its own: at the sizes of the system properties, or, with {@code --smoke DIR}, at the
-     * smoke test's tiny sizes with its results in DIR.
+     * The benchmark in a JVM of its own: at the sizes of the system properties, or, with
+     * {@code --smoke DIR JAR ARCHIVE}, at the smoke test's tiny sizes with its results in DIR, restarting on the
+     * extracted JAR with its class-data ARCHIVE.
      */
     public static void main(String[] args) throws Exception {
-        BenchSettings settings = args.length == 2 && args[0].equals("--smoke") ? BenchSettings.smoke(Path.of(args[1]))
+        BenchSettings settings = args.length == 4 && args[0].equals("--smoke")
+                ? BenchSettings.smoke(Path.of(args[1]), new ApplicationProcess.Launch(Path.of(args[2]), Path.of(args[3])))
                 : BenchSettings.fromSystemProperties();
         new Benchmark(settings).run();
         System.exit(0);

@@ -15,35 +15,31 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApiClient;
-import org.jcmflow.testsupport.ApplicationTest;
-import org.junit.jupiter.api.Order;
+import org.jcmflow.testsupport.DemoApplication;
+import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The application started with the demonstration data set, on a database of its own: the dashboard shows the
- * figures of the programme's ledger, and loading the data set again adds nothing.
+ * figures of the programme's ledger, and a start asked to load the data set again adds nothing. The application is
+ * a process of its own, shared with EveryPageBrowserIT, which only reads it too.
  */
-@ApplicationTest
-@TestPropertySource(properties = "jcm.demo-data=load")
-// Near the end of the run, just before EveryPageBrowserIT, which shares this application and its data set (loaded
-// once) and closes it: closing it takes Camunda's engine "default" out of the engine's static registry, and
-// Tasklist answers 500 to the tests that come after it in the same JVM. These tests only read, so the pages are
-// checked on the data set as loaded.
-@Order(Integer.MAX_VALUE - 2)
+@RunsBesideTheOthers
+@ExtendWith(DemoApplication.Shared.class)
+@ResourceLock(value = DemoApplication.LOCK, mode = ResourceAccessMode.READ)
 class DemoDataIT {
 
     private static final List<String> PARTNER_COUNTRIES = List.of("MN", "BD", "ET", "KE", "MV", "VN", "LA", "ID", "CR",
             "PW", "KH", "MX", "SA", "CL", "MM", "TH", "PH");
 
-    @LocalServerPort
-    int port;
+    private final DemoApplication application;
 
-    @Autowired
-    DemoDataLoader loader;
+    DemoDataIT(DemoApplication application) {
+        this.application = application;
+    }
 
     @Test
     void theDashboardShowsTheFiguresOfTheLedger() {
@@ -79,7 +75,7 @@ class DemoDataIT {
         assertThat(methodologies.path("target").asInt()).isEqualTo(10);
         // each contract counts in every fiscal year of its period: counted again here from the contracts themselves
         Map<Integer, long[]> running = new TreeMap<>();
-        for (JsonNode contract : ApiClient.as(port, PROGRAM_MANAGER).get("/api/contracts").json()) {
+        for (JsonNode contract : ApiClient.as(application.port(), PROGRAM_MANAGER).get("/api/contracts").json()) {
             int from = fiscalYear(LocalDate.parse(contract.path("startsOn").asText()));
             int to = fiscalYear(LocalDate.parse(contract.path("currentEndsOn").asText()));
             for (int year = from; year <= to; year++) {
@@ -133,7 +129,7 @@ class DemoDataIT {
     /** The printable ledger page, laid out like the seed's ledger, with its figures. */
     @Test
     void theLedgerPageShowsTheFiguresOfTheLedger() {
-        ApiClient.Response page = ApiClient.as(port, PROGRAM_MANAGER).getPage("/dashboard/ledger?lang=en");
+        ApiClient.Response page = ApiClient.as(application.port(), PROGRAM_MANAGER).getPage("/dashboard/ledger?lang=en");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("95 studies completed.",
                 "23 went on to a NEDO demonstration, MRV application survey or follow-on study.",
@@ -159,7 +155,7 @@ class DemoDataIT {
      */
     @Test
     void everyProposalCameInUnderItsYearsCallAndWasSelectedByIt() {
-        ApiClient manager = ApiClient.as(port, PROGRAM_MANAGER);
+        ApiClient manager = ApiClient.as(application.port(), PROGRAM_MANAGER);
         JsonNode calls = manager.get("/api/calls").json();
         assertThat(calls.findValuesAsText("fiscalYear")).containsExactly("2017", "2016", "2015", "2014", "2013",
                 "2012", "2011");
@@ -193,7 +189,7 @@ class DemoDataIT {
     /** The joint policy work the ledger reports, per country and case, counted on the dashboard. */
     @Test
     void thePolicyWorkWithTheMinistriesIsLoggedAndCounted() {
-        ApiClient manager = ApiClient.as(port, PROGRAM_MANAGER);
+        ApiClient manager = ApiClient.as(application.port(), PROGRAM_MANAGER);
         assertThat(manager.get("/api/policy-work").json()).hasSize(6);
         assertThat(manager.get("/api/policy-work?partnerCountry=TH").json().findValuesAsText("kind"))
                 .containsExactly("EQUIPMENT_AND_LABELLING", "TECHNICIAN_TRAINING");
@@ -216,15 +212,16 @@ class DemoDataIT {
     }
 
     @Test
+    @ResourceLock(value = DemoApplication.LOCK, mode = ResourceAccessMode.READ_WRITE)
     void loadingTheDataSetAgainAddsNothing() {
         long cases = caseCount();
         JsonNode dashboard = dashboard();
         assertThat(cases).isEqualTo(104);
 
-        DemoDataLoader.Result again = loader.load();
+        String secondStart = application.restart();
 
-        assertThat(again.loaded()).isFalse();
-        assertThat(again.cases()).isEqualTo(104);
+        assertThat(secondStart).contains("Demonstration data set '" + DemoDataLoader.DATA_SET
+                + "' is already loaded (104 cases); nothing added");
         assertThat(caseCount()).isEqualTo(cases);
         JsonNode after = dashboard();
         assertThat(after.path("feasibilityStudyConversion")).isEqualTo(dashboard.path("feasibilityStudyConversion"));
@@ -236,7 +233,7 @@ class DemoDataIT {
     /** The steps carry the days they happened on, in the case record and in the engine alike. */
     @Test
     void theCasesHappenedOnTheirDays() {
-        ApiClient manager = ApiClient.as(port, PROGRAM_MANAGER);
+        ApiClient manager = ApiClient.as(application.port(), PROGRAM_MANAGER);
         JsonNode demonstrations = manager.get("/api/cases?stage=DEMONSTRATION&fiscalYear=2013").json().path("content");
         assertThat(demonstrations).hasSize(3);
         JsonNode demonstration = manager.get("/api/cases/" + demonstrations.get(0).path("id").asText()).json();
@@ -291,7 +288,7 @@ class DemoDataIT {
                 .doesNotContain("Gateway_StageGateApplies");
 
         // the three MRV cases of FY2012 still run; the engine's history of ended cases may be cleaned up by now
-        JsonNode runningSinceFy2012 = ApiClient.as(port, ADMIN).get("/engine-rest/history/process-instance/count"
+        JsonNode runningSinceFy2012 = ApiClient.as(application.port(), ADMIN).get("/engine-rest/history/process-instance/count"
                 + "?processDefinitionKey=jcm-project-lifecycle&unfinished=true"
                 + "&startedBefore=2013-04-01T00:00:00.000%2B0900").json();
         assertThat(runningSinceFy2012.path("count").asLong()).isEqualTo(3);
@@ -307,7 +304,7 @@ class DemoDataIT {
 
     @Test
     void everyMonitoringPeriodHasItsReportOnTheCase() {
-        ApiClient manager = ApiClient.as(port, PROGRAM_MANAGER);
+        ApiClient manager = ApiClient.as(application.port(), PROGRAM_MANAGER);
         int periods = 0;
         for (JsonNode listed : manager.get("/api/cases?stage=MRV&size=200").json().path("content")) {
             String caseId = listed.path("id").asText();
@@ -325,13 +322,13 @@ class DemoDataIT {
     }
 
     private JsonNode dashboard() {
-        ApiClient.Response response = ApiClient.as(port, PROGRAM_MANAGER).get("/api/dashboard");
+        ApiClient.Response response = ApiClient.as(application.port(), PROGRAM_MANAGER).get("/api/dashboard");
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.json();
     }
 
     private long caseCount() {
-        return ApiClient.as(port, PROGRAM_MANAGER).get("/api/cases?size=1").json().path("totalElements").asLong();
+        return ApiClient.as(application.port(), PROGRAM_MANAGER).get("/api/cases?size=1").json().path("totalElements").asLong();
     }
 
     private static int fiscalYear(LocalDate date) {

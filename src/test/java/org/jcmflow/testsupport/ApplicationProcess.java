@@ -33,6 +33,11 @@ public final class ApplicationProcess implements AutoCloseable {
     private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC");
 
+    /** The tests' JVM options, with which {@link #productionLaunch()}'s archive is made. */
+    public static List<String> testJvmOptions() {
+        return TEST_JVM_OPTIONS;
+    }
+
     /** The launch for production, prepared once per test JVM; see {@link #productionLaunch()}. */
     private static Launch productionLaunch;
 
@@ -68,7 +73,7 @@ public final class ApplicationProcess implements AutoCloseable {
      * of the test JVM (about 20 s, paid back by the second start): every later start loads its classes from the
      * archive.
      */
-    private static synchronized Launch productionLaunch() {
+    public static synchronized Launch productionLaunch() {
         if (productionLaunch == null) {
             Path directory = Path.of("target", "application-launch").toAbsolutePath();
             try {

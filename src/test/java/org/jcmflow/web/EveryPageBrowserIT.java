@@ -13,44 +13,43 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.Browser;
+import org.jcmflow.testsupport.DemoApplication;
+import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every page of the portal, in Japanese and in English, on a laptop (1,440 px) and on a phone (390 px), on the
  * demonstration data set, so that the pages hold the programme's real lengths of names and numbers. Each page is
  * checked by the axe-core accessibility engine (no serious or critical violation of WCAG 2.1 AA), its tables
  * are read for text that overflows its cell or breaks inside a word, and it is saved under
- * target/screenshots/pages/ for a person to look at.
+ * target/screenshots/pages/ for a person to look at. The application is DemoDataIT's, a process of its own with
+ * the data set loaded once for both.
  */
-@ApplicationTest
-// The application of DemoDataIT, which runs just before: the data set is loaded once for both
-@TestPropertySource(properties = "jcm.demo-data=load")
-// Near the end of the run: closing this context takes Camunda's engine "default" out of the engine's static registry,
-// and Tasklist answers 500 to the tests that come after it in the same JVM.
-@DirtiesContext
-@Order(Integer.MAX_VALUE - 1)
+@RunsBesideTheOthers
+@ExtendWith(DemoApplication.Shared.class)
+@ResourceLock(value = DemoApplication.LOCK, mode = ResourceAccessMode.READ)
 class EveryPageBrowserIT {
 
     private static final int LAPTOP = 1440;
     private static final int PHONE = 390;
 
-    @LocalServerPort
-    int port;
+    private final int port;
 
     private Browser browser;
     /** What each page got wrong, by page: collected over all pages, so that one run names every fault. */
     private final Map<String, List<String>> faults = new ConcurrentSkipListMap<>();
+
+    EveryPageBrowserIT(DemoApplication application) {
+        this.port = application.port();
+    }
 
     @BeforeEach
     void openBrowser() {
