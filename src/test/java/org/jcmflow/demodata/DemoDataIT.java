@@ -216,7 +216,8 @@ class DemoDataIT {
     void loadingTheDataSetAgainAddsNothing() {
         long cases = caseCount();
         JsonNode dashboard = dashboard();
-        assertThat(cases).isEqualTo(104);
+        // the data set's 104, and any proposal EveryPageBrowserIT's proponent made on the same application before
+        assertThat(cases).isGreaterThanOrEqualTo(104);
 
         String secondStart = application.restart();
 

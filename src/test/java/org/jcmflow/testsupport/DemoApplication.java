@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The application with the demonstration data set loaded, as an operator runs it ({@link ApplicationProcess}), on
- * a database of its own: started by the first test class that asks for it and shared by the others, which only
- * read it, until the end of the run. Being a process, it lets those classes run beside the others
+ * a database of its own: started by the first test class that asks for it and shared by the others until the end of
+ * the run. They read it, and add nothing the others count (a proposal of the page checks' proponent at most). Being a process, it lets those classes run beside the others
  * ({@link RunsBesideTheOthers}): the data set's load and the pages' tour then overlap the main lane's tests.
  * A test class takes it as a constructor parameter, with {@code @ExtendWith(DemoApplication.Shared.class)}, and
  * holds {@link #LOCK} to read it; a test that restarts it holds the lock exclusively, so that no other test finds it
@@ -48,7 +48,7 @@ public final class DemoApplication {
     }
 
     private ApplicationProcess launch() {
-        return ApplicationProcess.start(work, "demo", ApplicationProcess.freePort(), Map.of(),
+        return ApplicationProcess.startServing(work, "demo", ApplicationProcess.freePort(), Map.of(),
                 List.of("--jcm.demo-data=load", "--jcm.embedded-db.data-directory=" + work.resolve("postgres")));
     }
 
