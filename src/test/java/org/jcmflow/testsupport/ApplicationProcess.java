@@ -62,24 +62,8 @@ public final class ApplicationProcess implements AutoCloseable {
      */
     public static ApplicationProcess start(Path workDirectory, String name, int port, Map<String, String> environment,
             List<String> arguments) {
-        return startLaunched(TEST_JVM_OPTIONS, workDirectory, name, port, environment, arguments);
-    }
-
-    /**
-     * As {@link #start(Path, String, int, Map, List)}, for an application that serves a great many requests (pages
-     * checked one after another): with C2 as well, which pays back its compilations there.
-     */
-    public static ApplicationProcess startServing(Path workDirectory, String name, int port,
-            Map<String, String> environment, List<String> arguments) {
-        List<String> options = TEST_JVM_OPTIONS.stream().filter(option -> !option.startsWith("-XX:TieredStopAtLevel"))
-                .toList();
-        return startLaunched(options, workDirectory, name, port, environment, arguments);
-    }
-
-    private static ApplicationProcess startLaunched(List<String> jvmOptions, Path workDirectory, String name, int port,
-            Map<String, String> environment, List<String> arguments) {
         Launch launch = productionLaunch();
-        List<String> options = new ArrayList<>(jvmOptions);
+        List<String> options = new ArrayList<>(TEST_JVM_OPTIONS);
         options.add("-XX:SharedArchiveFile=" + launch.classDataArchive());
         return start(launch.jar(), options, workDirectory, name, port, environment, arguments);
     }

@@ -48,7 +48,7 @@ public final class DemoApplication {
     }
 
     private ApplicationProcess launch() {
-        return ApplicationProcess.startServing(work, "demo", ApplicationProcess.freePort(), Map.of(),
+        return ApplicationProcess.start(work, "demo", ApplicationProcess.freePort(), Map.of(),
                 List.of("--jcm.demo-data=load", "--jcm.embedded-db.data-directory=" + work.resolve("postgres")));
     }
 
