@@ -42,6 +42,7 @@ import org.jcmflow.engine.EngineClock;
 import org.jcmflow.mrv.PublicInputTimers;
 import org.jcmflow.mrv.ThirdPartyEntities;
 import org.jcmflow.mrv.TpeEntry;
+import org.jcmflow.notification.Notifications;
 import org.jcmflow.tasks.TaskWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * opened by its proponent and every step is a task of its process completed by the demo user of the step's role,
  * with the clock of the engine and the case record set to the step's day. The steps of all cases run in the order
  * of their days. The whole load is one transaction that first marks the data set as loaded: it happens once, or
- * not at all, however often and on however many nodes it is started.
+ * not at all, however often and on however many nodes it is started. Nobody is mailed of the tasks the steps make:
+ * they happened years ago, and the open tasks wait in their people's inboxes (the timers of those past due remind
+ * and escalate, as for any task).
  */
 @Component
 class DemoDataLoader {
@@ -87,6 +90,7 @@ class DemoDataLoader {
     private final TransactionTemplate transaction;
     private final ThirdPartyEntities tpes;
     private final PublicInputTimers publicInputTimers;
+    private final Notifications notifications;
     private final Map<String, CurrentUser> users = new HashMap<>();
     private long tpeId;
 
@@ -95,8 +99,9 @@ class DemoDataLoader {
                    Targets targets, Evaluations evaluations, PolicyWorkLog policyWork,
                    PartnerCountries partnerCountries, RealmUsers realmUsers, EngineClock clock,
                    JdbcClient jdbc, TransactionTemplate transaction, ThirdPartyEntities tpes,
-                   PublicInputTimers publicInputTimers) {
+                   PublicInputTimers publicInputTimers, Notifications notifications) {
         this.tpes = tpes;
+        this.notifications = notifications;
         this.publicInputTimers = publicInputTimers;
         this.cases = cases;
         this.documents = documents;
@@ -118,7 +123,7 @@ class DemoDataLoader {
 
     Result load() {
         long started = System.nanoTime();
-        return transaction.execute(status -> {
+        return notifications.withheldDuring(() -> transaction.execute(status -> {
             boolean marked = jdbc.sql("""
                             insert into demo_data_load (data_set, loaded_at, cases) values (?, ?, 0)
                             on conflict (data_set) do nothing""")
@@ -141,7 +146,7 @@ class DemoDataLoader {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             log.info("Demonstration data set '{}' loaded: {} cases in {} ms", DATA_SET, loaded, took.toMillis());
             return new Result(true, loaded, took);
-        });
+        }));
     }
 
     /**

@@ -85,6 +85,9 @@ final class BenchResults {
     /** The work per task completion, each held to its target: the JVM's CPU time and PostgreSQL's commits. */
     private void perCompletion(String phase, String name, LifecycleRun.Result result) {
         rows.add(row(phase, "JVM CPU per task completion (ms)", result.cpuMillisPerTaskCompletion(), ""));
+        rows.add("| " + phase + " | of it, about: JIT compiling / garbage collection per task completion (ms) | "
+                + format(result.compilingMillisPerTaskCompletion()) + " / "
+                + format(result.collectingMillisPerTaskCompletion()) + " | |");
         rows.add(row(phase, "commits per task completion", result.commitsPerTaskCompletion(), ""));
         targets.add(new Target(name + " JVM CPU per task completion (ms)", result.cpuMillisPerTaskCompletion(), "<=",
                 40));
@@ -267,6 +270,8 @@ final class BenchResults {
         node.put("commitsPerTaskCompletion", round(result.commitsPerTaskCompletion()));
         node.put("cpuSeconds", round(result.cpuSeconds()));
         node.put("cpuMsPerTaskCompletion", round(result.cpuMillisPerTaskCompletion()));
+        node.put("compilingMsPerTaskCompletion", round(result.compilingMillisPerTaskCompletion()));
+        node.put("collectingMsPerTaskCompletion", round(result.collectingMillisPerTaskCompletion()));
         return node;
     }
 

@@ -62,6 +62,8 @@ class BenchSmokeIT {
             assertThat(results.at("/" + phase + "/commitsPerLifecycle").asDouble()).isGreaterThan(MainPath.STEPS.size());
             assertThat(results.at("/" + phase + "/commitsPerTaskCompletion").asDouble()).isGreaterThanOrEqualTo(1);
             assertThat(results.at("/" + phase + "/cpuMsPerTaskCompletion").asDouble()).isPositive();
+            assertThat(results.at("/" + phase + "/compilingMsPerTaskCompletion").isNumber()).isTrue();
+            assertThat(results.at("/" + phase + "/collectingMsPerTaskCompletion").isNumber()).isTrue();
         }
         for (String request : new String[] {"start", "complete"}) {
             for (String percentile : new String[] {"p50", "p95", "p99"}) {

@@ -22,9 +22,11 @@ final class LifecycleRun {
     /**
      * @param cpuSeconds the CPU time of the whole JVM over the phase: the application's, and the benchmark's own
      *                   driving (B2's HTTP clients among it)
+     * @param compilingSeconds of it, about: the JIT compilers' time over the phase
+     * @param collectingSeconds of it, about: the garbage collectors' time over the phase
      */
     record Result(int threads, int lifecycles, int taskCompletions, double seconds, long commits, double cpuSeconds,
-                  List<String> caseIds) {
+                  double compilingSeconds, double collectingSeconds, List<String> caseIds) {
 
         double lifecyclesPerSecond() {
             return lifecycles / seconds;
@@ -45,9 +47,28 @@ final class LifecycleRun {
         double cpuMillisPerTaskCompletion() {
             return cpuSeconds * 1000 / taskCompletions;
         }
+
+        double compilingMillisPerTaskCompletion() {
+            return compilingSeconds * 1000 / taskCompletions;
+        }
+
+        double collectingMillisPerTaskCompletion() {
+            return collectingSeconds * 1000 / taskCompletions;
+        }
     }
 
     private LifecycleRun() {
+    }
+
+    /** The time the JIT compilers have spent so far, summed over their threads (ms). */
+    static long compilingMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /** The time the garbage collectors have spent so far (ms). */
+    static long collectingMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(collector -> Math.max(0, collector.getCollectionTime())).sum();
     }
 
     /** The CPU time of this JVM, all its threads, so far. */
@@ -74,14 +95,19 @@ final class LifecycleRun {
 
             long commitsBefore = commits.count();
             long cpuBefore = processCpuNanos();
+            long compilingBefore = compilingMillis();
+            long collectingBefore = collectingMillis();
             long started = System.nanoTime();
             List<String> caseIds = driveAll(pool, lifecycles, next, lifecycle);
             // the work is done when the jobs and the mails the steps called for are
             commits.awaitWorkDone();
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+            double compilingSeconds = (compilingMillis() - compilingBefore) / 1e3;
+            double collectingSeconds = (collectingMillis() - collectingBefore) / 1e3;
             long committed = commits.count() - commitsBefore;
-            return new Result(threads, lifecycles, completions.get(), seconds, committed, cpuSeconds, caseIds);
+            return new Result(threads, lifecycles, completions.get(), seconds, committed, cpuSeconds, compilingSeconds,
+                    collectingSeconds, caseIds);
         } finally {
             pool.shutdownNow();
         }

@@ -231,6 +231,27 @@ class DemoDataIT {
         assertThat(after.path("reductions")).isEqualTo(dashboard.path("reductions"));
     }
 
+    /**
+     * The data set's steps happened years ago: nobody is mailed of the tasks they made, which wait in the inboxes
+     * (the timers of those past due remind and escalate, as for any task).
+     */
+    @Test
+    void theDataSetsStepsMailNobodyOfTheirTasks() {
+        ApiClient manager = ApiClient.as(application.port(), PROGRAM_MANAGER);
+        List<String> titles = new ArrayList<>();
+        for (int fiscalYear = 2011; fiscalYear <= 2017; fiscalYear++) {
+            manager.get("/api/cases?size=200&fiscalYear=" + fiscalYear).json().path("content")
+                    .forEach(listed -> titles.add(listed.path("title").asText()));
+        }
+        assertThat(titles).hasSize(104);
+        List<String> mailSubjects = application.loadingLog().lines().filter(line -> line.startsWith("Subject: "))
+                .filter(subject -> subject.contains("New task: ") || subject.contains("新しいタスク: ")).toList();
+        for (String title : titles) {
+            assertThat(mailSubjects).noneMatch(subject -> subject.contains(title));
+        }
+        assertThat(manager.get("/api/tasks?size=1").json().path("totalElements").asLong()).isPositive();
+    }
+
     /** The steps carry the days they happened on, in the case record and in the engine alike. */
     @Test
     void theCasesHappenedOnTheirDays() {

@@ -26,11 +26,19 @@ public final class DemoApplication {
     public static final String LOCK = "demo-application";
 
     private final Path work;
+    /** The start that loaded the data set. */
+    private final ApplicationProcess loading;
     private volatile ApplicationProcess process;
 
     private DemoApplication(Path work) {
         this.work = work;
-        this.process = launch();
+        this.loading = launch();
+        this.process = loading;
+    }
+
+    /** The log of the start that loaded the data set, so far (mails are written there, no SMTP server being set). */
+    public String loadingLog() {
+        return loading.log();
     }
 
     public int port() {
