@@ -145,7 +145,8 @@ class DashboardQueries {
 
     /** The groups of the cases. */
     Set<CaseGroup> groupsOf(Collection<UUID> cases) {
-        return new HashSet<>(jdbc.sql("select distinct " + CaseGroup.COLUMNS + " from project_case c where c.id in (:cases)")
+        return new HashSet<>(jdbc.sql("select distinct " + CaseGroup.COLUMNS
+                        + " from project_case c where c.id in (:cases)")
                 .param("cases", cases)
                 .query((rs, row) -> group(rs)).list());
     }

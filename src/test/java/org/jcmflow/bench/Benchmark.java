@@ -184,7 +184,8 @@ public final class Benchmark {
      */
     public static void main(String[] args) throws Exception {
         BenchSettings settings = args.length == 4 && args[0].equals("--smoke")
-                ? BenchSettings.smoke(Path.of(args[1]), new ApplicationProcess.Launch(Path.of(args[2]), Path.of(args[3])))
+                ? BenchSettings.smoke(Path.of(args[1]),
+                        new ApplicationProcess.Launch(Path.of(args[2]), Path.of(args[3])))
                 : BenchSettings.fromSystemProperties();
         new Benchmark(settings).run();
         System.exit(0);

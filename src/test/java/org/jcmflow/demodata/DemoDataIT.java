@@ -129,7 +129,8 @@ class DemoDataIT {
     /** The printable ledger page, laid out like the seed's ledger, with its figures. */
     @Test
     void theLedgerPageShowsTheFiguresOfTheLedger() {
-        ApiClient.Response page = ApiClient.as(application.port(), PROGRAM_MANAGER).getPage("/dashboard/ledger?lang=en");
+        ApiClient.Response page = ApiClient.as(application.port(), PROGRAM_MANAGER)
+                .getPage("/dashboard/ledger?lang=en");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("95 studies completed.",
                 "23 went on to a NEDO demonstration, MRV application survey or follow-on study.",
@@ -310,7 +311,8 @@ class DemoDataIT {
                 .doesNotContain("Gateway_StageGateApplies");
 
         // the three MRV cases of FY2012 still run; the engine's history of ended cases may be cleaned up by now
-        JsonNode runningSinceFy2012 = ApiClient.as(application.port(), ADMIN).get("/engine-rest/history/process-instance/count"
+        JsonNode runningSinceFy2012 = ApiClient.as(application.port(), ADMIN)
+                .get("/engine-rest/history/process-instance/count"
                 + "?processDefinitionKey=jcm-project-lifecycle&unfinished=true"
                 + "&startedBefore=2013-04-01T00:00:00.000%2B0900").json();
         assertThat(runningSinceFy2012.path("count").asLong()).isEqualTo(3);
@@ -350,7 +352,8 @@ class DemoDataIT {
     }
 
     private long caseCount() {
-        return ApiClient.as(application.port(), PROGRAM_MANAGER).get("/api/cases?size=1").json().path("totalElements").asLong();
+        return ApiClient.as(application.port(), PROGRAM_MANAGER).get("/api/cases?size=1").json()
+                .path("totalElements").asLong();
     }
 
     private static int fiscalYear(LocalDate date) {

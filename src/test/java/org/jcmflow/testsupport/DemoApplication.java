@@ -14,8 +14,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The application with the demonstration data set loaded, as an operator runs it ({@link ApplicationProcess}), on
  * a database of its own: started by the first test class that asks for it and shared by the others until the end of
- * the run. They read it, and add nothing the others count (a proposal of the page checks' proponent at most). Being a process, it lets those classes run beside the others
- * ({@link RunsBesideTheOthers}): the data set's load and the pages' tour then overlap the main lane's tests.
+ * the run. They read it, and add nothing the others count (a proposal of the page checks' proponent at most). Being
+ * a process, it lets those classes run beside the others ({@link RunsBesideTheOthers}): the data set's load and the
+ * pages' tour then overlap the main lane's tests.
  * A test class takes it as a constructor parameter, with {@code @ExtendWith(DemoApplication.Shared.class)}, and
  * holds {@link #LOCK} to read it; a test that restarts it holds the lock exclusively, so that no other test finds it
  * down.
