@@ -10,7 +10,10 @@ record CaseGroup(int fiscalYear, String partnerCountry, int slice) {
 
     static final int SLICES = 16;
 
-    /** The slice of the case {@code c}, in SQL, as indexed with the group: the last byte of the (random) id. */
+    /**
+     * The slice of the case {@code c}, in SQL: the last byte of the (random) id. The index of V91 holds this very
+     * expression, so that a slice's cases are found along it: change both together.
+     */
     static final String SLICE_OF_C = "get_byte(uuid_send(c.id), 15) % " + SLICES;
 
     /** The group's columns of the case {@code c}, in SQL, in the order the counts read them. */
