@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The input fields of a Camunda Form (form-js JSON), as the server needs them to check a submission and the
@@ -20,12 +23,17 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
     enum FieldType { TEXT, NUMBER, CHECKBOX, CHOICE, CHECKLIST, DATE }
 
     /**
-     * @param component the form-js type ({@code textfield}, {@code textarea}, {@code radio}, ...), which
-     *                  tells apart fields of one {@link FieldType}
+     * @param component       the form-js type ({@code textfield}, {@code textarea}, {@code radio}, ...), which
+     *                        tells apart fields of one {@link FieldType}
+     * @param processVariable whether the processes read the value after the step (a gateway, a call activity's
+     *                        mapping): the form marks it with the custom property {@value #PROCESS_VARIABLE}. Every
+     *                        other value lives in the case's history alone; the step's own listeners see it while
+     *                        the step completes.
      */
     record Field(String key, String label, FieldType type, String component, String description, boolean required,
                  BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength, String pattern,
-                 int decimalDigits, List<Option> options, String valuesKey, Optional<HideCondition> hideWhen) {
+                 int decimalDigits, List<Option> options, String valuesKey, Optional<HideCondition> hideWhen,
+                 boolean processVariable) {
 
         List<String> optionValues() {
             return options.stream().map(Option::value).toList();
@@ -33,7 +41,7 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
 
         Field withOptions(List<Option> offered) {
             return new Field(key, label, type, component, description, required, min, max, minLength, maxLength,
-                    pattern, decimalDigits, List.copyOf(offered), valuesKey, hideWhen);
+                    pattern, decimalDigits, List.copyOf(offered), valuesKey, hideWhen, processVariable);
         }
     }
 
@@ -47,6 +55,9 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
      */
     record Text(String id, String markdown, int position) {
     }
+
+    /** The form-js custom property (Camunda Modeler's "Custom properties") of a field the processes read later. */
+    static final String PROCESS_VARIABLE = "processVariable";
 
     private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea");
     private static final Set<String> CHOICE_TYPES = Set.of("radio", "select");
@@ -88,7 +99,8 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
                     component.path("decimalDigits").asInt(0),
                     List.copyOf(options),
                     component.path("valuesKey").asText(null),
-                    HideCondition.parse(component.path("conditional").path("hide").asText(null))));
+                    HideCondition.parse(component.path("conditional").path("hide").asText(null)),
+                    component.path("properties").path(PROCESS_VARIABLE).asBoolean(false)));
         }
     }
 
@@ -138,6 +150,31 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
             }
         }
         return options;
+    }
+
+    /**
+     * A step's checked values as its completion hands them to the engine: the fields the processes read later as
+     * process variables, every other as a transient variable, which the step's listeners and the gateway after it
+     * read while the step completes and which is never written to the engine's tables. The values are kept in the
+     * case's history as one document (StepHistoryRecorder).
+     */
+    VariableMap completionVariables(Map<String, Object> values) {
+        Set<String> kept = processVariables();
+        VariableMap variables = Variables.createVariables();
+        values.forEach((name, value) -> {
+            if (kept.contains(name)) {
+                variables.put(name, value);
+            } else {
+                variables.putValueTyped(name, value == null ? Variables.untypedNullValue(true)
+                        : Variables.untypedValue(value, true));
+            }
+        });
+        return variables;
+    }
+
+    /** The keys of the fields the processes read after the step. */
+    Set<String> processVariables() {
+        return fields.stream().filter(Field::processVariable).map(Field::key).collect(Collectors.toSet());
     }
 
     /** A form with a choice among the case's documents asks for one: its task is a reason to upload. */

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.Role;
@@ -154,11 +155,14 @@ public class TaskWork {
 
     /**
      * The checks of {@link #complete} without completing, for Camunda Tasklist, which completes through the
-     * engine: the values as the completion must write them, every field of the form among them.
+     * engine: the values as the completion must hand them to the engine, every field of the form among them, those
+     * the processes do not read later as transient values.
      */
     @Transactional(readOnly = true)
-    public Map<String, Object> checkCompletion(String taskId, Map<String, Object> submitted, CurrentUser user) {
-        return checkedValues(actionableTask(taskId, user), submitted);
+    public VariableMap checkCompletion(String taskId, Map<String, Object> submitted, CurrentUser user) {
+        Task task = actionableTask(taskId, user);
+        FormSchema form = forms.formOf(task);
+        return form.completionVariables(checkedValues(task, form, submitted));
     }
 
     private void completeChecked(String taskId, Map<String, Object> submitted, CurrentUser user) {
@@ -169,13 +173,14 @@ public class TaskWork {
         UUID caseId = lookup.visible(taskId, user).caseId();
         cases.lockForChange(caseId);
         Task task = actionableTask(taskId, user);
-        Map<String, Object> values = checkedValues(task, submitted);
+        FormSchema form = forms.formOf(task);
+        Map<String, Object> values = checkedValues(task, form, submitted);
         if (task.getAssignee() == null) {
             claimForCompletion(task, user);
         }
         identity.setAuthentication(user.username(), user.groupIds());
         try (CheckedCompletion checked = CheckedCompletion.of(task.getId())) {
-            tasks.complete(task.getId(), values);
+            tasks.complete(task.getId(), form.completionVariables(values));
         } finally {
             identity.clearAuthentication();
         }
@@ -197,8 +202,8 @@ public class TaskWork {
     }
 
     /** The submitted values as the process reads them, if they fit the task's form and the programme's rules. */
-    private Map<String, Object> checkedValues(Task task, Map<String, Object> submitted) {
-        Map<String, Object> values = FormValidator.validate(forms.formOf(task), submitted);
+    private Map<String, Object> checkedValues(Task task, FormSchema form, Map<String, Object> submitted) {
+        Map<String, Object> values = FormValidator.validate(form, submitted);
         Function<String, Object> variable = name -> tasks.getVariable(task.getId(), name);
         List<FieldProblem> broken = rules.stream()
                 .flatMap(rule -> rule.check(task.getTaskDefinitionKey(), values, variable).stream()).toList();

@@ -19,6 +19,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.jcmflow.identity.CurrentUser;
 import org.jcmflow.identity.CurrentUsers;
 import org.jcmflow.identity.Role;
@@ -77,9 +80,9 @@ class TasklistRequestCheck extends OncePerRequestFilter {
             return;
         }
         try {
-            Map<String, Object> values = check(action.group(1), action.group(2), submitted);
+            VariableMap values = check(action.group(1), action.group(2), submitted);
             if (values != null) {
-                body = withTheFormsEmptyFields(submitted, values);
+                body = asTheApiCompletes(submitted, values);
             }
         } catch (Problem refused) {
             refuse(response, refused);
@@ -96,23 +99,28 @@ class TasklistRequestCheck extends OncePerRequestFilter {
     }
 
     /**
-     * The completion's body with the form's fields that Tasklist left out written as null, as the API's completion
-     * writes them: a second round's empty rationale must not leave the first round's in the process.
+     * The completion's body as the API's completion hands it to the engine: the form's fields that Tasklist left out
+     * written as null (a second round's empty rationale must not leave the first round's in the process), and the
+     * values the processes do not read later marked transient, so that they live in the case's history alone.
      */
-    private byte[] withTheFormsEmptyFields(JsonNode submitted, Map<String, Object> values) throws IOException {
+    private byte[] asTheApiCompletes(JsonNode submitted, VariableMap values) throws IOException {
         ObjectNode completion = submitted.isObject() ? ((ObjectNode) submitted).deepCopy() : json.createObjectNode();
         ObjectNode variables = completion.path("variables").isObject() ? (ObjectNode) completion.get("variables")
                 : completion.putObject("variables");
-        values.forEach((name, value) -> {
-            if (value == null && !variables.has(name)) {
+        values.keySet().forEach(name -> {
+            TypedValue value = values.getValueTyped(name);
+            if (value.getValue() == null && !variables.has(name)) {
                 variables.putObject(name).putNull("value").put("type", "Null");
+            }
+            if (value.isTransient() && variables.get(name) instanceof ObjectNode variable) {
+                variable.withObject("/valueInfo").put(ValueType.VALUE_INFO_TRANSIENT, true);
             }
         });
         return json.writeValueAsBytes(completion);
     }
 
     /** @return for a completion, the values it must write; otherwise null */
-    private Map<String, Object> check(String taskId, String action, JsonNode body) {
+    private VariableMap check(String taskId, String action, JsonNode body) {
         CurrentUser user = users.current();
         TaskWork tasks = this.tasks.getObject();
         switch (action) {

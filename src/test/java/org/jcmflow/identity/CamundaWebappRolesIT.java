@@ -139,15 +139,22 @@ class CamundaWebappRolesIT {
 
         assertThat(post(kobayashi, ENGINE_API + "/task/" + evaluation + "/claim", Map.of("userId", COMMITTEE_MEMBER))
                 .status()).isEqualTo(204);
+        String stageGate = taskService.createTaskQuery().taskId(evaluation).singleResult().getProcessInstanceId();
         ApiClient.Response completed = post(kobayashi, ENGINE_API + "/task/" + evaluation + "/submit-form",
                 Map.of("variables", typed(ValidSubmissions.of("Task_EvaluateCase"))));
         assertThat(completed.status()).as(completed.text()).isEqualTo(204);
+        // as through our API, the scores are the evaluation's (its register, the history), not the process's
+        assertThat(processEngine.getRuntimeService().getVariables(stageGate))
+                .doesNotContainKeys("scoreGhgReduction", "evaluationComments", "conflictOfInterest");
+        assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(stageGate)
+                .variableName("evaluationComments").count()).isZero();
 
         driver.complete(atEvaluation, "Task_EvaluateCase", SECOND_COMMITTEE_MEMBER);
         driver.complete(atEvaluation, "Task_EvaluateCase", THIRD_COMMITTEE_MEMBER);
         driver.openTask(atEvaluation, "Task_ConfirmStageGateDecision");
         JsonNode step = stepOf(driver.caseFile(atEvaluation).path("history"), "Task_EvaluateCase");
         assertThat(step.path("who").asText()).isEqualTo(COMMITTEE_MEMBER);
+        assertThat(step.path("details").asText()).contains("\"scoreGhgReduction\": 4", "\"conflictOfInterest\": false");
     }
 
     @Test

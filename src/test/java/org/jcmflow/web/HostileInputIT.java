@@ -56,6 +56,15 @@ class HostileInputIT {
     /** Camunda's usage metrics are written on a timer of their own, whatever the requests. */
     private static final List<String> TABLES_WRITTEN_ON_A_TIMER = List.of("act_ru_meter_log", "act_ru_task_meter_log");
 
+    /**
+     * The engine's job log, less the runs of its history cleanup: within the cleanup's nightly window (01:00 to 05:00)
+     * that job runs again and again on a back-off, and each run adds a row whatever the requests (a run at 02:08
+     * failed this test once).
+     */
+    private static final String JOB_LOG_OF_THE_CASES = """
+            select count(*) from act_hi_job_log
+            where job_id_ not in (select id_ from act_ru_job where handler_type_ = 'history-cleanup')""";
+
     @LocalServerPort
     int port;
 
@@ -1081,7 +1090,8 @@ class HostileInputIT {
                 where table_schema = current_schema() and table_type = 'BASE TABLE'
                   and table_name <> 'jcm_schema_history'""").query(String.class).list()) {
             if (!TABLES_WRITTEN_ON_A_TIMER.contains(table.toLowerCase())) {
-                counts.put(table.toLowerCase(), jdbc.sql("select count(*) from \"" + table + "\"").query(Long.class).single());
+                counts.put(table.toLowerCase(), jdbc.sql(table.equalsIgnoreCase("act_hi_job_log") ? JOB_LOG_OF_THE_CASES
+                        : "select count(*) from \"" + table + "\"").query(Long.class).single());
             }
         }
         return counts;
