@@ -321,7 +321,7 @@ public final class Browser implements AutoCloseable {
         tags.setValues(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"));
         AxeRunOptions options = new AxeRunOptions();
         options.setRunOnly(tags);
-        // the violations with every element they fail on; of the rules passed, one element each (axe's advice for speed)
+        // the violations with every element they fail on; of the rules passed, one element each (axe's advice)
         options.setResultTypes(List.of("violations"));
         // axe's run in the page itself: the portal's pages hold no frame of another origin, which alone needs the
         // default's second window to put the frames' results together (a window, and axe loaded again, per check)
