@@ -10,9 +10,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A test class that works only with servers of its own — the packaged application and PostgreSQL as processes —
- * and touches nothing of the test JVM's: it runs on a second thread beside the other test classes, one such class
- * at a time (junit-platform.properties). Most of its time is spent waiting for its processes to start, to be killed
- * and to catch up, which the other tests then use.
+ * and touches nothing of the test JVM's: it runs beside the other test classes, two such classes at a time
+ * (junit-platform.properties). Much of its time is spent waiting for its processes to start, to be killed and to
+ * catch up, which the other tests then use.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
