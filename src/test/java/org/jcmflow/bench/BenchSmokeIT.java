@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,10 +36,10 @@ class BenchSmokeIT {
     void everyPhaseRunsAndResultsHoldEveryFigure() throws Exception {
         Path log = output.resolve("benchmark.log");
         ApplicationProcess.Launch launch = ApplicationProcess.productionLaunch();
-        Process benchmark = new ProcessBuilder(ApplicationProcess.javaBinary(), "-Xmx1g", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", FreePorts.forAnotherJvm(), "-cp",
+        Process benchmark = new ProcessBuilder(ApplicationProcess.yielding(List.of(ApplicationProcess.javaBinary(),
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", FreePorts.forAnotherJvm(), "-cp",
                 String.join(File.pathSeparator, ApplicationProcess.testClassPath()), Benchmark.class.getName(),
-                "--smoke", output.toString(), launch.jar().toString(), launch.classDataArchive().toString())
+                "--smoke", output.toString(), launch.jar().toString(), launch.classDataArchive().toString())))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended;
         try {

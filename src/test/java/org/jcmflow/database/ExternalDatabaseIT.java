@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jcmflow.testsupport.ApplicationProcess;
+import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * application in a process of its own, as an operator runs it: an application started inside the test JVM would
  * take over the Camunda webapps' engine registry of the applications the other tests share.
  */
-// On the main lane, although it needs nothing of the test JVM's: its quarter of a minute evens the two lanes, the
-// lane beside having outlasted the main one by most of a minute.
+@RunsBesideTheOthers
 class ExternalDatabaseIT {
 
     @TempDir

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.KeycloakServer;
+import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.Test;
  * In Keycloak mode the realm slows password guessing down: after 10 wrong passwords the right one is refused for a
  * while. Tried on a user of its own, so that no demo user the other Keycloak tests sign in as is locked out.
  */
-// With the Keycloak application tests, after the others: the shared Keycloak, started with the run, is ready by then,
-// where this test, first in the run, waited half a minute for it with the main lane idle.
+// Beside the main thread, as it needs nothing of the test JVM's; with the Keycloak application tests, after the
+// others: the shared Keycloak, started with the run, is ready by then.
 @Order(Order.DEFAULT + 1)
+@RunsBesideTheOthers
 class KeycloakBruteForceIT {
 
     private static final String GUESSED = "brute-force-target";
