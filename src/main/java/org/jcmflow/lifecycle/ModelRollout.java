@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -74,11 +76,21 @@ class ModelRollout {
     Result rollOut() {
         Map<String, Integer> moved = new LinkedHashMap<>();
         Map<String, Integer> failed = new LinkedHashMap<>();
-        for (ProcessDefinition latest : engine.getRepositoryService().createProcessDefinitionQuery().latestVersion()
-                .orderByProcessDefinitionKey().asc().list()) {
-            for (ProcessDefinition older : olderVersionsWithInstances(latest)) {
-                String what = latest.getKey() + " v" + older.getVersion() + " -> v" + latest.getVersion();
-                Counts counts = migrate(older, latest);
+        Map<String, List<Version>> versionsByProcess = versionsByProcess();
+        for (List<Version> versions : versionsByProcess.values()) {
+            Version latest = versions.get(versions.size() - 1);
+            List<Version> older = versions.subList(0, versions.size() - 1).stream()
+                    .filter(version -> engine.getRuntimeService().createProcessInstanceQuery()
+                            .processDefinitionId(version.id()).count() > 0)
+                    .toList();
+            if (older.isEmpty()) {
+                continue;
+            }
+            ProcessDefinition target = engine.getRepositoryService().getProcessDefinition(latest.id());
+            for (Version version : older) {
+                ProcessDefinition source = engine.getRepositoryService().getProcessDefinition(version.id());
+                String what = target.getKey() + " v" + source.getVersion() + " -> v" + target.getVersion();
+                Counts counts = migrate(source, target);
                 if (counts.moved() > 0) {
                     moved.put(what, counts.moved());
                 }
@@ -94,16 +106,41 @@ class ModelRollout {
         return result;
     }
 
-    private List<ProcessDefinition> olderVersionsWithInstances(ProcessDefinition latest) {
-        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(latest.getKey())
-                .list().stream()
-                .filter(definition -> definition.getVersion() < latest.getVersion())
-                // a tenant's definitions move to that tenant's latest version only
-                .filter(definition -> Objects.equals(definition.getTenantId(), latest.getTenantId()))
-                .filter(definition -> engine.getRuntimeService().createProcessInstanceQuery()
-                        .processDefinitionId(definition.getId()).count() > 0)
-                .sorted(Comparator.comparingInt(ProcessDefinition::getVersion))
-                .toList();
+    /** A deployed version of a process, as the engine's table of definitions lists it. */
+    private record Version(String id, String key, int version, String tenantId) {
+    }
+
+    /**
+     * Every deployed version of every process, oldest first, by process and tenant (a tenant's instances move to
+     * that tenant's latest version only). Read as the engine's table pages, not as a definition query: that parses
+     * every version's model for its documentation, which at start-up costs more than the rollout itself when
+     * nothing is to move. Only the versions that have instances to move are parsed, by the migration.
+     */
+    private Map<String, List<Version>> versionsByProcess() {
+        Map<String, List<Version>> byProcess = new TreeMap<>();
+        int page = 200;
+        for (int first = 0; ; first += page) {
+            List<Map<String, Object>> rows = engine.getManagementService().createTablePageQuery()
+                    .tableName(engine.getManagementService().getTableName(ProcessDefinition.class))
+                    .listPage(first, page).getRows();
+            for (Map<String, Object> row : rows) {
+                Version version = new Version(column(row, "ID_"), column(row, "KEY_"),
+                        Integer.parseInt(column(row, "VERSION_")), column(row, "TENANT_ID_"));
+                byProcess.computeIfAbsent(version.key() + "\u0000" + Objects.toString(version.tenantId(), ""),
+                        process -> new ArrayList<>()).add(version);
+            }
+            if (rows.size() < page) {
+                break;
+            }
+        }
+        byProcess.values().forEach(versions -> versions.sort(Comparator.comparingInt(Version::version)));
+        return byProcess;
+    }
+
+    /** A column of a table page's row, whose keys are the column names in the database's own case. */
+    private static String column(Map<String, Object> row, String name) {
+        Object value = row.containsKey(name) ? row.get(name) : row.get(name.toLowerCase(Locale.ROOT));
+        return value == null ? null : value.toString();
     }
 
     private record Counts(int moved, int failed) {
