@@ -118,7 +118,28 @@ public final class ApplicationProcess implements AutoCloseable {
         training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
                 jar.toString(), "--server.port=0"));
         run(directory, environment, training);
+        stopLeftBehindDatabase(directory.resolve("training-data").resolve("postgres"));
         return new Launch(jar, archive);
+    }
+
+    /**
+     * A run that exits on refresh leaves its embedded PostgreSQL running (the application stops it only when its
+     * context closes, or at the next start on the directory): stopped here, so that a run leaves no server behind.
+     */
+    private static void stopLeftBehindDatabase(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(server -> {
+                server.destroy();
+                server.onExit().join();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void run(Path directory, Map<String, String> environment, List<String> command) {
