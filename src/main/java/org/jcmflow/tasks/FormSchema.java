@@ -26,9 +26,9 @@ record FormSchema(String id, String rawJson, List<Field> fields, List<Text> text
      * @param component       the form-js type ({@code textfield}, {@code textarea}, {@code radio}, ...), which
      *                        tells apart fields of one {@link FieldType}
      * @param processVariable whether the processes read the value after the step (a gateway, a call activity's
-     *                        mapping): the form marks it with the custom property {@value #PROCESS_VARIABLE}. Every
-     *                        other value lives in the case's history alone; the step's own listeners see it while
-     *                        the step completes.
+     *                        mapping): the form marks it with the custom property
+     *                        {@value FormSchema#PROCESS_VARIABLE}. Every other value lives in the case's history
+     *                        alone; the step's own listeners see it while the step completes.
      */
     record Field(String key, String label, FieldType type, String component, String description, boolean required,
                  BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength, String pattern,
