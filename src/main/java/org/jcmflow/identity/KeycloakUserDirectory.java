@@ -6,36 +6,55 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * The realm's users, read through Keycloak's admin API with the application's own service account (client
- * credentials; the realm gives it only {@code view-users}). Asked each time: committees are convened rarely,
- * and a user added in Keycloak is there at once.
+ * credentials; the realm gives it only {@code view-users}). The users are asked each time: a user added in
+ * Keycloak is there at once. The service account's token is kept until shortly before it runs out (Spring
+ * Security's OAuth2 client): a step's mail asks for the holders of a role, and a fresh token for every one of
+ * those questions was a login at Keycloak per task.
  */
 class KeycloakUserDirectory implements UserDirectory {
 
-    private static final Logger log = LoggerFactory.getLogger(KeycloakUserDirectory.class);
+    private static final String SERVICE_ACCOUNT = "keycloak-service-account";
+    /** Whom the token is kept for: the application itself, whichever user's request or background thread asks. */
+    private static final Authentication APPLICATION = new AnonymousAuthenticationToken(SERVICE_ACCOUNT,
+            SERVICE_ACCOUNT, AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
     private final KeycloakProperties keycloak;
     private final RestClient http;
 
     KeycloakUserDirectory(KeycloakProperties keycloak, RestClient.Builder http) {
         this.keycloak = keycloak;
-        this.http = http.build();
+        InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(
+                ClientRegistration.withRegistrationId(SERVICE_ACCOUNT)
+                        .clientId(keycloak.clientId())
+                        .clientSecret(keycloak.clientSecret())
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .tokenUri(keycloak.tokenUri())
+                        .build());
+        OAuth2ClientHttpRequestInterceptor serviceAccountToken = new OAuth2ClientHttpRequestInterceptor(
+                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
+                        new InMemoryOAuth2AuthorizedClientService(registrations)));
+        serviceAccountToken.setClientRegistrationIdResolver(request -> SERVICE_ACCOUNT);
+        serviceAccountToken.setPrincipalResolver(request -> APPLICATION);
+        this.http = http.requestInterceptor(serviceAccountToken).build();
     }
 
     @Override
     public List<DirectoryUser> usersWithRole(Role role) {
         String adminBase = adminBase();
-        String token = serviceAccountToken();
         List<DirectoryUser> users = new ArrayList<>();
         int first = 0;
         int pageSize = 100;
@@ -43,7 +62,6 @@ class KeycloakUserDirectory implements UserDirectory {
             JsonNode page = http.get()
                     .uri(adminBase + "/roles/{role}/users?briefRepresentation=false&first={first}&max={max}",
                             role.groupId(), first, pageSize)
-                    .header("Authorization", "Bearer " + token)
                     .retrieve().body(JsonNode.class);
             if (page == null || page.isEmpty()) {
                 break;
@@ -66,7 +84,6 @@ class KeycloakUserDirectory implements UserDirectory {
     public Optional<DirectoryUser> user(String username) {
         JsonNode found = http.get()
                 .uri(adminBase() + "/users?username={username}&exact=true&briefRepresentation=false", username)
-                .header("Authorization", "Bearer " + serviceAccountToken())
                 .retrieve().body(JsonNode.class);
         if (found == null) {
             return Optional.empty();
@@ -94,21 +111,5 @@ class KeycloakUserDirectory implements UserDirectory {
     private static String attribute(JsonNode user, String name) {
         JsonNode values = user.path("attributes").path(name);
         return values.isArray() && !values.isEmpty() ? values.get(0).asText() : null;
-    }
-
-    private String serviceAccountToken() {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", keycloak.clientId());
-        form.add("client_secret", keycloak.clientSecret());
-        try {
-            JsonNode answer = http.post().uri(keycloak.tokenUri())
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
-                    .retrieve().body(JsonNode.class);
-            return answer.path("access_token").asText();
-        } catch (RestClientException e) {
-            log.warn("Keycloak refused the application's service account: {}", e.getMessage());
-            throw e;
-        }
     }
 }
