@@ -402,23 +402,25 @@ public final class Browser implements AutoCloseable {
         return pdf;
     }
 
-    /** Saves the whole page as target/screenshots/{name}.png, for a person to look at. */
+    /**
+     * Saves the whole page as target/screenshots/{name}.png, for a person to look at: captured beyond the window
+     * (Chromium lays the page out at its full height for the shot, as Puppeteer's full-page screenshot does), with
+     * PNG's fast compression, since a person looks at the picture and no test compares it.
+     */
+    @SuppressWarnings("unchecked")
     public void screenshot(String name) {
-        Dimension window = driver.manage().window().getSize();
-        // a screenshot shows the window only: grow it to the page's height for the shot
-        long height = ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollHeight")).longValue();
-        driver.manage().window()
-                .setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 140)));
+        ChromeDriver chrome = (ChromeDriver) driver;
+        Map<String, Object> size = (Map<String, Object>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of())
+                .get("cssContentSize");
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "optimizeForSpeed", true, "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
+                        "width", size.get("width"), "height", size.get("height"), "scale", 1)));
         try {
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.createDirectories(target.getParent());
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            driver.manage().window().setSize(window);
         }
     }
 
