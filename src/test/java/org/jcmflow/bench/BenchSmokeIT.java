@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.FreePorts;
 import org.jcmflow.testsupport.RunsBesideTheOthers;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * registries the applications the other tests share read, and set the log levels of them all.
  */
 @RunsBesideTheOthers
+@Order(RunsBesideTheOthers.BENCHMARK)
 class BenchSmokeIT {
 
     /** Its work takes about a minute on two busy cores; the bound is for a run that hangs. */

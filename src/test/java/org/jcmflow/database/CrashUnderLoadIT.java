@@ -19,6 +19,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.RunsBesideTheOthers;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the load goes on.
  */
 @RunsBesideTheOthers
+@Order(RunsBesideTheOthers.CRASH)
 class CrashUnderLoadIT {
 
     /** Short deadlines, so that the reminders (at half the time) and the escalations fall due while it is dead. */

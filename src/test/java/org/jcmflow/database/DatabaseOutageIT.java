@@ -23,6 +23,7 @@ import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.jcmflow.testsupport.ValidSubmissions;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the application serves again by itself, without a restart, once the database is back.
  */
 @RunsBesideTheOthers
+@Order(RunsBesideTheOthers.DATABASE_OUTAGE)
 class DatabaseOutageIT {
 
     /**

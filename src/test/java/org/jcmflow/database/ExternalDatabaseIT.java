@@ -10,6 +10,7 @@ import java.util.List;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.RunsBesideTheOthers;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * take over the Camunda webapps' engine registry of the applications the other tests share.
  */
 @RunsBesideTheOthers
+@Order(RunsBesideTheOthers.EXTERNAL_DATABASE)
 class ExternalDatabaseIT {
 
     @TempDir

@@ -11,6 +11,7 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.RunsBesideTheOthers;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * case stays on the version it runs on. Both in processes of their own, beside the other tests.
  */
 @RunsBesideTheOthers
+@Order(RunsBesideTheOthers.LAUNCHES)
 class LaunchesOnOneDatabaseIT {
 
     @TempDir

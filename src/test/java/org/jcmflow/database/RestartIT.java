@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.RunsBesideTheOthers;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the other tests share.
  */
 @RunsBesideTheOthers
+@Order(RunsBesideTheOthers.RESTART)
 class RestartIT {
 
     @TempDir

@@ -26,6 +26,7 @@ import org.jcmflow.testsupport.ApplicationProcess;
 import org.jcmflow.testsupport.CaseDriver;
 import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.jcmflow.testsupport.ValidSubmissions;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * one task at once end in one success and one 409, never in two successes.
  */
 @RunsBesideTheOthers
+@Order(RunsBesideTheOthers.TWO_NODES)
 class TwoNodesIT {
 
     /** Short deadlines, so that every waiting feasibility report is reminded and escalated during the test. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.DemoApplication;
 import org.jcmflow.testsupport.RunsBesideTheOthers;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * a process of its own, shared with EveryPageBrowserIT, which only reads it too.
  */
 @RunsBesideTheOthers
+@Order(RunsBesideTheOthers.DEMONSTRATION_DATA)
 @ExtendWith(DemoApplication.Shared.class)
 @ResourceLock(value = DemoApplication.LOCK, mode = ResourceAccessMode.READ)
 class DemoDataIT {

@@ -18,6 +18,7 @@ import org.jcmflow.testsupport.DemoApplication;
 import org.jcmflow.testsupport.RunsBesideTheOthers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -34,6 +35,7 @@ import org.openqa.selenium.Keys;
  * the data set loaded once for both.
  */
 @RunsBesideTheOthers
+@Order(RunsBesideTheOthers.EVERY_PAGE)
 @ExtendWith(DemoApplication.Shared.class)
 @ResourceLock(value = DemoApplication.LOCK, mode = ResourceAccessMode.READ)
 class EveryPageBrowserIT {
