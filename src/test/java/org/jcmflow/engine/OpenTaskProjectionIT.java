@@ -7,6 +7,7 @@ import static org.jcmflow.testsupport.DemoUser.PROPONENT;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
@@ -123,6 +124,37 @@ class OpenTaskProjectionIT {
         runtimeService.deleteProcessInstance(lifecycle, "cancelled in a test");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId).count()).isZero();
         assertThat(projected(caseId)).as("a cancelled case's tasks are nobody's").isEmpty();
+    }
+
+    @Test
+    void theCaseFileListsTheOpenTasksAsTheEngineHasThemLessSuspendedOnes() {
+        String caseId = driver.openCase(PROPONENT, "Open tasks of the case file " + UUID.randomUUID());
+        driver.complete(caseId, "Task_ScreenProposal", PROGRAM_MANAGER);
+        String report = driver.openTask(caseId, "Task_SubmitFeasibilityReport");
+        expect(driver.as(PROPONENT).post("/api/tasks/" + report + "/claim", Map.of()), 204);
+
+        assertThat(caseFileTasks(caseId)).isEqualTo(engine(caseId).stream()
+                .map(task -> task.id() + " " + task.key() + " " + task.assignee() + " " + task.groups()).toList());
+        assertThat(caseFileTasks(caseId)).containsExactly(
+                report + " Task_SubmitFeasibilityReport " + PROPONENT + " [proponent]");
+
+        String instance = taskService.createTaskQuery().taskId(report).singleResult().getProcessInstanceId();
+        runtimeService.suspendProcessInstanceById(instance);
+        assertThat(caseFileTasks(caseId)).as("suspended, as the engine's query for active tasks had it").isEmpty();
+        runtimeService.activateProcessInstanceById(instance);
+        assertThat(caseFileTasks(caseId)).hasSize(1);
+    }
+
+    /** The open tasks of the case file the API answers with: id, key, assignee and roles. */
+    private List<String> caseFileTasks(String caseId) {
+        List<String> listed = new ArrayList<>();
+        driver.caseFile(caseId).path("openTasks").forEach(task -> {
+            List<String> groups = new ArrayList<>();
+            task.path("candidateGroups").forEach(group -> groups.add(group.asText()));
+            listed.add(task.path("id").asText() + " " + task.path("taskKey").asText() + " "
+                    + task.path("assignee").asText(null) + " " + groups);
+        });
+        return listed;
     }
 
     @Test
