@@ -195,6 +195,14 @@ public class EngineTables {
     }
 
     /**
+     * Whether {@code open_task} lacks this transaction's own changes to tasks (a step completed earlier in it): they
+     * are written just before it commits. The engine is to be asked then.
+     */
+    public boolean openTasksLagBehindThisTransaction() {
+        return OpenTaskProjection.lagsBehindThisTransaction();
+    }
+
+    /**
      * The case's open tasks, oldest first, with their candidate groups: one read of {@code open_task} along its
      * case index (V90), less the suspended tasks, which stays the engine's to say. The engine's task query by
      * business key, and the identity links of each task after it, cost a request for the case file several

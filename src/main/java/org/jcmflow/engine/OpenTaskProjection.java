@@ -56,6 +56,18 @@ class OpenTaskProjection {
         TransactionSynchronizationManager.registerSynchronization(changed);
     }
 
+    /**
+     * Whether this transaction changed tasks whose rows are not written yet, so that {@code open_task} does not
+     * show its own changes: a reader then asks the engine instead.
+     */
+    static boolean lagsBehindThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return false;
+        }
+        return TransactionSynchronizationManager.getSynchronizations().stream()
+                .anyMatch(registered -> registered instanceof ChangedTasks changed && !changed.written);
+    }
+
     /** The tasks changed in one transaction, written before it commits. */
     private final class ChangedTasks implements TransactionSynchronization {
 

@@ -27,14 +27,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.jcmflow.casefile.CaseFileService;
+import org.jcmflow.casefile.CaseTasks;
 import org.jcmflow.casefile.Stage;
 import org.jcmflow.testsupport.ApiClient;
 import org.jcmflow.testsupport.ApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
+import org.jcmflow.testsupport.ValidSubmissions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inbox's table of open tasks says what the engine says, after every change a task goes through: compared, at
@@ -64,6 +67,12 @@ class OpenTaskProjectionIT {
 
     @Autowired
     CaseFileService cases;
+
+    @Autowired
+    CaseTasks caseTasks;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     final CaseDriver driver;
 
@@ -143,6 +152,22 @@ class OpenTaskProjectionIT {
         assertThat(caseFileTasks(caseId)).as("suspended, as the engine's query for active tasks had it").isEmpty();
         runtimeService.activateProcessInstanceById(instance);
         assertThat(caseFileTasks(caseId)).hasSize(1);
+    }
+
+    @Test
+    void withinATransactionThatCompletedAStepTheCaseFileShowsTheNextStep() {
+        String caseId = driver.openCase(PROPONENT, "Open tasks within a batch " + UUID.randomUUID());
+        String screening = driver.openTask(caseId, "Task_ScreenProposal");
+
+        // as a batch of steps in one transaction (a call's selection, the demonstration data set): open_task is
+        // written when the transaction commits, so the case's tasks come from the engine until then
+        List<String> within = transactions.execute(status -> {
+            taskService.complete(screening, new HashMap<>(ValidSubmissions.of("Task_ScreenProposal")));
+            return caseTasks.openTasks(UUID.fromString(caseId)).stream().map(CaseTasks.OpenTask::taskKey).toList();
+        });
+
+        assertThat(within).containsExactly("Task_SubmitFeasibilityReport");
+        assertThat(caseFileTasks(caseId)).hasSize(1).allMatch(task -> task.contains("Task_SubmitFeasibilityReport"));
     }
 
     /** The open tasks of the case file the API answers with: id, key, assignee and roles. */
