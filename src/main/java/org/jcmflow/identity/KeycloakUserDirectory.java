@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -26,6 +30,8 @@ import org.springframework.web.client.RestClient;
  * those questions was a login at Keycloak per task.
  */
 class KeycloakUserDirectory implements UserDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakUserDirectory.class);
 
     private static final String SERVICE_ACCOUNT = "keycloak-service-account";
     /** Whom the token is kept for: the application itself, whichever user's request or background thread asks. */
@@ -44,9 +50,19 @@ class KeycloakUserDirectory implements UserDirectory {
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                         .tokenUri(keycloak.tokenUri())
                         .build());
-        OAuth2ClientHttpRequestInterceptor serviceAccountToken = new OAuth2ClientHttpRequestInterceptor(
-                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
-                        new InMemoryOAuth2AuthorizedClientService(registrations)));
+        OAuth2AuthorizedClientManager tokens = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
+                new InMemoryOAuth2AuthorizedClientService(registrations));
+        // an operator reads a wrong client secret or a missing service-account role here, not only in a failed step
+        OAuth2AuthorizedClientManager tokensWithRefusalsLogged = request -> {
+            try {
+                return tokens.authorize(request);
+            } catch (OAuth2AuthorizationException e) {
+                log.warn("Keycloak refused the application's service account: {}", e.getMessage());
+                throw e;
+            }
+        };
+        OAuth2ClientHttpRequestInterceptor serviceAccountToken =
+                new OAuth2ClientHttpRequestInterceptor(tokensWithRefusalsLogged);
         serviceAccountToken.setClientRegistrationIdResolver(request -> SERVICE_ACCOUNT);
         serviceAccountToken.setPrincipalResolver(request -> APPLICATION);
         this.http = http.requestInterceptor(serviceAccountToken).build();

@@ -1,6 +1,7 @@
 package org.jcmflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,13 +15,18 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.RestClient;
 
 /**
  * The directory's questions to Keycloak's admin API and the service account's tokens they carry, against a small
  * HTTP server that answers as Keycloak does (the Keycloak suite asks a real Keycloak: {@code KeycloakApiIT}).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class KeycloakUserDirectoryTest {
 
     private static final String USERS = """
@@ -34,13 +40,21 @@ class KeycloakUserDirectoryTest {
     private final List<String> adminAuthorizations = new CopyOnWriteArrayList<>();
     /** How long the tokens Keycloak issues last, in seconds. */
     private volatile int tokenLifespan = 300;
+    /** Whether Keycloak takes the application's client secret. */
+    private volatile boolean secretAccepted = true;
 
     @BeforeEach
     void startKeycloak() throws IOException {
         keycloak = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        keycloak.createContext("/realms/jcm/protocol/openid-connect/token", exchange -> answer(exchange,
-                "{\"access_token\": \"token-" + tokensIssued.incrementAndGet() + "\", \"token_type\": \"Bearer\", "
-                        + "\"expires_in\": " + tokenLifespan + "}"));
+        keycloak.createContext("/realms/jcm/protocol/openid-connect/token", exchange -> {
+            if (!secretAccepted) {
+                answer(exchange, 401, "{\"error\": \"unauthorized_client\", "
+                        + "\"error_description\": \"Invalid client or Invalid client credentials\"}");
+                return;
+            }
+            answer(exchange, "{\"access_token\": \"token-" + tokensIssued.incrementAndGet()
+                    + "\", \"token_type\": \"Bearer\", \"expires_in\": " + tokenLifespan + "}");
+        });
         keycloak.createContext("/admin/realms/jcm/", exchange -> {
             adminAuthorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             // a role's users in pages of a hundred: the first page holds them all
@@ -85,6 +99,19 @@ class KeycloakUserDirectoryTest {
         assertThat(adminAuthorizations).containsExactly("Bearer token-1", "Bearer token-2");
     }
 
+    @Test
+    void aRefusedServiceAccountFailsTheQuestionAndIsLoggedForTheOperator(CapturedOutput log) {
+        secretAccepted = false;
+        KeycloakUserDirectory directory = directory();
+
+        assertThatThrownBy(() -> directory.usersWithRole(Role.PROGRAM_MANAGER))
+                .isInstanceOf(OAuth2AuthorizationException.class);
+
+        assertThat(adminAuthorizations).isEmpty();
+        assertThat(log.getOut()).contains("Keycloak refused the application's service account")
+                .contains("401 Unauthorized");
+    }
+
     private KeycloakUserDirectory directory() {
         return new KeycloakUserDirectory(new KeycloakProperties(
                 "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/realms/jcm", "jcm-flow", "secret"),
@@ -92,9 +119,13 @@ class KeycloakUserDirectoryTest {
     }
 
     private static void answer(HttpExchange exchange, String json) throws IOException {
+        answer(exchange, 200, json);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (var out = exchange.getResponseBody()) {
             out.write(body);
         }
