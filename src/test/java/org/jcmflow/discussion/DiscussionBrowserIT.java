@@ -77,6 +77,8 @@ class DiscussionBrowserIT {
                     .doesNotContain("budget is high");
             assertThat(tanaka.findAll(By.id("comment-internal"))).as("no internal comments to write").isEmpty();
 
+            // the bell is drawn by the page itself, not by an emoji font that a reader's machine may lack
+            assertThat(tanaka.find(By.cssSelector("#inbox-bell svg.bell-icon")).getSize().getWidth()).isPositive();
             tanaka.clickToNextPage(By.id("inbox-bell"));
             assertThat(tanaka.text(By.tagName("h1"))).isEqualTo("Notifications");
             By mention = By.cssSelector(".notification.unread[data-kind=mention] a");
