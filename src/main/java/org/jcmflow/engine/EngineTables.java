@@ -195,20 +195,14 @@ public class EngineTables {
     }
 
     /**
-     * Whether {@code open_task} lacks this transaction's own changes to tasks (a step completed earlier in it): they
-     * are written just before it commits. The engine is to be asked then.
-     */
-    public boolean openTasksLagBehindThisTransaction() {
-        return OpenTaskProjection.lagsBehindThisTransaction();
-    }
-
-    /**
      * The case's open tasks, oldest first, with their candidate groups: one read of {@code open_task} along its
      * case index (V90), less the suspended tasks, which stays the engine's to say. The engine's task query by
      * business key, and the identity links of each task after it, cost a request for the case file several
-     * times as much, most of it in the evaluation of the query's dynamic SQL.
+     * times as much, most of it in the evaluation of the query's dynamic SQL. The tasks this transaction has changed
+     * are written first.
      */
     public List<CaseTask> openTasksOfCase(UUID caseId) {
+        OpenTaskProjection.catchUpWithThisTransaction();
         return jdbc.sql("""
                         select task_id, task_key, task_name, candidate_groups, assignee, created_at, due_date
                         from open_task case_task
@@ -225,9 +219,11 @@ public class EngineTables {
 
     /**
      * The case of an open task, from {@code open_task}: empty once the task has ended (its row leaves in the
-     * transaction that ends it), or when its process belongs to no case.
+     * transaction that ends it), or when its process belongs to no case. The tasks this transaction has changed
+     * are written first.
      */
     public Optional<UUID> caseOfOpenTask(String taskId) {
+        OpenTaskProjection.catchUpWithThisTransaction();
         return jdbc.sql("select case_id from open_task where task_id = :taskId")
                 .param("taskId", taskId).query(UUID.class).optional();
     }

@@ -46,33 +46,51 @@ class OpenTaskProjection {
                     // the engine at work after the transaction's tasks were written (from another synchronization)
                     engineTables.writeOpenTasks(List.of(task.getId()));
                 } else {
-                    changed.taskIds.add(task.getId());
+                    changed.add(task.getId());
                 }
                 return;
             }
         }
         ChangedTasks changed = new ChangedTasks();
-        changed.taskIds.add(task.getId());
+        changed.add(task.getId());
         TransactionSynchronizationManager.registerSynchronization(changed);
     }
 
     /**
-     * Whether this transaction changed tasks whose rows are not written yet, so that {@code open_task} does not
-     * show its own changes: a reader then asks the engine instead.
+     * Writes the rows of the tasks this transaction has changed so far, for a reader of {@code open_task} within it
+     * (a step of a batch, then a read of the case's tasks): otherwise they are written only before it commits. Each
+     * is written again then, from what the engine has written by that time.
      */
-    static boolean lagsBehindThisTransaction() {
+    static void catchUpWithThisTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return false;
+            return;
         }
-        return TransactionSynchronizationManager.getSynchronizations().stream()
-                .anyMatch(registered -> registered instanceof ChangedTasks changed && !changed.written);
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof ChangedTasks changed) {
+                changed.writeTheUnread();
+            }
+        }
     }
 
     /** The tasks changed in one transaction, written before it commits. */
     private final class ChangedTasks implements TransactionSynchronization {
 
         private final Set<String> taskIds = new LinkedHashSet<>();
+        /** Changed since a reader within the transaction last had the rows written. */
+        private final Set<String> unread = new LinkedHashSet<>();
         private boolean written;
+
+        void add(String taskId) {
+            taskIds.add(taskId);
+            unread.add(taskId);
+        }
+
+        void writeTheUnread() {
+            if (!written && !unread.isEmpty()) {
+                engineTables.writeOpenTasks(unread);
+                unread.clear();
+            }
+        }
 
         @Override
         public void beforeCommit(boolean readOnly) {

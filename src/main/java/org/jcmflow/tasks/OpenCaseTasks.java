@@ -7,10 +7,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.jcmflow.engine.EngineTables;
@@ -37,29 +35,9 @@ class OpenCaseTasks implements org.jcmflow.casefile.CaseTasks {
     @Override
     public List<OpenTask> openTasks(UUID caseId) {
         Instant now = clock.instant();
-        if (engineTables.openTasksLagBehindThisTransaction()) {
-            return openTasksFromTheEngine(caseId, now);
-        }
         return engineTables.openTasksOfCase(caseId).stream()
                 .map(task -> new OpenTask(task.taskId(), task.taskKey(), task.taskName(), task.candidateGroups(),
                         task.assignee(), task.created(), task.due(), task.due() != null && task.due().isBefore(now)))
-                .toList();
-    }
-
-    /** As the engine has them this moment, within a transaction that has changed tasks (such as a batch of steps). */
-    private List<OpenTask> openTasksFromTheEngine(UUID caseId, Instant now) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()).active()
-                .orderByTaskCreateTime().asc().list().stream()
-                .flatMap(task -> {
-                    try {
-                        Instant due = instant(task.getDueDate());
-                        return Stream.of(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                                candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()),
-                                due, due != null && due.isBefore(now)));
-                    } catch (NullValueException completedSinceTheQuery) {
-                        return Stream.empty();
-                    }
-                })
                 .toList();
     }
 

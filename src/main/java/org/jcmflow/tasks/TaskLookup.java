@@ -5,12 +5,10 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.jcmflow.engine.EngineTables;
@@ -27,17 +25,15 @@ import org.springframework.stereotype.Component;
 class TaskLookup {
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final HistoryService history;
     private final RepositoryService repository;
     private final OpenCaseTasks openTasks;
     private final TaskWorkRules workRules;
     private final EngineTables engineTables;
 
-    TaskLookup(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
+    TaskLookup(TaskService tasks, HistoryService history, RepositoryService repository,
                OpenCaseTasks openTasks, TaskWorkRules workRules, EngineTables engineTables) {
         this.tasks = tasks;
-        this.runtime = runtime;
         this.engineTables = engineTables;
         this.history = history;
         this.repository = repository;
@@ -110,20 +106,9 @@ class TaskLookup {
         return groups;
     }
 
-    /**
-     * The task's case; a conflict when the task has ended since it was read. From {@code open_task}, unless this
-     * transaction has changed tasks already (a step of a batch), which that table shows only once it commits.
-     */
+    /** The task's case, from {@code open_task}; a conflict when the task has ended since it was read. */
     UUID caseIdOf(Task task) {
-        if (!engineTables.openTasksLagBehindThisTransaction()) {
-            return engineTables.caseOfOpenTask(task.getId()).orElseThrow(TaskLookup::completedMeanwhile);
-        }
-        ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult();
-        if (instance == null) {
-            throw completedMeanwhile();
-        }
-        return UUID.fromString(instance.getBusinessKey());
+        return engineTables.caseOfOpenTask(task.getId()).orElseThrow(TaskLookup::completedMeanwhile);
     }
 
     static Problem changedMeanwhile() {
