@@ -40,6 +40,7 @@ public final class ApplicationProcess implements AutoCloseable {
      * ended on them alone, with a core to spare. On an idle machine (the benchmark) it changes nothing.
      */
     private static final int YIELDING_NICENESS = 10;
+    private static final int OWN_NICENESS = currentNiceness();
 
     /**
      * Prefixes a command for a process beside the main thread's tests so that it runs at niceness
@@ -49,7 +50,7 @@ public final class ApplicationProcess implements AutoCloseable {
      */
     public static List<String> yielding(List<String> command) {
         List<String> yielding = new ArrayList<>();
-        int raise = YIELDING_NICENESS - currentNiceness();
+        int raise = YIELDING_NICENESS - OWN_NICENESS;
         if (raise > 0) {
             yielding.addAll(List.of("nice", "-n", String.valueOf(raise)));
         }
@@ -143,8 +144,9 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     /**
-     * A run that exits on refresh, or one killed because it did not start, leaves its embedded PostgreSQL running (the application stops it only when its
-     * context closes, or at the next start on the directory): stopped here, so that a run leaves no server behind.
+     * A run that exits on refresh, or one killed because it did not start, leaves its embedded PostgreSQL running
+     * (the application stops it only when its context closes, or at the next start on the directory): stopped here,
+     * so that a run leaves no server behind.
      */
     private static void stopLeftBehindDatabase(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -241,14 +243,26 @@ public final class ApplicationProcess implements AutoCloseable {
                 application.awaitHealthy();
             } catch (AssertionError notStarted) {
                 // killed before its context closed, it leaves the embedded PostgreSQL it started running
-                stopLeftBehindDatabase(Path.of(environment.getOrDefault("JCM_DATA_DIR",
-                        workDirectory.resolve("data").toString())).resolve("postgres"));
+                stopLeftBehindDatabase(embeddedDatabaseDirectory(workDirectory, environment, arguments));
                 throw notStarted;
             }
             return application;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where the application keeps its embedded PostgreSQL, as application.yaml resolves it: the argument, else
+     * JCM_DATA_DIR's postgres, else data/postgres in the working directory.
+     */
+    private static Path embeddedDatabaseDirectory(Path workDirectory, Map<String, String> environment,
+            List<String> arguments) {
+        String argument = "--jcm.embedded-db.data-directory=";
+        return arguments.stream().filter(given -> given.startsWith(argument))
+                .map(given -> Path.of(given.substring(argument.length()))).findFirst()
+                .orElseGet(() -> workDirectory.resolve(environment.getOrDefault("JCM_DATA_DIR", "data"))
+                        .resolve("postgres"));
     }
 
     /** The environment that points the application at an external PostgreSQL database, as README tells operators. */

@@ -158,8 +158,7 @@ public final class Browser implements AutoCloseable {
 
     /** The whole address, which may be another server's, such as Keycloak's. */
     public String url() {
-        noteOrigin();
-        return driver.getCurrentUrl();
+        return noteOrigin();
     }
 
     /** The Chromium this browser runs in, which a later test's browser may run in too. */
@@ -167,12 +166,14 @@ public final class Browser implements AutoCloseable {
         return chromium;
     }
 
-    /** Notes the origin of the page shown, so that what it stored is forgotten with this browser. */
-    private void noteOrigin() {
-        URI page = URI.create(driver.getCurrentUrl());
+    /** Notes the origin of the page shown, so that what it stored is forgotten with this browser; its address. */
+    private String noteOrigin() {
+        String address = driver.getCurrentUrl();
+        URI page = URI.create(address);
         if (page.getScheme() != null && page.getScheme().startsWith("http")) {
             origins.add(page.getScheme() + "://" + page.getAuthority());
         }
+        return address;
     }
 
     public WebElement find(By by) {
