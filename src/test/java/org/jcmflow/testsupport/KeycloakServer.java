@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A real Keycloak for the Keycloak tests: the distribution that the build unpacks into {@code target/}
- * (maven-dependency-plugin, before the integration tests), started as the distribution is built (production
- * mode, its file database, one node without a cluster) with the realm export imported into a fresh database. One Keycloak serves every Keycloak test of the JVM; a shutdown hook stops it.
+ * (maven-dependency-plugin, before the integration tests), started in development mode with the realm export
+ * imported into a fresh database. One Keycloak serves every Keycloak test of the JVM; a shutdown hook stops it.
  */
 public final class KeycloakServer {
 
@@ -44,7 +44,7 @@ public final class KeycloakServer {
 
     private static final String ADMIN_USERNAME = "admin";
     private static final String ADMIN_PASSWORD = "keycloak-test-admin";
-    /** About twenty seconds on an idle machine; the bound is for a machine busy with the other tests. */
+    /** The first start builds Keycloak's optimised server (half a minute on an idle machine), later ones reuse it. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     /** A cached token is used while it has this much life left; the realm issues them for five minutes. */
     private static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
@@ -234,12 +234,7 @@ public final class KeycloakServer {
             deleteRecursively(data);
             Files.createDirectories(data.resolve("import"));
             Files.copy(realmFile, data.resolve("import").resolve(realmFile.getFileName()));
-            // "start --optimized" with runtime options alone: "start-dev" first rebuilds the server for development
-            // mode, about 13 s of CPU more (measured), and the distribution ships built. Plain HTTP on the loopback
-            // address, the host name from the request, and a local cache instead of a cluster that would listen on
-            // every address.
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                    "--http-enabled=true", "--hostname-strict=false", "--cache=local",
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + freePort(),
                     "--import-realm")
                     .redirectErrorStream(true)
