@@ -24,23 +24,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.jcmflow.testsupport.ApiClient;
-import org.jcmflow.testsupport.ApplicationTest;
+import org.jcmflow.testsupport.ProductionApplicationTest;
 import org.jcmflow.testsupport.CaseDriver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Large documents leave the database as a stream: fifty people downloading a 20 MB report at once cost the
- * server a few chunks each, not the report fifty times. The limits are raised above the other tests' 1 MB.
+ * server a few chunks each, not the report fifty times. On the application with production's limits: the report is
+ * as large as a document may be there.
  */
-@ApplicationTest
-@TestPropertySource(properties = {
-        "jcm.documents.max-size=25MB",
-        "spring.servlet.multipart.max-file-size=30MB",
-        "spring.servlet.multipart.max-request-size=30MB",
-})
+@ProductionApplicationTest
 class DocumentStreamingIT {
 
     private static final int SIZE = 20 * 1024 * 1024;

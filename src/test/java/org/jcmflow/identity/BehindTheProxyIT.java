@@ -27,14 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.jcmflow.testsupport.ApiClient;
-import org.jcmflow.testsupport.ApplicationTest;
+import org.jcmflow.testsupport.ProductionApplicationTest;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application as production runs it (profile {@code production}): behind a reverse proxy that ends TLS, which
@@ -42,15 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * limits. Each test signs in from client addresses of its own, so that the login throttle's counts of one test do
  * not touch another's.
  */
-@ApplicationTest
-@ActiveProfiles("production")
+@ProductionApplicationTest
 class BehindTheProxyIT {
-
-    @DynamicPropertySource
-    static void productionUploadLimits(DynamicPropertyRegistry properties) {
-        properties.add("spring.servlet.multipart.max-file-size", () -> "100MB");
-        properties.add("spring.servlet.multipart.max-request-size", () -> "100MB");
-    }
 
     private static final String WRONG = "not-the-password";
 
