@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +24,22 @@ public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * One HTTP client for all, which keeps its connections and reuses them: a client of its own per user (thousands
+     * in a run, one for every few requests) opened a connection, a selector thread and worker threads each time.
+     */
+    private static final HttpClient HTTP;
+
+    static {
+        // an idle connection let go after 10 s (the JDK's default: 20 minutes), well before Tomcat closes one (60 s).
+        // Read once, by the first HTTP client of the JVM: the build sets it for the test JVMs, where a browser's client
+        // may come first; here for the benchmark's JVM.
+        System.getProperties().putIfAbsent("jdk.httpclient.keepalive.timeout", "10");
+        HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
     /** Each client keeps its own cookies, like a browser: the Camunda webapps keep their login in the session. */
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     private final String baseUrl;
     private final String authorization;
@@ -141,7 +155,8 @@ public final class ApiClient {
     /** The raw bytes of a download, with its headers. */
     public HttpResponse<byte[]> download(String path) {
         try {
-            return http.send(request(path).setHeader("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return exchange(request(path).setHeader("Accept", "*/*").GET(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -179,7 +194,7 @@ public final class ApiClient {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body(), response.headers());
         } catch (IOException e) {
@@ -188,5 +203,18 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends the request with this client's cookies, and keeps the cookies of the answer. */
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        URI uri = request.build().uri();
+        List<String> sent = cookies.get(uri, Map.of()).getOrDefault("Cookie", List.of());
+        if (!sent.isEmpty()) {
+            request.setHeader("Cookie", String.join("; ", sent));
+        }
+        HttpResponse<T> response = HTTP.send(request.build(), body);
+        cookies.put(uri, response.headers().map());
+        return response;
     }
 }

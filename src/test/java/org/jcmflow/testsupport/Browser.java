@@ -69,7 +69,8 @@ public final class Browser implements AutoCloseable {
      * passed nothing (axe's advice for speed).
      */
     private static final Map<String, Object> AXE_OPTIONS = Map.of(
-            "runOnly", Map.of("type", "tag", "values", List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")),
+            "runOnly", Map.of("type", "tag",
+                    "values", List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")),
             "resultTypes", List.of("violations"));
     private static final ObjectMapper AXE_RESULTS = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
