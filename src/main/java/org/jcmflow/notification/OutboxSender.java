@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
-import org.camunda.bpm.engine.TaskService;
 import org.jcmflow.casefile.CaseFileService;
 import org.jcmflow.casefile.ProjectCase;
+import org.jcmflow.engine.EngineTables;
 import org.jcmflow.notification.MailOutbox.Pending;
 import org.jcmflow.notification.MailTemplates.Mail;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ class OutboxSender {
     private final MailOutbox outbox;
     private final Addressing addressing;
     private final CaseFileService cases;
-    private final TaskService tasks;
+    private final EngineTables engineTables;
     private final MailTemplates templates;
     private final MailDelivery delivery;
     private final NotificationProperties properties;
@@ -64,13 +64,13 @@ class OutboxSender {
     private volatile boolean stopped;
     private volatile boolean failing;
 
-    OutboxSender(MailOutbox outbox, Addressing addressing, CaseFileService cases, TaskService tasks,
+    OutboxSender(MailOutbox outbox, Addressing addressing, CaseFileService cases, EngineTables engineTables,
                MailTemplates templates, MailDelivery delivery, NotificationProperties properties,
                TransactionTemplate transaction, Clock clock) {
         this.outbox = outbox;
         this.addressing = addressing;
         this.cases = cases;
-        this.tasks = tasks;
+        this.engineTables = engineTables;
         this.templates = templates;
         this.delivery = delivery;
         this.properties = properties;
@@ -154,7 +154,7 @@ class OutboxSender {
 
     private void send(Pending row, Instant now) {
         NotificationRequest request = row.request();
-        if (request.kind().asksToAct() && tasks.createTaskQuery().taskId(request.taskId()).count() == 0) {
+        if (request.kind().asksToAct() && !engineTables.isOpenTask(request.taskId())) {
             log.info("No {} mail for task {} of case {}: it is done", request.kind(), request.taskKey(), request.caseId());
             outbox.skipped(row.id(), now, TASK_DONE);
             return;

@@ -55,7 +55,7 @@ class TaskLookup {
 
     /** As {@link #visibleTask}, with the task's case. */
     VisibleTask visible(String taskId, CurrentUser user) {
-        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        Task task = engineTables.openTask(taskId).orElse(null);
         if (task == null) {
             HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished()
                     .singleResult();
