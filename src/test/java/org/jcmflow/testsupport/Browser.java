@@ -52,6 +52,8 @@ import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.core.io.ClassPathResource;
+
 /**
  * A headless Chromium driven through Debian's chromedriver, the way a user works the portal. Each test gets a browser
  * that remembers nothing of an earlier one: no cookie, no stored data, no language chosen. The Chromium processes
@@ -62,8 +64,7 @@ public final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Dimension WINDOW = new Dimension(1280, 900);
-    /** axe-core as the axe library for Selenium ships it. */
-    private static final String AXE_SCRIPT = classPathText("/axe.min.js");
+    private static final String AXE_SCRIPT = axeScript();
     /**
      * Against WCAG 2.1 AA and axe's best practices; the violations with every element they fail on, and of the rules
      * passed nothing (axe's advice for speed).
@@ -391,12 +392,10 @@ public final class Browser implements AutoCloseable {
                 .map(Browser::violation).toList();
     }
 
-    private static String classPathText(String resource) {
-        try (var in = Browser.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** axe-core as the axe library for Selenium ships it, at the root of its jar. */
+    private static String axeScript() {
+        try {
+            return new ClassPathResource("axe.min.js").getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
